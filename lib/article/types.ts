@@ -1,0 +1,101 @@
+/**
+ * The article record: what every parser produces and what the app shows.
+ *
+ * Parsers produce `ParsedArticle` (no id, keywords or topics yet); the ingest
+ * pipeline turns each one into an `Article` by adding a stable id, keywords and
+ * topics. Raw search hits become `Article` again in `lib/search/` only.
+ */
+
+/** Normalised byline roles. A byline with no stated role gets `null`. */
+export const AUTHOR_ROLES = [
+  "记者",
+  "见习记者",
+  "特约记者",
+  "通讯员",
+  "特约通讯员",
+  "摄影",
+  "评论员",
+  "编辑",
+  "撰稿",
+  "作者",
+  "编译",
+] as const;
+export type AuthorRole = (typeof AUTHOR_ROLES)[number];
+
+export type Author = {
+  name: string;
+  /** The role the byline states, normalised (摄影报道/摄 → 摄影, 本报记者 → 记者); null when not stated. */
+  role: AuthorRole | null;
+};
+
+/** Non-author credits kept apart from authors, e.g. { role: "版式设计", name: "蔡华伟" }. */
+export type Credit = { role: string; name: string };
+
+/** How `date` was obtained: from a manifest, the file path, the feed record, or inferred from the text. */
+export const DATE_SOURCES = ["manifest", "path", "feed", "text"] as const;
+export type DateSource = (typeof DATE_SOURCES)[number];
+
+export type ArticleBlock =
+  | { kind: "paragraph"; text: string }
+  /** An in-article subhead such as 工业经济稳中有进. */
+  | { kind: "subhead"; text: string }
+  /** A table kept as rows of cells (the first row is usually the header). */
+  | { kind: "table"; rows: string[][] }
+  /** A photo caption. */
+  | { kind: "caption"; text: string };
+
+/**
+ * What kind of item this is. `remainder` holds page text that could not be
+ * attributed to an article, so that nothing on a page is lost from search.
+ */
+export const ARTICLE_KINDS = ["article", "photo", "table", "remainder"] as const;
+export type ArticleKind = (typeof ARTICLE_KINDS)[number];
+
+export type ParsedArticle = {
+  kind: ArticleKind;
+  /** Paper or feed name, e.g. 人民日报, 新闻联播. */
+  source: string;
+  /** File the article came from, relative to the ingest root, with `/` separators. */
+  sourceFile: string;
+  /** Ordinal of the article within its file (0-based); with the file identity it makes the id stable. */
+  ordinal: number;
+  /** Stable key given by the source itself (feed record id, rmrb path stem), when there is one. */
+  sourceKey: string | null;
+  /** YYYY-MM-DD, or null when unknown. */
+  date: string | null;
+  dateSource: DateSource | null;
+  page: number | null;
+  /** The source's own column or section (双拥共建, 环球走笔, a feed's section). */
+  column: string | null;
+  kicker: string | null;
+  title: string;
+  /** True when the page had no headline and the title was derived from the text. */
+  titleDerived: boolean;
+  /** Subtitle or series line (——全国“敬老文明号”并州风采系列报道之四). */
+  subtitle: string | null;
+  authors: Author[];
+  credits: Credit[];
+  /** Dateline as printed, e.g. 本报北京2月21日电. */
+  dateline: string | null;
+  /** Place named by the dateline, e.g. 北京. */
+  place: string | null;
+  blocks: ArticleBlock[];
+};
+
+export type Article = ParsedArticle & {
+  /** Stable id: same input, same id, whatever the order of ingestion. [A-Za-z0-9_-] only. */
+  id: string;
+  /** Top keywords (nodejieba TF-IDF). */
+  keywords: string[];
+  /** Topics from the fixed taxonomy in `lib/article/topics.ts`. */
+  topics: string[];
+};
+
+/** The text of the article body as plain paragraphs, tables as tab-separated lines. */
+export function blocksToPlainText(blocks: readonly ArticleBlock[]): string {
+  return blocks
+    .map((block) =>
+      block.kind === "table" ? block.rows.map((row) => row.join("\t")).join("\n") : block.text,
+    )
+    .join("\n");
+}
