@@ -1,0 +1,45 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Environment, validated once. Every setting has a working default so that a
+ * fresh clone runs with no configuration.
+ */
+const EnvSchema = z.object({
+  /** Use an existing Meilisearch instead of starting one. */
+  MEILI_URL: z.url().optional(),
+  MEILI_MASTER_KEY: z.string().min(16, "MEILI_MASTER_KEY must be at least 16 bytes").optional(),
+  /** Port for the Meilisearch the project starts; 0 picks a free one. */
+  MEILI_PORT: z.coerce.number().int().min(0).max(65535).default(7701),
+  /** Folder for Meilisearch data and the generated key (git-ignored). */
+  BAOKU_DATA_DIR: z.string().min(1).default(".data"),
+  /** Name of the articles index (an alias-like pointer: rebuilds swap into it). */
+  BAOKU_INDEX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, "BAOKU_INDEX may use letters, digits, - and _ only")
+    .default("articles"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+let cached: Env | undefined;
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  if (source === process.env && cached) return cached;
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  if (source === process.env) cached = parsed.data;
+  return parsed.data;
+}
+
+export function resolveDataDir(env: Env = readEnv()): string {
+  return path.resolve(process.cwd(), env.BAOKU_DATA_DIR);
+}

@@ -1,0 +1,131 @@
+import type { Article, ArticleBlock, Author, Credit } from "@/lib/article/types";
+import { blocksToPlainText } from "@/lib/article/types";
+import { toCharTokenText } from "./char-tokens";
+
+/**
+ * The shape stored in Meilisearch, and the one place where raw hits become
+ * `Article` again. Facet fields are flat strings and numbers; the structured
+ * article parts ride along for display.
+ */
+export type IndexDocument = {
+  id: string;
+  kind: Article["kind"];
+  source: string;
+  sourceFile: string;
+  /** Hash of the file the article came from: re-ingesting a changed file removes the stale ones. */
+  fileHash: string;
+  ordinal: number;
+  sourceKey: string | null;
+  date: string | null;
+  dateSource: Article["dateSource"];
+  /** Days since 1970-01-01, for range filters and sorting. */
+  dateDay: number | null;
+  year: number | null;
+  yearMonth: string | null;
+  page: number | null;
+  column: string | null;
+  kicker: string | null;
+  title: string;
+  titleDerived: boolean;
+  subtitle: string | null;
+  authors: string[];
+  /** `role:name` pairs, e.g. 记者:王昊男, for the byline facet with roles. */
+  authorRoles: string[];
+  roles: string[];
+  bylines: Author[];
+  credits: Credit[];
+  dateline: string | null;
+  place: string | null;
+  blocks: ArticleBlock[];
+  body: string;
+  keywords: string[];
+  topics: string[];
+  titleChars: string;
+  kickerChars: string;
+  subtitleChars: string;
+  bodyChars: string;
+  authorsChars: string;
+};
+
+/** Stored fields a hit carries back; the char copies stay in the index. */
+export const DISPLAYED_FIELDS = [
+  "id", "kind", "source", "sourceFile", "ordinal", "sourceKey", "date", "dateSource", "page", "column",
+  "kicker", "title", "titleDerived", "subtitle", "bylines", "credits", "dateline", "place", "blocks",
+  "body", "keywords", "topics",
+] as const;
+
+export function toDateDay(date: string | null): number | null {
+  if (!date) return null;
+  const time = Date.parse(`${date}T00:00:00Z`);
+  return Number.isNaN(time) ? null : Math.floor(time / 86_400_000);
+}
+
+export function toIndexDocument(article: Article, fileHash: string): IndexDocument {
+  const body = blocksToPlainText(article.blocks);
+  const names = article.authors.map((author) => author.name);
+  return {
+    id: article.id,
+    kind: article.kind,
+    source: article.source,
+    sourceFile: article.sourceFile,
+    fileHash,
+    ordinal: article.ordinal,
+    sourceKey: article.sourceKey,
+    date: article.date,
+    dateSource: article.dateSource,
+    dateDay: toDateDay(article.date),
+    year: article.date ? Number(article.date.slice(0, 4)) : null,
+    yearMonth: article.date ? article.date.slice(0, 7) : null,
+    page: article.page,
+    column: article.column,
+    kicker: article.kicker,
+    title: article.title,
+    titleDerived: article.titleDerived,
+    subtitle: article.subtitle,
+    authors: [...new Set(names)],
+    authorRoles: [...new Set(article.authors.map((author) => `${author.role ?? "未注明"}:${author.name}`))],
+    roles: [...new Set(article.authors.map((author) => author.role ?? "未注明"))],
+    bylines: article.authors,
+    credits: article.credits,
+    dateline: article.dateline,
+    place: article.place,
+    blocks: article.blocks,
+    body,
+    keywords: article.keywords,
+    topics: article.topics,
+    titleChars: toCharTokenText(article.title),
+    kickerChars: toCharTokenText(article.kicker ?? ""),
+    subtitleChars: toCharTokenText(article.subtitle ?? ""),
+    bodyChars: toCharTokenText(body),
+    authorsChars: toCharTokenText(names.join("\n")),
+  };
+}
+
+export type StoredArticle = Pick<IndexDocument, (typeof DISPLAYED_FIELDS)[number]>;
+
+/** Raw hit → Article: the only place stored documents are read back. */
+export function fromStoredDocument(stored: StoredArticle): Article {
+  return {
+    id: stored.id,
+    kind: stored.kind,
+    source: stored.source,
+    sourceFile: stored.sourceFile,
+    ordinal: stored.ordinal,
+    sourceKey: stored.sourceKey ?? null,
+    date: stored.date ?? null,
+    dateSource: stored.dateSource ?? null,
+    page: stored.page ?? null,
+    column: stored.column ?? null,
+    kicker: stored.kicker ?? null,
+    title: stored.title,
+    titleDerived: Boolean(stored.titleDerived),
+    subtitle: stored.subtitle ?? null,
+    authors: stored.bylines ?? [],
+    credits: stored.credits ?? [],
+    dateline: stored.dateline ?? null,
+    place: stored.place ?? null,
+    blocks: stored.blocks ?? [],
+    keywords: stored.keywords ?? [],
+    topics: stored.topics ?? [],
+  };
+}

