@@ -1,0 +1,158 @@
+/**
+ * Parses what a reader types into the search box into a typed query.
+ *
+ * Syntax (everything else is literal text, including AND, TO, brackets,
+ * backslashes, `12:30` and unknown `foo:bar` prefixes):
+ * - whitespace (ASCII or full-width 　) separates terms, which are ANDed;
+ * - "…", “…”, 「…」, 『…』 or ＂…＂ make one term of a phrase, inner spaces included;
+ *   an unclosed quote runs to the end of the input (as Meilisearch does);
+ * - a leading - (or －) excludes the term;
+ * - OR (upper case, standalone) or | (｜) between terms: `A OR B C` = (A or B) and C;
+ * - title:/标题: restricts a term to kicker, title and subtitle; author:/作者:
+ *   matches an author name; `:` or `：`, Latin prefixes case-insensitive.
+ * Inputs that mean nothing (a lone -, "", a dangling OR, `title:` without a
+ * value) are ignored. The parser never throws: limits give a typed error.
+ */
+
+export const TERM_FIELDS = ["any", "title", "author"] as const;
+export type TermField = (typeof TERM_FIELDS)[number];
+
+export type Term = {
+  /** The term as typed (quotes and prefixes removed, ends trimmed). */
+  text: string;
+  field: TermField;
+  negated: boolean;
+  /** True when the term was quoted. */
+  phrase: boolean;
+};
+
+/** A disjunction: a document satisfies the clause when it satisfies any term. */
+export type Clause = { anyOf: readonly Term[] };
+
+/** Clauses are ANDed. No clauses means an empty query (browse everything). */
+export type ParsedQuery = { clauses: readonly Clause[] };
+
+export const MAX_QUERY_LENGTH = 256;
+export const MAX_QUERY_TERMS = 32;
+
+export const QUERY_ERROR_CODES = {
+  queryTooLong: "query_too_long",
+  tooManyTerms: "too_many_terms",
+  tooManyBranches: "too_many_branches",
+  termTooLong: "term_too_long",
+} as const;
+export type QueryErrorCode = (typeof QUERY_ERROR_CODES)[keyof typeof QUERY_ERROR_CODES];
+export type QueryError = { code: QueryErrorCode; message: string };
+
+export type ParseQueryResult = { ok: true; query: ParsedQuery } | { ok: false; error: QueryError };
+
+const QUOTE_CLOSERS: Readonly<Record<string, string>> = {
+  '"': '"',
+  "＂": "＂",
+  "“": "”",
+  "「": "」",
+  "『": "』",
+};
+const NEGATION_MARKS = new Set(["-", "－"]);
+const OR_MARKS = new Set(["|", "｜"]);
+const OR_WORD = "OR";
+const FIELD_PREFIX = /^(title|author|标题|作者)[:：]/iu;
+const FIELD_BY_PREFIX: Readonly<Record<string, TermField>> = {
+  title: "title",
+  标题: "title",
+  author: "author",
+  作者: "author",
+};
+
+type Token = { kind: "term"; term: Term } | { kind: "or" };
+
+export function parseQuery(input: string): ParseQueryResult {
+  const trimmed = input.trim();
+  if ([...trimmed].length > MAX_QUERY_LENGTH) {
+    return fail(QUERY_ERROR_CODES.queryTooLong, `查询过长（最多 ${MAX_QUERY_LENGTH} 个字符）`);
+  }
+  const clauses = groupClauses(tokenize(trimmed));
+  const termCount = clauses.reduce((count, clause) => count + clause.anyOf.length, 0);
+  if (termCount > MAX_QUERY_TERMS) {
+    return fail(QUERY_ERROR_CODES.tooManyTerms, `检索词过多（最多 ${MAX_QUERY_TERMS} 个）`);
+  }
+  return { ok: true, query: { clauses } };
+}
+
+function fail(code: QueryErrorCode, message: string): { ok: false; error: QueryError } {
+  return { ok: false, error: { code, message } };
+}
+
+function isSpace(char: string): boolean {
+  return /\s/u.test(char);
+}
+
+function tokenize(input: string): Token[] {
+  const chars = [...input];
+  const tokens: Token[] = [];
+  let pos = 0;
+  while (pos < chars.length) {
+    const char = chars[pos] ?? "";
+    if (isSpace(char)) {
+      pos++;
+    } else if (OR_MARKS.has(char)) {
+      tokens.push({ kind: "or" });
+      pos++;
+    } else {
+      const read = readTerm(chars, pos);
+      pos = read.end;
+      if (read.token) tokens.push(read.token);
+    }
+  }
+  return tokens;
+}
+
+/** Reads one term starting at `start`; `token` is null when the term turns out to be empty. */
+function readTerm(chars: readonly string[], start: number): { token: Token | null; end: number } {
+  let pos = start;
+  const negated = NEGATION_MARKS.has(chars[pos] ?? "");
+  if (negated) pos++;
+
+  let field: TermField = "any";
+  const prefix = FIELD_PREFIX.exec(chars.slice(pos, pos + 8).join(""));
+  if (prefix) {
+    field = FIELD_BY_PREFIX[(prefix[1] ?? "").toLowerCase()] ?? "any";
+    pos += [...prefix[0]].length;
+  }
+
+  const closer = QUOTE_CLOSERS[chars[pos] ?? ""];
+  if (closer !== undefined) {
+    const close = chars.indexOf(closer, pos + 1);
+    const end = close === -1 ? chars.length : close;
+    const text = chars.slice(pos + 1, end).join("").trim();
+    return { token: makeTermToken(text, field, negated, true), end: close === -1 ? end : end + 1 };
+  }
+
+  let end = pos;
+  while (end < chars.length && !isSpace(chars[end] ?? "") && !OR_MARKS.has(chars[end] ?? "")) end++;
+  const word = chars.slice(pos, end).join("");
+  if (word === OR_WORD && !negated && field === "any") return { token: { kind: "or" }, end };
+  return { token: makeTermToken(word, field, negated, false), end };
+}
+
+function makeTermToken(text: string, field: TermField, negated: boolean, phrase: boolean): Token | null {
+  if (text === "") return null;
+  return { kind: "term", term: { text, field, negated, phrase } };
+}
+
+/** Binds OR to its neighbours; an OR with no term on one side is dropped. */
+function groupClauses(tokens: readonly Token[]): Clause[] {
+  const groups: Term[][] = [];
+  let pendingOr = false;
+  for (const token of tokens) {
+    if (token.kind === "or") {
+      pendingOr = groups.length > 0;
+      continue;
+    }
+    const last = groups[groups.length - 1];
+    if (pendingOr && last) last.push(token.term);
+    else groups.push([token.term]);
+    pendingOr = false;
+  }
+  return groups.map((anyOf) => ({ anyOf }));
+}
