@@ -1,0 +1,169 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { CHAR_FIELDS, TITLE_CHAR_FIELDS } from "@/lib/search/index-schema";
+import {
+  buildStepSearchParams,
+  compileQuery,
+  MAX_BRANCHES,
+  MAX_WORDS_PER_SEARCH,
+  type CompiledQuery,
+} from "./compile-query";
+import { parseQuery, QUERY_ERROR_CODES } from "./parse-query";
+
+function compile(input: string): CompiledQuery {
+  const parsed = parseQuery(input);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  const compiled = compileQuery(parsed.query);
+  if (!compiled.ok) throw new Error(compiled.error.message);
+  return compiled.compiled;
+}
+
+/** Branches as [q per step, filter], the shape worth reading in a table. */
+function summarize(compiled: CompiledQuery) {
+  return compiled.branches.map((branch) => ({ qs: branch.steps.map((step) => step.q), filter: branch.filter }));
+}
+
+describe("compileQuery", () => {
+  const cases: Array<[string, string, ReturnType<typeof summarize>]> = [
+    ["empty query is a placeholder search", "", [{ qs: [""], filter: null }]],
+    ["one term", "小微", [{ qs: ['"小 微"'], filter: null }]],
+    ["terms are ANDed phrases", "小微 企业", [{ qs: ['"小 微" "企 业"'], filter: null }]],
+    ["negatives come first", "小微 -某某 企业", [{ qs: ['-"某 某" "小 微" "企 业"'], filter: null }]],
+    ["negative phrase only", '-"某 某"', [{ qs: ['-"某 某"'], filter: null }]],
+    ["punctuation becomes marker tokens, never raw quotes", 'a"b', [{ qs: ['"a zzii b"'], filter: null }]],
+    ["Traditional and full width are normalised", "醫院 ＰＭ２．５", [{ qs: ['"医 院" "p m 2 zzie 5"'], filter: null }]],
+    [
+      "OR expands into branches",
+      "A OR B C",
+      [
+        { qs: ['"a" "c"'], filter: null },
+        { qs: ['"b" "c"'], filter: null },
+      ],
+    ],
+    ["duplicate alternatives collapse", "A OR A", [{ qs: ['"a"'], filter: null }]],
+    ["author term is a filter", "author:李静 小微", [{ qs: ['"小 微"'], filter: 'authors = "李静"' }]],
+    ["negated author", "-作者:李静", [{ qs: [""], filter: 'authors != "李静"' }]],
+    [
+      "author alternatives fold into one filter",
+      "author:李静 OR author:王昊男",
+      [{ qs: [""], filter: '(authors = "李静" OR authors = "王昊男")' }],
+    ],
+    [
+      "two author clauses are ANDed",
+      "author:甲 author:乙",
+      [{ qs: [""], filter: 'authors = "甲" AND authors = "乙"' }],
+    ],
+    [
+      "author OR text gives two branches",
+      "author:李静 OR 小微",
+      [
+        { qs: ['"小 微"'], filter: null },
+        { qs: [""], filter: 'authors = "李静"' },
+      ],
+    ],
+    ["author value is escaped", 'author:李"静\\', [{ qs: [""], filter: 'authors = "李\\"静\\\\"' }]],
+    ["title term gets its own step", "title:小微 企业", [{ qs: ['"企 业"', '"小 微"'], filter: null }]],
+    ["title-only query has one step", "标题:小微 -标题:某某", [{ qs: ['-"某 某" "小 微"'], filter: null }]],
+  ];
+
+  it.each(cases)("%s", (_name, input, expected) => {
+    expect(summarize(compile(input))).toEqual(expected);
+  });
+
+  it("searches title terms on the title char fields only and other terms everywhere", () => {
+    const [branch] = compile("title:小微 企业").branches;
+    expect(branch?.steps.map((step) => step.attributesToSearchOn)).toEqual([CHAR_FIELDS, TITLE_CHAR_FIELDS]);
+    expect(branch?.steps.every((step) => step.matchingStrategy === "all")).toBe(true);
+  });
+
+  it("ranks by the step with the most terms and leaves negative-only steps last", () => {
+    const [branch] = compile("title:甲 title:乙 丙 -丁").branches;
+    expect(branch?.steps.map((step) => step.q)).toEqual(['"甲" "乙"', '-"丁" "丙"']);
+    const [negativeOnly] = compile("title:甲 -丁").branches;
+    expect(negativeOnly?.steps.map((step) => step.q)).toEqual(['"甲"', '-"丁"']);
+  });
+
+  it("splits more than 10 positive terms into chained steps, negatives in the first", () => {
+    const words = Array.from({ length: 23 }, (_, i) => String.fromCodePoint(0x4e00 + i));
+    const [branch] = compile(`${words.join(" ")} -某`).branches;
+    const steps = branch?.steps ?? [];
+    expect(steps.map((step) => countPositives(step.q))).toEqual([10, 10, 3]);
+    expect(steps[0]?.q.startsWith('-"某" ')).toBe(true);
+    expect(steps.slice(1).every((step) => !step.q.includes("-"))).toBe(true);
+    const phrases = steps.flatMap((step) => splitPhrases(step.q).filter((phrase) => !phrase.startsWith("-")));
+    expect(phrases).toEqual(words.map((word) => `"${word}"`));
+  });
+
+  it("allows up to MAX_BRANCHES branches and rejects more with a typed error", () => {
+    const fourGroups = "a|b c|d e|f g|h";
+    expect(compile(fourGroups).branches).toHaveLength(MAX_BRANCHES);
+    const parsed = parseQuery(`${fourGroups} i|j`);
+    if (!parsed.ok) throw new Error("parse failed");
+    const result = compileQuery(parsed.query);
+    expect(result).toMatchObject({ ok: false, error: { code: QUERY_ERROR_CODES.tooManyBranches } });
+    if (!result.ok) expect(result.error.message).toContain("OR 组合过多");
+  });
+
+  it("does not multiply branches for author-only OR groups", () => {
+    expect(compile("author:甲|author:乙 author:丙|author:丁 a|b c|d e|f g|h").branches).toHaveLength(16);
+  });
+
+  it("lists normalised, whitespace-free positive terms for highlighting, longest first", () => {
+    expect(compile('醫院 "開 心" -某某 author:李静 title:小微企业 小微').highlightTerms).toEqual([
+      "小微企业",
+      "医院",
+      "开心",
+      "小微",
+    ]);
+  });
+
+  it("builds search params that AND the facet filter, the branch filter and chained ids", () => {
+    const [branch] = compile("author:李静 小微").branches;
+    if (!branch) throw new Error("no branch");
+    const params = buildStepSearchParams(branch.steps[0], ['dateDay >= 1', branch.filter], ["a1", 'b"2']);
+    expect(params).toEqual({
+      q: '"小 微"',
+      attributesToSearchOn: [...CHAR_FIELDS],
+      matchingStrategy: "all",
+      filter: 'dateDay >= 1 AND authors = "李静" AND id IN ["a1", "b\\"2"]',
+    });
+    expect(buildStepSearchParams(branch.steps[0], [null])).not.toHaveProperty("filter");
+  });
+
+  it("keeps every step within Meilisearch's limits and free of user-controlled syntax (property)", () => {
+    const piece = fc.constantFrom('"', "“", "”", "-", "OR", "|", "title:", "author:", "作者：", " ", "小", "微", "企业", "\\", "(", "AND");
+    const input = fc.array(fc.oneof(piece, fc.string({ maxLength: 5 })), { maxLength: 40 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(input, (text) => {
+        const parsed = parseQuery(text);
+        if (!parsed.ok) return;
+        const result = compileQuery(parsed.query);
+        if (!result.ok) {
+          expect(Object.values(QUERY_ERROR_CODES)).toContain(result.error.code);
+          return;
+        }
+        expect(result.compiled.branches.length).toBeLessThanOrEqual(MAX_BRANCHES);
+        for (const branch of result.compiled.branches) {
+          for (const step of branch.steps) {
+            // Phrases only: `"tok tok"` or `-"tok tok"`, tokens free of quotes and spaces.
+            expect(step.q).toMatch(/^(-?"[^"\s]+( [^"\s]+)*"( -?"[^"\s]+( [^"\s]+)*")*)?$/u);
+            expect(countPositives(step.q)).toBeLessThanOrEqual(MAX_WORDS_PER_SEARCH);
+            const phrases = splitPhrases(step.q);
+            const firstPositive = phrases.findIndex((phrase) => !phrase.startsWith("-"));
+            if (firstPositive >= 0) expect(phrases.slice(firstPositive).every((p) => !p.startsWith("-"))).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+/** The phrases of a compiled q in order, negatives with their leading "-". */
+function splitPhrases(q: string): string[] {
+  return q.match(/-?"[^"]*"/g) ?? [];
+}
+
+function countPositives(q: string): number {
+  return splitPhrases(q).filter((phrase) => !phrase.startsWith("-")).length;
+}

@@ -1,0 +1,258 @@
+import {
+  buildEqualsCondition,
+  buildIdInCondition,
+  buildNotEqualsCondition,
+  FILTER_ATTRIBUTES,
+  joinAllOf,
+  joinAnyOf,
+} from "@/lib/search/filter";
+import { toCharPhrase } from "@/lib/search/char-tokens";
+import { CHAR_FIELDS, TITLE_CHAR_FIELDS, type CharField } from "@/lib/search/index-schema";
+import { normalizeText } from "@/lib/text/normalize";
+import { QUERY_ERROR_CODES, type ParsedQuery, type QueryError, type Term } from "./parse-query";
+
+/**
+ * Turns a parsed query into the Meilisearch searches that answer it.
+ *
+ * How to run a `CompiledQuery`:
+ * - A document matches the query when it matches ANY branch (OR expanded into
+ *   a disjunctive normal form, at most MAX_BRANCHES). One branch is the common
+ *   case: one search. Several branches: one federated multi-search
+ *   (`federation: {}`) with one query per branch; federation merges the hits
+ *   into one ranked list and returns a document found by two branches once.
+ * - A document matches a branch when it passes `branch.filter` (author terms;
+ *   AND it with the user's facet filter via `buildStepSearchParams`) and EVERY
+ *   step. Usually a branch has one step. It has more when
+ *   1. it mixes title-only and anywhere terms: Meilisearch applies
+ *      `attributesToSearchOn` to the whole `q`, so title terms get their own
+ *      step over the title char fields; or
+ *   2. it has more than 10 positive terms: Meilisearch reads only the first
+ *      10 query words (a quoted phrase is one word), so positives go 10 per step.
+ *   Steps are intersected by chaining: run one step with `attributesToRetrieve:
+ *   ["id"]` and a generous limit, then run the next with the ids as an extra
+ *   filter (`buildStepSearchParams(step, filters, ids)`), and so on; the last
+ *   search returns the hits. Step 0 carries the most terms and is the one to
+ *   rank by, so run it last (its relevance is what the reader sees).
+ * - Negative phrases are written BEFORE positives in `q`: Meilisearch stops
+ *   reading the query once it has 10 positive terms and silently drops
+ *   anything after, negatives included. Negatives do not count towards the 10.
+ * - `matchingStrategy: "all"`: the default `last` drops terms from the end
+ *   until something matches, which would turn AND into "some of".
+ *
+ * Known Meilisearch limitation for title steps: a phrase's words are looked up
+ * in the restricted attributes but word adjacency comes from an index-wide
+ * table, so title:中国 can match a title containing 中 and 国 apart while 中国
+ * occurs in the body. Callers that need exactness can re-check the displayed
+ * hits with `findMatchRanges` from lib/search/highlight on the title fields.
+ * The index must keep `proximityPrecision: "byWord"` for phrases to work.
+ *
+ * Unprefixed terms search every char field of the schema (authorsChars too,
+ * so a bare name also finds bylines); title: terms search TITLE_CHAR_FIELDS.
+ *
+ * Author terms become filter conditions (`authors = "…"`, exact name match,
+ * case-insensitive as Meilisearch compares strings). All author terms of one
+ * OR group fold into a single alternative, so `author:甲 OR author:乙` does
+ * not multiply branches.
+ */
+
+/** Where an unprefixed term is looked for: every char copy the schema makes searchable. */
+const ANYWHERE_CHAR_FIELDS: readonly CharField[] = CHAR_FIELDS;
+
+/** Meilisearch's limit on query words; later positive words are ignored. */
+export const MAX_WORDS_PER_SEARCH = 10;
+export const MAX_BRANCHES = 16;
+/**
+ * Meilisearch reads at most 1000 tokens of `q` (words and separators); a phrase
+ * of n characters costs about 2n + 2. Kept well below so nothing is cut off.
+ */
+export const MAX_TOKENS_PER_SEARCH = 900;
+
+export type CompiledStep = {
+  /** e.g. `-"某 某" "小 微" "企 业"`; empty for a placeholder search (filters only). */
+  q: string;
+  attributesToSearchOn: readonly CharField[];
+  matchingStrategy: "all";
+};
+
+export type CompiledBranch = {
+  /** Never empty; every step must match. Step 0 is the one to rank by. */
+  steps: readonly [CompiledStep, ...CompiledStep[]];
+  /** Author conditions of this branch, to be ANDed with the facet filter; null when none. */
+  filter: string | null;
+};
+
+export type CompiledQuery = {
+  /** Never empty; a document matches when it matches any branch. */
+  branches: readonly [CompiledBranch, ...CompiledBranch[]];
+  /** Normalised, whitespace-free positive text terms, longest first, for highlighting. */
+  highlightTerms: readonly string[];
+};
+
+export type CompileQueryResult = { ok: true; compiled: CompiledQuery } | { ok: false; error: QueryError };
+
+export type StepSearchParams = {
+  q: string;
+  attributesToSearchOn: CharField[];
+  matchingStrategy: "all";
+  filter?: string;
+};
+
+/** One alternative of an OR group, in the form it takes in a search. */
+type Alternative =
+  | { kind: "phrase"; phrase: string; scope: "any" | "title"; negated: boolean }
+  | { kind: "filter"; condition: string };
+
+type BranchParts = {
+  phrases: Extract<Alternative, { kind: "phrase" }>[];
+  conditions: string[];
+};
+
+export function compileQuery(query: ParsedQuery): CompileQueryResult {
+  const groups = query.clauses
+    .map((clause) => toAlternatives(clause.anyOf))
+    .filter((alternatives) => alternatives.length > 0);
+
+  let branchCount = 1;
+  for (const alternatives of groups) {
+    branchCount *= alternatives.length;
+    if (branchCount > MAX_BRANCHES) {
+      return fail(QUERY_ERROR_CODES.tooManyBranches, `OR 组合过多（展开后最多 ${MAX_BRANCHES} 种），请减少 OR 的使用`);
+    }
+  }
+
+  const branches: CompiledBranch[] = [];
+  for (const parts of expandBranches(groups)) {
+    const steps = buildSteps(parts.phrases);
+    if (!steps) {
+      return fail(QUERY_ERROR_CODES.termTooLong, "检索词过长，请缩短后再试");
+    }
+    branches.push({ steps, filter: joinAllOf(parts.conditions) });
+  }
+  const [first, ...rest] = branches;
+  if (!first) return fail(QUERY_ERROR_CODES.tooManyBranches, "查询无法展开");
+  return { ok: true, compiled: { branches: [first, ...rest], highlightTerms: collectHighlightTerms(query) } };
+}
+
+/** Search parameters for one step, ANDing the given filters and, when chaining, the ids found so far. */
+export function buildStepSearchParams(
+  step: CompiledStep,
+  filters: ReadonlyArray<string | null | undefined>,
+  ids?: readonly [string, ...string[]],
+): StepSearchParams {
+  const filter = joinAllOf([...filters, ids ? buildIdInCondition(ids) : null]);
+  return {
+    q: step.q,
+    attributesToSearchOn: [...step.attributesToSearchOn],
+    matchingStrategy: step.matchingStrategy,
+    ...(filter === null ? {} : { filter }),
+  };
+}
+
+function fail(code: QueryError["code"], message: string): { ok: false; error: QueryError } {
+  return { ok: false, error: { code, message } };
+}
+
+function toAlternatives(terms: readonly Term[]): Alternative[] {
+  const alternatives: Alternative[] = [];
+  const seen = new Set<string>();
+  const authorConditions: string[] = [];
+  for (const term of terms) {
+    if (term.field === "author") {
+      const build = term.negated ? buildNotEqualsCondition : buildEqualsCondition;
+      authorConditions.push(build(FILTER_ATTRIBUTES.authors, term.text));
+      continue;
+    }
+    const phrase = toCharPhrase(term.text);
+    if (phrase === null) continue;
+    const scope = term.field === "title" ? "title" : "any";
+    const key = `${scope}|${term.negated}|${phrase}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    alternatives.push({ kind: "phrase", phrase, scope, negated: term.negated });
+  }
+  const authorCondition = joinAnyOf([...new Set(authorConditions)]);
+  if (authorCondition !== null) alternatives.push({ kind: "filter", condition: authorCondition });
+  return alternatives;
+}
+
+/** The cartesian product of the OR groups: one entry per conjunctive branch. */
+function expandBranches(groups: readonly Alternative[][]): BranchParts[] {
+  let branches: BranchParts[] = [{ phrases: [], conditions: [] }];
+  for (const alternatives of groups) {
+    branches = branches.flatMap((branch) =>
+      alternatives.map((alternative) =>
+        alternative.kind === "phrase"
+          ? { phrases: [...branch.phrases, alternative], conditions: branch.conditions }
+          : { phrases: branch.phrases, conditions: [...branch.conditions, alternative.condition] },
+      ),
+    );
+  }
+  return branches;
+}
+
+/** Null when a single phrase is too long to fit in one search. */
+function buildSteps(phrases: BranchParts["phrases"]): CompiledBranch["steps"] | null {
+  const steps: { step: CompiledStep; positives: number }[] = [];
+  for (const scope of ["any", "title"] as const) {
+    const inScope = phrases.filter((phrase) => phrase.scope === scope);
+    const negatives = inScope.filter((phrase) => phrase.negated).map((phrase) => `-${phrase.phrase}`);
+    const positives = inScope.filter((phrase) => !phrase.negated).map((phrase) => phrase.phrase);
+    const chunks = chunkPhrases(negatives, positives);
+    if (!chunks) return null;
+    const attributesToSearchOn = scope === "title" ? TITLE_CHAR_FIELDS : ANYWHERE_CHAR_FIELDS;
+    for (const chunk of chunks) {
+      const step: CompiledStep = { q: chunk.phrases.join(" "), attributesToSearchOn, matchingStrategy: "all" };
+      steps.push({ step, positives: chunk.positives });
+    }
+  }
+  // The step with the most positive terms ranks best; negative-only steps only exclude.
+  steps.sort((a, b) => b.positives - a.positives);
+  const [first, ...rest] = steps.map(({ step }) => step);
+  return [first ?? { q: "", attributesToSearchOn: ANYWHERE_CHAR_FIELDS, matchingStrategy: "all" }, ...rest];
+}
+
+type Chunk = { phrases: string[]; positives: number; tokens: number };
+
+/**
+ * Splits one scope's phrases into queries of at most MAX_WORDS_PER_SEARCH
+ * positives and MAX_TOKENS_PER_SEARCH tokens, negatives first.
+ */
+function chunkPhrases(negatives: readonly string[], positives: readonly string[]): Chunk[] | null {
+  const chunks: Chunk[] = [];
+  let current: Chunk = { phrases: [], positives: 0, tokens: 0 };
+  const entries = [
+    ...negatives.map((phrase) => ({ phrase, positive: false })),
+    ...positives.map((phrase) => ({ phrase, positive: true })),
+  ];
+  for (const { phrase, positive } of entries) {
+    const cost = estimateTokens(phrase);
+    if (cost > MAX_TOKENS_PER_SEARCH) return null;
+    const full =
+      (positive && current.positives >= MAX_WORDS_PER_SEARCH) || current.tokens + cost > MAX_TOKENS_PER_SEARCH;
+    if (full) {
+      chunks.push(current);
+      current = { phrases: [], positives: 0, tokens: 0 };
+    }
+    current.phrases.push(phrase);
+    current.tokens += cost;
+    if (positive) current.positives++;
+  }
+  if (current.phrases.length > 0) chunks.push(current);
+  return chunks;
+}
+
+function estimateTokens(phrase: string): number {
+  return 2 * phrase.split(" ").length + 2;
+}
+
+function collectHighlightTerms(query: ParsedQuery): string[] {
+  const terms = new Set<string>();
+  for (const clause of query.clauses) {
+    for (const term of clause.anyOf) {
+      if (term.negated || term.field === "author") continue;
+      const normalized = normalizeText(term.text).replace(/\s+/gu, "");
+      if (normalized !== "") terms.add(normalized);
+    }
+  }
+  return [...terms].sort((a, b) => b.length - a.length);
+}
