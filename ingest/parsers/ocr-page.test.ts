@@ -1,0 +1,197 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import type { ParsedArticle } from "@/lib/article/types";
+import {
+  evaluateOcrPages,
+  findArticleMatches,
+  loadPageCases,
+  normalizeForCompare,
+  toExpectedAuthors,
+  toPageContext,
+  type ExpectedArticle,
+  type PageCase,
+} from "../eval-parse-pages";
+import { parseOcrPage, parseOcrPageDetailed, textOfParsed, type OcrPageContext } from "./ocr-page";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** The shared material sits beside the checkout: /work/main → /work/shared. */
+const SHARED_PAGES = path.resolve(here, "../../../shared/data/pages");
+const FIXTURE_PAGES = path.resolve(here, "../../test/fixtures/ocr");
+
+const CONTEXT: OcrPageContext = { source: "测试报", sourceFile: "p/001.txt", date: "2025-03-25", dateSource: "path", page: 1 };
+
+/** Blank lines between printed lines, as the OCR delivers them. */
+function toPage(...lines: string[]): string {
+  return lines.join("\n\n");
+}
+
+function headlineLinesOf(article: ParsedArticle): string[] {
+  const fields = [article.kicker, article.titleDerived ? null : article.title, article.subtitle];
+  return fields.flatMap((field) => (field ? field.split("\n").map(normalizeForCompare) : []));
+}
+
+/** Characters (after NFKC, whitespace ignored) one text has more of than the other. */
+function diffCharCounts(page: string, produced: string): { missing: string; extra: string } {
+  const counts = new Map<string, number>();
+  for (const char of normalizeForCompare(page)) counts.set(char, (counts.get(char) ?? 0) + 1);
+  for (const char of normalizeForCompare(produced)) counts.set(char, (counts.get(char) ?? 0) - 1);
+  let missing = "";
+  let extra = "";
+  for (const [char, count] of counts) {
+    if (count > 0) missing += char.repeat(count);
+    if (count < 0) extra += char.repeat(-count);
+  }
+  return { missing, extra };
+}
+
+function describeArticle(expected: ExpectedArticle, index: number): string {
+  const label = expected.headlines[0] ?? expected.bodyStartsWith ?? expected.bodyContains?.[0] ?? "";
+  return `article ${index}: ${label}`;
+}
+
+/** The checks every labelled page gets, synthetic or real. */
+function describeLabelledPage(pageCase: PageCase): void {
+  describe(pageCase.expected.page, () => {
+    const result = parseOcrPageDetailed(pageCase.text, toPageContext(pageCase.file));
+
+    pageCase.expected.articles.forEach((expected, index) => {
+      it(describeArticle(expected, index), () => {
+        const matches = findArticleMatches(expected, result.articles);
+        expect(matches, "exactly one item holds the body opening and phrases").toHaveLength(1);
+        const article = matches[0]!;
+        const headlines = headlineLinesOf(article);
+        for (const headline of expected.headlines) expect(headlines).toContain(normalizeForCompare(headline));
+        if (expected.titleContains !== undefined) {
+          expect(normalizeForCompare(article.title)).toContain(normalizeForCompare(expected.titleContains));
+        }
+        if (expected.headlines.length === 0 && expected.titleContains) expect(article.titleDerived).toBe(true);
+        expect(article.authors).toEqual(toExpectedAuthors(expected));
+        if (expected.kind) expect(article.kind).toBe(expected.kind);
+      });
+    });
+
+    it("accounts for every character of the page exactly once", () => {
+      const produced = result.articles.map((article, i) => textOfParsed(article, result.bylines[i] ?? null));
+      produced.push(result.droppedDuplicates.join(""));
+      expect(diffCharCounts(pageCase.text, produced.join("\n"))).toEqual({ missing: "", extra: "" });
+    });
+
+    it("numbers items in reading order", () => {
+      expect(result.articles.map((article) => article.ordinal)).toEqual(result.articles.map((_, i) => i));
+    });
+  });
+}
+
+describe("parseOcrPage on synthetic fixture pages (test/fixtures/ocr)", () => {
+  const cases = loadPageCases(FIXTURE_PAGES);
+  it("finds the fixtures", () => expect(cases.length).toBeGreaterThanOrEqual(2));
+  cases.forEach(describeLabelledPage);
+
+  it("scores perfectly on them", () => {
+    const evaluation = evaluateOcrPages(FIXTURE_PAGES);
+    expect([evaluation.boundaries.precision, evaluation.boundaries.recall]).toEqual([1, 1]);
+    expect([evaluation.bylines.precision, evaluation.bylines.recall]).toEqual([1, 1]);
+  });
+});
+
+describe.skipIf(!existsSync(SHARED_PAGES))(
+  `parseOcrPage on the real OCR pages — needs ${SHARED_PAGES} (skipped when the shared data is absent)`,
+  () => {
+    const cases = loadPageCases(SHARED_PAGES);
+    it("finds both labelled pages", () => expect(cases).toHaveLength(2));
+    cases.forEach(describeLabelledPage);
+  },
+);
+
+describe("parseOcrPage rules", () => {
+  it("carries the context and numbers items", () => {
+    const [article] = parseOcrPage(toPage("标题", "本报讯 正文一句。(张三)"), CONTEXT);
+    expect(article).toMatchObject({
+      kind: "article", source: "测试报", sourceFile: "p/001.txt", ordinal: 0, sourceKey: null, date: "2025-03-25",
+      dateSource: "path", page: 1, column: null, title: "标题", titleDerived: false, credits: [],
+      dateline: "本报讯", place: null,
+    });
+  });
+
+  it("rejoins a paragraph cut mid-sentence and takes the byline off its end", () => {
+    const result = parseOcrPageDetailed(toPage("标题", "本报讯 工作机制更加顺畅，协调机", "制取得阶段性成效。（何宝国）"), CONTEXT);
+    expect(result.articles[0]?.blocks).toEqual([{ kind: "paragraph", text: "本报讯 工作机制更加顺畅，协调机制取得阶段性成效。" }]);
+    expect(result.bylines).toEqual(["（何宝国）"]);
+  });
+
+  it("ends an article at its byline and reads the next headline as a new article", () => {
+    const articles = parseOcrPage(toPage("甲标题", "本报讯 甲的正文。", "(李静)", "乙标题", "乙的正文没有电头。(魏薇)"), CONTEXT);
+    expect(articles.map((article) => [article.title, article.authors[0]?.name])).toEqual([
+      ["甲标题", "李静"],
+      ["乙标题", "魏薇"],
+    ]);
+  });
+
+  it("reads a single short line inside an unfinished article as a subhead", () => {
+    const [article] = parseOcrPage(toPage("标题", "本报讯 第一段。", "工业经济稳中有进", "第二段。", "(陈嘉欣)"), CONTEXT);
+    expect(article?.blocks.map((block) => block.kind)).toEqual(["paragraph", "subhead", "paragraph"]);
+  });
+
+  it("reads two short lines inside an unfinished article as the headlines of the next one", () => {
+    const articles = parseOcrPage(toPage("甲", "本报讯 甲的正文。", "乙的引题", "乙的主题", "乙的正文。"), CONTEXT);
+    expect(articles.map((article) => [article.kicker, article.title])).toEqual([
+      [null, "甲"],
+      ["乙的引题", "乙的主题"],
+    ]);
+  });
+
+  it("arranges kicker, title and series line", () => {
+    const [article] = parseOcrPage(toPage("省政府新闻办发布会", "引题 两段", "主标题", "——系列报道之四", "正文。"), CONTEXT);
+    expect(article).toMatchObject({ kicker: "省政府新闻办发布会\n引题 两段", title: "主标题", subtitle: "——系列报道之四" });
+  });
+
+  it("derives a title from the main clause when there is no headline", () => {
+    const [article] = parseOcrPage(toPage("本报讯 为深化改革，近日，第十二届“学创杯”大赛即日启动。"), CONTEXT);
+    expect(article).toMatchObject({ title: "第十二届“学创杯”大赛即日启动", titleDerived: true, dateline: "本报讯" });
+  });
+
+  it("reads a place from a dated dateline", () => {
+    const [article] = parseOcrPage(toPage("标题", "本报北京2月21日电 正文。"), CONTEXT);
+    expect(article).toMatchObject({ dateline: "本报北京2月21日电", place: "北京" });
+  });
+
+  it("keeps a trailing label as a remainder item without closing the article before it", () => {
+    const articles = parseOcrPage(toPage("标题", "本报讯 正文。", "双拥共建"), CONTEXT);
+    expect(articles.map((article) => [article.kind, article.title])).toEqual([
+      ["article", "标题"],
+      ["remainder", "双拥共建"],
+    ]);
+  });
+
+  it("drops a unit repeated across a break only where the doubled unit cannot be read", () => {
+    const repeated = parseOcrPageDetailed(toPage("标题", "本报讯 营收达1.75万亿元", "元，占全省一半。"), CONTEXT);
+    expect(repeated.articles[0]?.blocks[0]).toEqual({ kind: "paragraph", text: "本报讯 营收达1.75万亿元，占全省一半。" });
+    expect(repeated.droppedDuplicates).toEqual(["元"]);
+    const word = parseOcrPageDetailed(toPage("标题", "本报讯 每人发放1000元", "元旦慰问金。"), CONTEXT);
+    expect(word.articles[0]?.blocks[0]).toEqual({ kind: "paragraph", text: "本报讯 每人发放1000元元旦慰问金。" });
+    expect(word.droppedDuplicates).toEqual([]);
+  });
+
+  it("keeps tab-separated lines as one table", () => {
+    const [item] = parseOcrPage("指标情况\n\n说明如下。\n\n县\t指数\n甲县\t3.14\n乙县\t3.2\n", CONTEXT);
+    expect(item?.kind).toBe("table");
+    expect(item?.blocks[1]).toEqual({ kind: "table", rows: [["县", "指数"], ["甲县", "3.14"], ["乙县", "3.2"]] });
+  });
+
+  it("does not take a parenthesised note for a byline", () => {
+    const [article] = parseOcrPage(toPage("标题", "本报讯 专业委员会(以下简称“专委会”)成立。", "后文。"), CONTEXT);
+    expect(article?.authors).toEqual([]);
+    expect(article?.blocks).toHaveLength(2);
+  });
+
+  it("handles CRLF line ends", () => {
+    const articles = parseOcrPage("标题\r\n\r\n本报讯 正文。(张三)\r\n", CONTEXT);
+    expect(articles.map((article) => [article.title, article.authors])).toEqual([["标题", [{ name: "张三", role: null }]]]);
+  });
+
+  it("returns nothing for a blank page", () => {
+    expect(parseOcrPage(" \n\n \n", CONTEXT)).toEqual([]);
+  });
+});

@@ -1,0 +1,410 @@
+import type { ArticleBlock, ArticleKind, Author, DateSource, ParsedArticle } from "@/lib/article/types";
+import { blocksToPlainText } from "@/lib/article/types";
+import { endsSentence, parseBylineLine, splitTrailingByline, type PrintedByline } from "./trailing-byline";
+
+/**
+ * Splits one OCR'd newspaper page (plain text, blank lines between printed lines) into articles.
+ *
+ * The OCR keeps reading order only roughly: a paragraph broken by a column end arrives as two
+ * lines with a blank line between, and a block of another article can land between the halves.
+ * The parser walks the lines once, keeping
+ *   - the article being read (`current`), closed by its byline;
+ *   - articles whose last sentence was cut off by another article's block (`suspended`):
+ *     the next text that reads as a continuation — rather than a new article — is joined to them.
+ *
+ * Nothing printed is dropped: every non-whitespace character ends up in exactly one returned item
+ * (headline lines, blocks, the printed byline, or a `remainder` item), except characters removed as
+ * certain OCR duplicates, which are reported. `textOfParsed` rebuilds what an item accounts for.
+ */
+
+export type OcrPageContext = {
+  source: string;
+  sourceFile: string;
+  date: string | null;
+  dateSource: DateSource | null;
+  page: number | null;
+};
+
+export type OcrPageParse = {
+  articles: ParsedArticle[];
+  /** The byline of `articles[i]` as printed (`(李静)`, `见习记者 孙佳敏 通讯员 孟涛 文/摄`), or null. */
+  bylines: (string | null)[];
+  /** Characters removed as OCR duplicates at line breaks (`1.75万亿元` / `元，占全省`). */
+  droppedDuplicates: string[];
+};
+
+/** Headline lines are short; a longer line without end punctuation is body text cut by a column end. */
+const MAX_HEADLINE_CHARS = 36;
+const MAX_DERIVED_TITLE_CHARS = 48;
+/** A continuation line whose first character repeats the unit that ended the line before. */
+const NUMBER_UNIT_AT_END = /[\d０-９][万亿千百]*(\p{Script=Han})$/u;
+const DATELINE =
+  /^(?:本报讯|(?:本报|新华社|人民日报)(\p{Script=Han}{0,8}?)\d{1,2}月\d{1,2}日(?:专)?电)/u;
+const SUBTITLE_LINE = /^(?:——|—|--)|^[(（][^()（）]*[)）]$/u;
+const TIME_CLAUSE =
+  /^(?:近日|日前|目前|当前|近期|今年以来|今年|去年|昨天|昨日|今天|今日|\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上|晚间|凌晨|中午|早上)?(?:\d{1,2}时(?:许)?)?$/u;
+const PURPOSE_CLAUSE = /^为/u;
+
+type Line = { kind: "line"; text: string; index: number } | { kind: "table"; rows: string[][]; index: number };
+type LineRole = "byline" | "dateline" | "headline" | "body" | "table";
+
+type Draft = {
+  /** Index of the first line, for reading order. */
+  start: number;
+  headlines: string[];
+  blocks: ArticleBlock[];
+  byline: PrintedByline | null;
+  remainder: boolean;
+  /** The cut-off article this one broke into, while that one waits for its continuation. */
+  interrupted: Draft | null;
+};
+
+type ParseState = {
+  drafts: Draft[];
+  current: Draft | null;
+  suspended: Draft[];
+  droppedDuplicates: string[];
+};
+
+export function parseOcrPage(text: string, context: OcrPageContext): ParsedArticle[] {
+  return parseOcrPageDetailed(text, context).articles;
+}
+
+export function parseOcrPageDetailed(text: string, context: OcrPageContext): OcrPageParse {
+  const lines = splitLines(text);
+  const state: ParseState = { drafts: [], current: null, suspended: [], droppedDuplicates: [] };
+  for (let i = 0; i < lines.length; ) i = readLine(state, lines, i);
+  const drafts = state.drafts
+    .filter((draft) => draft.blocks.length > 0 || draft.headlines.length > 0 || draft.byline)
+    .sort((a, b) => a.start - b.start);
+  return {
+    articles: drafts.map((draft, ordinal) => toParsedArticle(draft, ordinal, context)),
+    bylines: drafts.map((draft) => draft.byline?.printed ?? null),
+    droppedDuplicates: state.droppedDuplicates,
+  };
+}
+
+/**
+ * Everything an item accounts for from the page, in order: headline lines, body blocks and, when
+ * given, the printed byline from `OcrPageParse.bylines`. A derived title is not page text of its
+ * own (it repeats the body), so it is left out.
+ */
+export function textOfParsed(article: ParsedArticle, printedByline: string | null = null): string {
+  const parts = [article.column, article.kicker, article.titleDerived ? null : article.title, article.subtitle];
+  parts.push(blocksToPlainText(article.blocks), printedByline);
+  return parts.filter((part): part is string => part !== null && part.length > 0).join("\n");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lines
+
+/** Non-blank lines; consecutive tab-separated lines form one table. */
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  for (const [index, raw] of text.split(/\r?\n/u).entries()) {
+    const trimmed = raw.trim();
+    if (!trimmed) continue;
+    if (raw.includes("\t")) {
+      appendTableRow(lines, raw, index);
+      continue;
+    }
+    lines.push({ kind: "line", text: trimmed, index });
+  }
+  return lines;
+}
+
+function appendTableRow(lines: Line[], raw: string, index: number): void {
+  const row = raw.split("\t").map((cell) => cell.trim());
+  const last = lines.at(-1);
+  if (last?.kind === "table" && last.index + last.rows.length === index) last.rows.push(row);
+  else lines.push({ kind: "table", rows: [row], index });
+}
+
+function classifyLine(line: Line | undefined): LineRole | null {
+  if (!line) return null;
+  if (line.kind === "table") return "table";
+  if (parseBylineLine(line.text)) return "byline";
+  if (DATELINE.test(line.text)) return "dateline";
+  return looksLikeHeadline(line.text) ? "headline" : "body";
+}
+
+/**
+ * Short, with no sentence punctuation and no comma: printed headlines separate their parts with
+ * spaces, so a short line with a comma is a piece of a sentence cut by a column end.
+ * (A headline may end with a closing quote: 我省新增一所“小马书屋”.)
+ */
+function looksLikeHeadline(text: string): boolean {
+  const compact = text.replace(/\s+/gu, "");
+  if ([...compact].length > MAX_HEADLINE_CHARS) return false;
+  return !/[。！？!?，,；;]/u.test(compact) && !/[：:、]$/u.test(compact);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/** Reads the line at `i` (and any it needs to look past); returns the index of the next unread line. */
+function readLine(state: ParseState, lines: readonly Line[], i: number): number {
+  const line = lines[i]!;
+  if (line.kind === "table") {
+    appendBlock(state, { kind: "table", rows: line.rows }, line.index);
+    return i + 1;
+  }
+  switch (classifyLine(line)) {
+    case "byline":
+      closeWithByline(state, parseBylineLine(line.text)!, line.index);
+      return i + 1;
+    case "dateline":
+      startArticle(state, [], line.index, line);
+      return i + 1;
+    case "headline":
+      return readHeadlines(state, lines, i);
+    default:
+      readBody(state, line, [], line.index);
+      return i + 1;
+  }
+}
+
+/**
+ * A run of headline-like lines is, depending on what follows and on the article being read:
+ * the continuation of a sentence cut at a column end, an in-article subhead, the headlines of a
+ * new article, or — at the page end — a trailing label such as a column name.
+ */
+function readHeadlines(state: ParseState, lines: readonly Line[], i: number): number {
+  let end = i;
+  while (classifyLine(lines[end]) === "headline") end++;
+  const group = lines.slice(i, end).map((line) => (line.kind === "line" ? line.text : ""));
+  const next = lines[end];
+  const nextRole = classifyLine(next);
+  const open = state.current;
+  const first = lines[i]!;
+
+  if (nextRole === null) {
+    addRemainder(state, group, first.index);
+    return end;
+  }
+  const single = group.length === 1 && nextRole !== "dateline";
+  if (open && single && isCutOff(open)) {
+    readBody(state, { kind: "line", text: group[0] ?? "", index: first.index }, [], first.index);
+    return end;
+  }
+  if (open && single) {
+    open.blocks.push({ kind: "subhead", text: group[0] ?? "" });
+    return end;
+  }
+  if (nextRole === "dateline" && next?.kind === "line") startArticle(state, group, first.index, next);
+  else if (nextRole === "body" && next?.kind === "line") readBody(state, next, group, first.index);
+  else startArticle(state, group, first.index, null);
+  return end + (nextRole === "dateline" || nextRole === "body" ? 1 : 0);
+}
+
+/**
+ * Body text that is not a dateline. It continues the open article (joining a cut sentence), or,
+ * between articles, resumes a suspended article whose sentence was cut — taking over the
+ * headlines it never had — or else starts a new article without a dateline.
+ */
+function readBody(state: ParseState, line: Line & { kind: "line" }, headlines: string[], start: number): void {
+  const open = headlines.length === 0 ? state.current : null;
+  if (open) {
+    continueArticle(state, open, line.text, line.index);
+    return;
+  }
+  const resumed = findResumable(state, headlines);
+  if (resumed) {
+    state.suspended = state.suspended.filter((draft) => draft !== resumed);
+    if (resumed.headlines.length === 0) resumed.headlines = headlines;
+    state.current = resumed;
+    appendText(state, resumed, line.text, line.index);
+    return;
+  }
+  startArticle(state, headlines, start, line);
+}
+
+function continueArticle(state: ParseState, open: Draft, text: string, index: number): void {
+  const interrupted = open.interrupted;
+  // The block of a new article that broke into a cut sentence is itself a column piece: when it
+  // is cut in turn, the text after the cut resumes the article it interrupted.
+  if (isCutOff(open) && interrupted && state.suspended.includes(interrupted) && isCutOff(interrupted)) {
+    state.suspended = state.suspended.filter((draft) => draft !== interrupted);
+    state.suspended.push(open);
+    open.interrupted = null;
+    state.current = interrupted;
+    appendText(state, interrupted, text, index);
+    return;
+  }
+  appendText(state, open, text, index);
+}
+
+function findResumable(state: ParseState, headlines: readonly string[]): Draft | null {
+  const candidates = state.suspended.filter(
+    (draft) => isCutOff(draft) && (headlines.length === 0 || draft.headlines.length === 0),
+  );
+  return candidates.at(-1) ?? null;
+}
+
+/** Starts a new article; an open article is closed, or suspended when its last sentence was cut. */
+function startArticle(state: ParseState, headlines: string[], start: number, firstLine: Line | null): void {
+  const open = state.current;
+  const interrupted = open && isCutOff(open) ? open : null;
+  if (interrupted) state.suspended.push(interrupted);
+  const draft = createDraft(state, start, headlines);
+  draft.interrupted = interrupted;
+  state.current = draft;
+  if (firstLine?.kind === "line") appendText(state, draft, firstLine.text, firstLine.index);
+}
+
+function createDraft(state: ParseState, start: number, headlines: string[], remainder = false): Draft {
+  const draft: Draft = { start, headlines, blocks: [], byline: null, remainder, interrupted: null };
+  state.drafts.push(draft);
+  return draft;
+}
+
+function appendBlock(state: ParseState, block: ArticleBlock, index: number): void {
+  if (!state.current) startArticle(state, [], index, null);
+  state.current?.blocks.push(block);
+}
+
+/** Adds a paragraph, or joins it to a cut one, then takes a byline off its end. */
+function appendText(state: ParseState, draft: Draft, text: string, index: number): void {
+  const split = splitTrailingByline(text);
+  const body = split ? split.text : text;
+  const last = draft.blocks.at(-1);
+  if (last?.kind === "paragraph" && isCutOff(draft)) last.text = joinCutText(state, last.text, body);
+  else draft.blocks.push({ kind: "paragraph", text: body });
+  if (split) closeWithByline(state, split.byline, index);
+}
+
+function closeWithByline(state: ParseState, byline: PrintedByline, index: number): void {
+  const draft = state.current ?? createDraft(state, index, [], true);
+  draft.byline = byline;
+  state.current = null;
+}
+
+/** Text left over at the page end (a column label such as 双拥共建); it does not close the open article. */
+function addRemainder(state: ParseState, texts: readonly string[], index: number): void {
+  const draft = createDraft(state, index, [], true);
+  draft.blocks.push(...texts.map((text): ArticleBlock => ({ kind: "paragraph", text })));
+}
+
+/** True when the article's last paragraph stops mid-sentence and no byline has closed it. */
+function isCutOff(draft: Draft): boolean {
+  const last = draft.blocks.at(-1);
+  return draft.byline === null && last?.kind === "paragraph" && !endsSentence(last.text);
+}
+
+/**
+ * Joins the halves of a sentence cut by a line break. OCR sometimes repeats the character at the
+ * break; a unit after a number that reappears before punctuation (`1.75万亿元` + `元，`) can only
+ * be such a repeat, so one copy is dropped and reported.
+ */
+function joinCutText(state: ParseState, before: string, after: string): string {
+  const unit = NUMBER_UNIT_AT_END.exec(before)?.[1];
+  const rest = after.trimStart();
+  if (unit && rest.startsWith(unit) && /^\p{P}/u.test(rest.slice(unit.length))) {
+    state.droppedDuplicates.push(unit);
+    return before + rest.slice(unit.length);
+  }
+  return before + rest;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+function toParsedArticle(draft: Draft, ordinal: number, context: OcrPageContext): ParsedArticle {
+  const authors = draft.byline?.authors ?? [];
+  const kind = decideKind(draft, authors);
+  const headline = arrangeHeadlines(draft.headlines);
+  const blocks = kind === "photo" ? draft.blocks.map(toCaption) : draft.blocks;
+  const dateline = findDateline(blocks);
+  const derived = headline.title === null;
+  return {
+    kind,
+    source: context.source,
+    sourceFile: context.sourceFile,
+    ordinal,
+    sourceKey: null,
+    date: context.date,
+    dateSource: context.dateSource,
+    page: context.page,
+    column: null,
+    kicker: headline.kicker,
+    title: headline.title ?? deriveTitle(blocksToPlainText(blocks), dateline?.printed ?? null),
+    titleDerived: derived,
+    subtitle: headline.subtitle,
+    authors,
+    credits: [],
+    dateline: dateline?.printed ?? null,
+    place: dateline?.place ?? null,
+    blocks,
+  };
+}
+
+function decideKind(draft: Draft, authors: readonly Author[]): ArticleKind {
+  if (draft.remainder) return "remainder";
+  const onlyPhotographers = authors.length > 0 && authors.every((author) => author.role === "摄影");
+  const paragraphs = draft.blocks.filter((block) => block.kind === "paragraph");
+  if (onlyPhotographers && paragraphs.length === draft.blocks.length && paragraphs.length <= 2) return "photo";
+  return isMostlyTable(draft.blocks) ? "table" : "article";
+}
+
+/** A table with a few notes is a table item; a long article that embeds a table stays an article. */
+function isMostlyTable(blocks: readonly ArticleBlock[]): boolean {
+  let tableChars = 0;
+  let textChars = 0;
+  for (const block of blocks) {
+    if (block.kind === "table") tableChars += block.rows.flat().join("").length;
+    else textChars += block.text.length;
+  }
+  return tableChars > 0 && tableChars >= textChars;
+}
+
+function toCaption(block: ArticleBlock): ArticleBlock {
+  return block.kind === "paragraph" ? { kind: "caption", text: block.text } : block;
+}
+
+/**
+ * Headline lines in print order → kicker, title, subtitle. A series line (——…) or a bracketed
+ * line such as a date range is the subtitle; of the rest the last is the title and any before it
+ * form the kicker (引题 above 主题, the usual layout). Multiple lines stay separate, joined by \n.
+ */
+function arrangeHeadlines(lines: readonly string[]): {
+  kicker: string | null;
+  title: string | null;
+  subtitle: string | null;
+} {
+  const subtitles = lines.filter((line) => SUBTITLE_LINE.test(line));
+  const mains = lines.filter((line) => !SUBTITLE_LINE.test(line));
+  if (mains.length === 0 && subtitles.length > 0) mains.push(subtitles.shift()!);
+  const title = mains.at(-1) ?? null;
+  return {
+    kicker: joinLines(mains.slice(0, -1)),
+    title,
+    subtitle: joinLines(subtitles),
+  };
+}
+
+function joinLines(lines: readonly string[]): string | null {
+  return lines.length > 0 ? lines.join("\n") : null;
+}
+
+function findDateline(blocks: readonly ArticleBlock[]): { printed: string; place: string | null } | null {
+  const first = blocks[0];
+  if (first?.kind !== "paragraph") return null;
+  const match = DATELINE.exec(first.text);
+  if (!match) return null;
+  return { printed: match[0], place: match[1] || null };
+}
+
+/**
+ * A title for an item printed without one: the main clause of the first sentence — leading time
+ * phrases (近日, 11月14日) and purpose clauses (为…) are skipped, and the longest clause left is
+ * usually the news itself.
+ */
+function deriveTitle(body: string, dateline: string | null): string {
+  const text = (dateline ? body.slice(dateline.length) : body).trim();
+  const sentence = /^[^。！？!?\n]+/u.exec(text)?.[0] ?? text;
+  const clauses = sentence.split(/[，,；;：:]/u).map((clause) => clause.trim());
+  const informative = clauses.filter((clause) => clause && !TIME_CLAUSE.test(clause) && !PURPOSE_CLAUSE.test(clause));
+  const longest = informative.reduce<string>((best, clause) => (clause.length > best.length ? clause : best), "");
+  const title = longest || sentence.trim();
+  return [...title].slice(0, MAX_DERIVED_TITLE_CHARS).join("");
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { endsSentence, isPersonName, parseBylineLine, splitTrailingByline } from "./trailing-byline";
+
+describe("parseBylineLine", () => {
+  it.each([
+    ["(何宝国)", [{ name: "何宝国", role: null }]],
+    ["（陈嘉欣）", [{ name: "陈嘉欣", role: null }]],
+    ["（赵静茹、邢雪丽）", [{ name: "赵静茹", role: null }, { name: "邢雪丽", role: null }]],
+    ["(王丽 李强)", [{ name: "王丽", role: null }, { name: "李强", role: null }]],
+    ["（本报记者 王昊男）", [{ name: "王昊男", role: "记者" }]],
+    ["（记者王昊男 通讯员李明）", [{ name: "王昊男", role: "记者" }, { name: "李明", role: "通讯员" }]],
+    [
+      "见习记者 孙佳敏 通讯员 孟涛 文/摄",
+      [{ name: "孙佳敏", role: "见习记者" }, { name: "孟涛", role: "通讯员" }],
+    ],
+    ["李学军 杨晓勇 摄影报道", [{ name: "李学军", role: "摄影" }, { name: "杨晓勇", role: "摄影" }]],
+    ["张晓东 摄", [{ name: "张晓东", role: "摄影" }]],
+    ["严贵旺摄影报道", [{ name: "严贵旺", role: "摄影" }]],
+    ["记者 刘芳 张明 摄", [{ name: "刘芳", role: "记者" }, { name: "张明", role: "记者" }]],
+    ["（阿依古丽·买买提）", [{ name: "阿依古丽·买买提", role: null }]],
+  ])("reads %s", (line, authors) => {
+    expect(parseBylineLine(line)).toEqual({ printed: line, authors });
+  });
+
+  it.each([
+    "（以下简称“专委会”）",
+    "(2025.3.17—2025.3.23)",
+    "县(市、区)",
+    "(市、区)",
+    "（待续）",
+    "（据新华社）",
+    "双拥共建",
+    "喜报送进家门 军属共享荣光",
+    "探索开 心 自我 灵 窗 成长户",
+    "摄影展开幕",
+    "记者节特别报道",
+    "记者",
+    "本报讯 近日，张三到场。",
+  ])("rejects %s", (line) => {
+    expect(parseBylineLine(line)).toBeNull();
+  });
+});
+
+describe("splitTrailingByline", () => {
+  it("splits a parenthesised byline after the last sentence", () => {
+    expect(splitTrailingByline("助力企业提升竞争力。(李静)")).toEqual({
+      text: "助力企业提升竞争力。",
+      byline: { printed: "(李静)", authors: [{ name: "李静", role: null }] },
+    });
+  });
+
+  it("splits a bare byline with roles after the last sentence", () => {
+    expect(splitTrailingByline("“……更大的社会价值。”谈及未来，王素环充满憧憬。见习记者 孙佳敏 通讯员 孟涛 文/摄")).toEqual({
+      text: "“……更大的社会价值。”谈及未来，王素环充满憧憬。",
+      byline: {
+        printed: "见习记者 孙佳敏 通讯员 孟涛 文/摄",
+        authors: [{ name: "孙佳敏", role: "见习记者" }, { name: "孟涛", role: "通讯员" }],
+      },
+    });
+  });
+
+  it("splits after a closing quote", () => {
+    expect(splitTrailingByline("他说：“很顺手。”（弓凤飞）")?.text).toBe("他说：“很顺手。”");
+  });
+
+  it.each([
+    "由国投晋创谷(太原)",
+    "专业委员会(以下简称“专委会”)",
+    "全省各县(市、区)",
+    "第一句。第二句没有结束(太原)",
+    "他说了这句话。通讯员李明说",
+    "一句话。(2025.3.17—2025.3.23)",
+    "(李静)",
+  ])("leaves %s alone", (paragraph) => {
+    expect(splitTrailingByline(paragraph)).toBeNull();
+  });
+});
+
+describe("helpers", () => {
+  it("knows where sentences end", () => {
+    expect(endsSentence("成立。")).toBe(true);
+    expect(endsSentence("的关心。”")).toBe(true);
+    expect(endsSentence("标为红色;")).toBe(true);
+    expect(endsSentence("“小马书屋”")).toBe(false);
+    expect(endsSentence("“十四五”时期，")).toBe(false);
+  });
+
+  it("accepts names of 2–4 Han characters or dotted transliterations", () => {
+    expect(["李静", "何宝国", "欧阳明月", "阿依古丽·买买提"].every(isPersonName)).toBe(true);
+    expect(["李", "欧阳明月亮", "Li", "以下简称", "综合"].some(isPersonName)).toBe(false);
+  });
+});
