@@ -1,0 +1,228 @@
+import { normalizeWithOrigins, normalizeText } from "@/lib/text/normalize";
+
+/**
+ * Highlighting on the text as printed. Matching follows the index exactly:
+ * both sides are normalised (NFKC, Traditional → Simplified, lower case),
+ * whitespace is ignored (`开 心` matches 开心) and a line break is a paragraph
+ * boundary no match crosses — the same rules as `tokenizeNormalized` in
+ * char-tokens.ts. Ranges found on the normalised copy map back to original
+ * UTF-16 indices, so 醫院 is highlighted for the query 医院.
+ */
+
+export type HighlightSegment = { text: string; match: boolean };
+
+/** Half-open range of UTF-16 indices into the original text. */
+export type MatchRange = { start: number; end: number };
+
+export type Snippet = {
+  /** Concatenated, the segments are exactly `text.slice(start, end)`. */
+  segments: HighlightSegment[];
+  start: number;
+  end: number;
+  /** True when text is left out before / after the snippet; render "…" there. */
+  leadingEllipsis: boolean;
+  trailingEllipsis: boolean;
+};
+
+export type SnippetOptions = { targetLength?: number; maxSnippets?: number };
+
+const DEFAULT_TARGET_LENGTH = 100;
+const DEFAULT_MAX_SNIPPETS = 3;
+/** How far a snippet start may move to begin after a sentence break instead of mid-sentence. */
+const SENTENCE_SNAP = 15;
+const SENTENCE_BREAK = /[。！？；!?;\n]/u;
+const PARAGRAPH_BREAK = "\n";
+
+/** The original span (UTF-16) that one searchable character of the normalised text came from. */
+type Unit = { start: number; end: number };
+
+/** All occurrences of the terms, merged where they overlap or touch, in text order. */
+export function findMatchRanges(text: string, terms: readonly string[]): MatchRange[] {
+  const needles = normalizeTerms(terms);
+  if (needles.length === 0 || text === "") return [];
+  const { haystack, units, unitAt } = toSearchableText(text);
+  const ranges: MatchRange[] = [];
+  for (const needle of needles) {
+    for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
+      const end = at + needle.length;
+      // A lone surrogate in a term could match half a character; only whole units count.
+      const first = unitAt[at] === unitAt[at - 1] ? undefined : units[unitAt[at] ?? -1];
+      const last = unitAt[end] === unitAt[end - 1] ? undefined : units[unitAt[end - 1] ?? -1];
+      if (first && last) ranges.push({ start: first.start, end: last.end });
+    }
+  }
+  return mergeRanges(ranges);
+}
+
+/** The whole text as segments; concatenated they are exactly `text`. */
+export function highlightText(text: string, terms: readonly string[]): HighlightSegment[] {
+  return toSegments(text, 0, text.length, findMatchRanges(text, terms));
+}
+
+/**
+ * Up to `maxSnippets` windows of about `targetLength` characters, each centred
+ * on a match not shown by an earlier one, in text order (the first snippet
+ * holds the first match). Without matches, the start of the text.
+ */
+export function buildSnippets(text: string, terms: readonly string[], options: SnippetOptions = {}): Snippet[] {
+  const targetLength = Math.max(1, options.targetLength ?? DEFAULT_TARGET_LENGTH);
+  const maxSnippets = Math.max(1, options.maxSnippets ?? DEFAULT_MAX_SNIPPETS);
+  if (text.trim() === "") return [];
+  const ranges = findMatchRanges(text, terms);
+  if (ranges.length === 0) {
+    const window = trimWindow(text, 0, snapToCodePoint(text, Math.min(text.length, targetLength)));
+    return [makeSnippet(text, window, ranges)];
+  }
+  const snippets: Snippet[] = [];
+  let coveredUntil = 0;
+  for (const range of ranges) {
+    if (snippets.length >= maxSnippets) break;
+    if (range.start < coveredUntil) continue;
+    const window = placeWindow(text, range, ranges, { targetLength, minStart: coveredUntil });
+    snippets.push(makeSnippet(text, window, ranges));
+    coveredUntil = window.end;
+  }
+  return snippets;
+}
+
+/** HTML for trusted insertion: all text escaped, matches wrapped in <mark>, nothing else emitted. */
+export function segmentsToSafeHtml(segments: readonly HighlightSegment[]): string {
+  return segments
+    .map((segment) => (segment.match ? `<mark>${escapeHtml(segment.text)}</mark>` : escapeHtml(segment.text)))
+    .join("");
+}
+
+const HTML_ESCAPES: Readonly<Record<string, string>> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
+}
+
+/** Terms normalised like the index, whitespace removed, duplicates dropped. */
+function normalizeTerms(terms: readonly string[]): string[] {
+  const normalized = terms.map((term) => normalizeText(term).replace(/\s+/gu, ""));
+  return [...new Set(normalized)].filter((term) => term !== "");
+}
+
+/**
+ * The normalised text as one searchable string. Whitespace is skipped; a line
+ * break stays, and since terms never contain one, matches stop at paragraphs.
+ * `unitAt[i]` is the unit holding UTF-16 index i of `haystack`.
+ */
+function toSearchableText(text: string): { haystack: string; units: Unit[]; unitAt: number[] } {
+  const { text: normalized, origins } = normalizeWithOrigins(text);
+  const units: Unit[] = [];
+  const unitAt: number[] = [];
+  let haystack = "";
+  let index = 0;
+  for (const char of normalized) {
+    const origin = origins[index] ?? 0;
+    index += char.length;
+    if (char !== PARAGRAPH_BREAK && /\s/u.test(char)) continue;
+    const originalLength = (text.codePointAt(origin) ?? 0) > 0xffff ? 2 : 1;
+    for (let i = 0; i < char.length; i++) unitAt.push(units.length);
+    units.push({ start: origin, end: origin + originalLength });
+    haystack += char;
+  }
+  return { haystack, units, unitAt };
+}
+
+function mergeRanges(ranges: MatchRange[]): MatchRange[] {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start || a.end - b.end);
+  const merged: MatchRange[] = [];
+  for (const range of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && range.start <= last.end) last.end = Math.max(last.end, range.end);
+    else merged.push({ ...range });
+  }
+  return merged;
+}
+
+function toSegments(text: string, start: number, end: number, ranges: readonly MatchRange[]): HighlightSegment[] {
+  const segments: HighlightSegment[] = [];
+  let cursor = start;
+  for (const range of ranges) {
+    const from = Math.max(range.start, start);
+    const to = Math.min(range.end, end);
+    if (to <= from) continue;
+    if (from > cursor) segments.push({ text: text.slice(cursor, from), match: false });
+    segments.push({ text: text.slice(from, to), match: true });
+    cursor = to;
+  }
+  if (cursor < end) segments.push({ text: text.slice(cursor, end), match: false });
+  return segments;
+}
+
+/**
+ * A window of about `targetLength` around `range`, moved to start after a
+ * nearby sentence break, never cutting another match in half (a partially
+ * covered neighbour is left out rather than shown as a fragment) and never
+ * reaching back before `minStart`, so snippets do not repeat text.
+ */
+function placeWindow(
+  text: string,
+  range: MatchRange,
+  ranges: readonly MatchRange[],
+  { targetLength, minStart }: { targetLength: number; minStart: number },
+): MatchRange {
+  const matchLength = range.end - range.start;
+  const slack = Math.max(0, targetLength - matchLength);
+  let start = Math.max(0, range.start - Math.floor(slack / 2));
+  start = Math.max(0, Math.min(start, text.length - targetLength, range.start));
+  start = Math.max(minStart, snapToSentence(text, start, range.start));
+  let end = Math.max(range.end, Math.min(text.length, start + targetLength));
+  for (const other of ranges) {
+    if (other === range) continue;
+    if (other.start < start && other.end > start) start = Math.min(other.end, range.start);
+    if (other.start < end && other.end > end) end = Math.max(other.start, range.end);
+  }
+  return trimWindow(text, snapToCodePoint(text, start), snapToCodePoint(text, end));
+}
+
+/** Moves `start` just past a sentence break within SENTENCE_SNAP characters, but not past `limit`. */
+function snapToSentence(text: string, start: number, limit: number): number {
+  if (start === 0) return 0;
+  let best: number | null = null;
+  const from = Math.max(0, start - SENTENCE_SNAP);
+  const to = Math.min(limit, start + SENTENCE_SNAP);
+  for (let i = from; i < to; i++) {
+    if (!SENTENCE_BREAK.test(text[i] ?? "")) continue;
+    const candidate = i + 1;
+    if (candidate > limit) break;
+    if (best === null || Math.abs(candidate - start) < Math.abs(best - start)) best = candidate;
+  }
+  return best ?? start;
+}
+
+/** Keeps an index off the low half of a surrogate pair. */
+function snapToCodePoint(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  const previous = text.charCodeAt(index - 1);
+  const isLow = code >= 0xdc00 && code <= 0xdfff;
+  const afterHigh = previous >= 0xd800 && previous <= 0xdbff;
+  return isLow && afterHigh ? index - 1 : index;
+}
+
+function trimWindow(text: string, start: number, end: number): MatchRange {
+  let from = start;
+  let to = end;
+  while (from < to && /\s/u.test(text[from] ?? "")) from++;
+  while (to > from && /\s/u.test(text[to - 1] ?? "")) to--;
+  return { start: from, end: to };
+}
+
+function makeSnippet(text: string, window: MatchRange, ranges: readonly MatchRange[]): Snippet {
+  return {
+    segments: toSegments(text, window.start, window.end, ranges),
+    start: window.start,
+    end: window.end,
+    leadingEllipsis: text.slice(0, window.start).trim() !== "",
+    trailingEllipsis: text.slice(window.end).trim() !== "",
+  };
+}
