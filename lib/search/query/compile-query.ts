@@ -129,7 +129,8 @@ export function compileQuery(query: ParsedQuery): CompileQueryResult {
     branches.push({ steps, filter: joinAllOf(parts.conditions) });
   }
   const [first, ...rest] = branches;
-  if (!first) return fail(QUERY_ERROR_CODES.tooManyBranches, "查询无法展开");
+  // Unreachable: expansion starts from one empty branch and every group is non-empty.
+  if (!first) throw new Error("compileQuery: expansion produced no branch");
   return { ok: true, compiled: { branches: [first, ...rest], highlightTerms: collectHighlightTerms(query) } };
 }
 
