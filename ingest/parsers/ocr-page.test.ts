@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ParsedArticle } from "@/lib/article/types";
 import {
@@ -152,6 +153,26 @@ describe("parseOcrPage rules", () => {
     expect(article).toMatchObject({ title: "第十二届“学创杯”大赛即日启动", titleDerived: true, dateline: "本报讯" });
   });
 
+  it("reads the byline printed right after the dateline", () => {
+    const [article] = parseOcrPage(toPage("标题", "本报讯（记者 张三 通讯员 李四）近日，正文。(王五)"), CONTEXT);
+    expect(article?.authors).toEqual([
+      { name: "张三", role: "记者" },
+      { name: "李四", role: "通讯员" },
+      { name: "王五", role: null },
+    ]);
+  });
+
+  it("keeps a byline with no article before it as a remainder", () => {
+    const result = parseOcrPageDetailed(toPage("(李静)"), CONTEXT);
+    expect(result.articles.map((item) => [item.kind, item.title, item.titleDerived])).toEqual([["remainder", "(李静)", true]]);
+    expect(result.bylines).toEqual(["(李静)"]);
+  });
+
+  it("derives a title past the dateline and its byline", () => {
+    const [article] = parseOcrPage(toPage("本报讯（记者 张三）近日，市图书馆延长开放时间。"), CONTEXT);
+    expect(article?.title).toBe("市图书馆延长开放时间");
+  });
+
   it("reads a place from a dated dateline", () => {
     const [article] = parseOcrPage(toPage("标题", "本报北京2月21日电 正文。"), CONTEXT);
     expect(article).toMatchObject({ dateline: "本报北京2月21日电", place: "北京" });
@@ -193,5 +214,30 @@ describe("parseOcrPage rules", () => {
 
   it("returns nothing for a blank page", () => {
     expect(parseOcrPage(" \n\n \n", CONTEXT)).toEqual([]);
+  });
+});
+
+describe("parseOcrPage on generated pages", () => {
+  const pieces = [
+    "聚焦银龄需求 优化为老服务", "——系列报道之四", "工业经济稳中有进", "双拥共建", "(2025.3.17—2025.3.23)",
+    "本报讯 11月14日，省政府新闻办举行发布会。", "本报讯 中小企业联系千家万户，", "本报北京2月21日电 （记者王昊男）正文。",
+    "全省小微贷款余额同比增长12%，达1.28万亿元。", "焦化行业在全国率先关停4.3米焦炉，全省", "机焦炉全部升级至5.5米及以上。",
+    "营收达1.75万亿元", "元，占全省规上工业营收总量的54.2%。", "“十四五”时期，", "已有超2500家企业享受该项政策。",
+    "(陈嘉欣)", "（赵静茹、邢雪丽）", "李学军 杨晓勇 摄影报道", "…充满憧憬。见习记者 孙佳敏 通讯员 孟涛 文/摄",
+    "助力企业提升竞争力。(李静)", "(以下简称“专委会”)成立。", "县\t指数\n甲县\t3.14", "乙县\t3.2",
+  ];
+
+  it("never loses or duplicates a character, whatever the order of lines", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.constantFrom("\n", "\n\n", "\r\n\r\n"), (lines, gap) => {
+        const page = lines.join(gap);
+        const result = parseOcrPageDetailed(page, CONTEXT);
+        const produced = result.articles.map((article, i) => textOfParsed(article, result.bylines[i] ?? null));
+        produced.push(result.droppedDuplicates.join(""));
+        expect(diffCharCounts(page, produced.join("\n"))).toEqual({ missing: "", extra: "" });
+        expect(result.articles.every((article, i) => article.ordinal === i && article.title.length > 0)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

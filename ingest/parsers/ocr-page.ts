@@ -34,12 +34,13 @@ export type OcrPageParse = {
 };
 
 /** Headline lines are short; a longer line without end punctuation is body text cut by a column end. */
-const MAX_HEADLINE_CHARS = 36;
+const MAX_HEADLINE_CHARS = 40;
 const MAX_DERIVED_TITLE_CHARS = 48;
 /** A continuation line whose first character repeats the unit that ended the line before. */
 const NUMBER_UNIT_AT_END = /[\d０-９][万亿千百]*(\p{Script=Han})$/u;
 const DATELINE =
   /^(?:本报讯|(?:本报|新华社|人民日报)(\p{Script=Han}{0,8}?)\d{1,2}月\d{1,2}日(?:专)?电)/u;
+const OPENING_BYLINE = /^\s*[(（][^()（）]+[)）]/u;
 const SUBTITLE_LINE = /^(?:——|—|--)|^[(（][^()（）]*[)）]$/u;
 const TIME_CLAUSE =
   /^(?:近日|日前|目前|当前|近期|今年以来|今年|去年|昨天|昨日|今天|今日|\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上|晚间|凌晨|中午|早上)?(?:\d{1,2}时(?:许)?)?$/u;
@@ -151,7 +152,7 @@ function readLine(state: ParseState, lines: readonly Line[], i: number): number 
   }
   switch (classifyLine(line)) {
     case "byline":
-      closeWithByline(state, parseBylineLine(line.text)!, line.index);
+      closeDraft(state, state.current ?? createDraft(state, line.index, [], true), parseBylineLine(line.text)!);
       return i + 1;
     case "dateline":
       startArticle(state, [], line.index, line);
@@ -172,7 +173,7 @@ function readLine(state: ParseState, lines: readonly Line[], i: number): number 
 function readHeadlines(state: ParseState, lines: readonly Line[], i: number): number {
   let end = i;
   while (classifyLine(lines[end]) === "headline") end++;
-  const group = lines.slice(i, end).map((line) => (line.kind === "line" ? line.text : ""));
+  const group = lines.slice(i, end).flatMap((line) => (line.kind === "line" ? [line.text] : []));
   const next = lines[end];
   const nextRole = classifyLine(next);
   const open = state.current;
@@ -205,7 +206,7 @@ function readHeadlines(state: ParseState, lines: readonly Line[], i: number): nu
 function readBody(state: ParseState, line: Line & { kind: "line" }, headlines: string[], start: number): void {
   const open = headlines.length === 0 ? state.current : null;
   if (open) {
-    continueArticle(state, open, line.text, line.index);
+    continueArticle(state, open, line.text);
     return;
   }
   const resumed = findResumable(state, headlines);
@@ -213,13 +214,13 @@ function readBody(state: ParseState, line: Line & { kind: "line" }, headlines: s
     state.suspended = state.suspended.filter((draft) => draft !== resumed);
     if (resumed.headlines.length === 0) resumed.headlines = headlines;
     state.current = resumed;
-    appendText(state, resumed, line.text, line.index);
+    appendText(state, resumed, line.text);
     return;
   }
   startArticle(state, headlines, start, line);
 }
 
-function continueArticle(state: ParseState, open: Draft, text: string, index: number): void {
+function continueArticle(state: ParseState, open: Draft, text: string): void {
   const interrupted = open.interrupted;
   // The block of a new article that broke into a cut sentence is itself a column piece: when it
   // is cut in turn, the text after the cut resumes the article it interrupted.
@@ -228,10 +229,10 @@ function continueArticle(state: ParseState, open: Draft, text: string, index: nu
     state.suspended.push(open);
     open.interrupted = null;
     state.current = interrupted;
-    appendText(state, interrupted, text, index);
+    appendText(state, interrupted, text);
     return;
   }
-  appendText(state, open, text, index);
+  appendText(state, open, text);
 }
 
 function findResumable(state: ParseState, headlines: readonly string[]): Draft | null {
@@ -249,7 +250,7 @@ function startArticle(state: ParseState, headlines: string[], start: number, fir
   const draft = createDraft(state, start, headlines);
   draft.interrupted = interrupted;
   state.current = draft;
-  if (firstLine?.kind === "line") appendText(state, draft, firstLine.text, firstLine.index);
+  if (firstLine?.kind === "line") appendText(state, draft, firstLine.text);
 }
 
 function createDraft(state: ParseState, start: number, headlines: string[], remainder = false): Draft {
@@ -264,19 +265,19 @@ function appendBlock(state: ParseState, block: ArticleBlock, index: number): voi
 }
 
 /** Adds a paragraph, or joins it to a cut one, then takes a byline off its end. */
-function appendText(state: ParseState, draft: Draft, text: string, index: number): void {
+function appendText(state: ParseState, draft: Draft, text: string): void {
   const split = splitTrailingByline(text);
   const body = split ? split.text : text;
   const last = draft.blocks.at(-1);
   if (last?.kind === "paragraph" && isCutOff(draft)) last.text = joinCutText(state, last.text, body);
   else draft.blocks.push({ kind: "paragraph", text: body });
-  if (split) closeWithByline(state, split.byline, index);
+  if (split) closeDraft(state, draft, split.byline);
 }
 
-function closeWithByline(state: ParseState, byline: PrintedByline, index: number): void {
-  const draft = state.current ?? createDraft(state, index, [], true);
+/** A byline ends its article: nothing after it joins the article. */
+function closeDraft(state: ParseState, draft: Draft, byline: PrintedByline): void {
   draft.byline = byline;
-  state.current = null;
+  if (state.current === draft) state.current = null;
 }
 
 /** Text left over at the page end (a column label such as 双拥共建); it does not close the open article. */
@@ -310,11 +311,11 @@ function joinCutText(state: ParseState, before: string, after: string): string {
 // Output
 
 function toParsedArticle(draft: Draft, ordinal: number, context: OcrPageContext): ParsedArticle {
-  const authors = draft.byline?.authors ?? [];
+  const dateline = readDateline(draft.blocks);
+  const authors = mergeAuthors(dateline?.authors ?? [], draft.byline?.authors ?? []);
   const kind = decideKind(draft, authors);
   const headline = arrangeHeadlines(draft.headlines);
   const blocks = kind === "photo" ? draft.blocks.map(toCaption) : draft.blocks;
-  const dateline = findDateline(blocks);
   const derived = headline.title === null;
   return {
     kind,
@@ -327,7 +328,7 @@ function toParsedArticle(draft: Draft, ordinal: number, context: OcrPageContext)
     page: context.page,
     column: null,
     kicker: headline.kicker,
-    title: headline.title ?? deriveTitle(blocksToPlainText(blocks), dateline?.printed ?? null),
+    title: headline.title ?? deriveTitle(blocksToPlainText(blocks) || (draft.byline?.printed ?? "")),
     titleDerived: derived,
     subtitle: headline.subtitle,
     authors,
@@ -386,12 +387,25 @@ function joinLines(lines: readonly string[]): string | null {
   return lines.length > 0 ? lines.join("\n") : null;
 }
 
-function findDateline(blocks: readonly ArticleBlock[]): { printed: string; place: string | null } | null {
+/** The dateline opening the first paragraph, with the byline printed right after it (本报讯（记者 张三）). */
+function readDateline(
+  blocks: readonly ArticleBlock[],
+): { printed: string; place: string | null; authors: Author[] } | null {
   const first = blocks[0];
   if (first?.kind !== "paragraph") return null;
   const match = DATELINE.exec(first.text);
   if (!match) return null;
-  return { printed: match[0], place: match[1] || null };
+  const opening = OPENING_BYLINE.exec(first.text.slice(match[0].length))?.[0];
+  const authors = opening ? (parseBylineLine(opening)?.authors ?? []) : [];
+  return { printed: match[0], place: match[1] || null, authors };
+}
+
+function mergeAuthors(first: readonly Author[], second: readonly Author[]): Author[] {
+  const merged = [...first];
+  for (const author of second) {
+    if (!merged.some((known) => known.name === author.name && known.role === author.role)) merged.push(author);
+  }
+  return merged;
 }
 
 /**
@@ -399,8 +413,8 @@ function findDateline(blocks: readonly ArticleBlock[]): { printed: string; place
  * phrases (近日, 11月14日) and purpose clauses (为…) are skipped, and the longest clause left is
  * usually the news itself.
  */
-function deriveTitle(body: string, dateline: string | null): string {
-  const text = (dateline ? body.slice(dateline.length) : body).trim();
+function deriveTitle(body: string): string {
+  const text = body.replace(DATELINE, "").replace(OPENING_BYLINE, "").trim() || body.trim();
   const sentence = /^[^。！？!?\n]+/u.exec(text)?.[0] ?? text;
   const clauses = sentence.split(/[，,；;：:]/u).map((clause) => clause.trim());
   const informative = clauses.filter((clause) => clause && !TIME_CLAUSE.test(clause) && !PURPOSE_CLAUSE.test(clause));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { endsSentence, isPersonName, parseBylineLine, splitTrailingByline } from "./trailing-byline";
+import { endsSentence, hasChineseSurname, isPersonName, parseBylineLine, splitTrailingByline } from "./trailing-byline";
 
 describe("parseBylineLine", () => {
   it.each([
@@ -8,6 +8,7 @@ describe("parseBylineLine", () => {
     ["（赵静茹、邢雪丽）", [{ name: "赵静茹", role: null }, { name: "邢雪丽", role: null }]],
     ["(王丽 李强)", [{ name: "王丽", role: null }, { name: "李强", role: null }]],
     ["（本报记者 王昊男）", [{ name: "王昊男", role: "记者" }]],
+    ["（记者王昊）", [{ name: "王昊", role: "记者" }]],
     ["（记者王昊男 通讯员李明）", [{ name: "王昊男", role: "记者" }, { name: "李明", role: "通讯员" }]],
     [
       "见习记者 孙佳敏 通讯员 孟涛 文/摄",
@@ -17,7 +18,13 @@ describe("parseBylineLine", () => {
     ["张晓东 摄", [{ name: "张晓东", role: "摄影" }]],
     ["严贵旺摄影报道", [{ name: "严贵旺", role: "摄影" }]],
     ["记者 刘芳 张明 摄", [{ name: "刘芳", role: "记者" }, { name: "张明", role: "记者" }]],
-    ["（阿依古丽·买买提）", [{ name: "阿依古丽·买买提", role: null }]],
+    ["（记者 阿依古丽·买买提）", [{ name: "阿依古丽·买买提", role: "记者" }]],
+    ["（欧阳明月）", [{ name: "欧阳明月", role: null }]],
+    ["(弓凤飞)", [{ name: "弓凤飞", role: null }]],
+    ["本报记者 张武军摄", [{ name: "张武军", role: "记者" }]],
+    ["新华社记者 普布扎西摄", [{ name: "普布扎西", role: "记者" }]],
+    ["何鼎鼎 本报评论员", [{ name: "何鼎鼎", role: "评论员" }]],
+    ["本报记者 谷业凯 陈晓航摄影报道", [{ name: "谷业凯", role: "记者" }, { name: "陈晓航", role: "记者" }]],
   ])("reads %s", (line, authors) => {
     expect(parseBylineLine(line)).toEqual({ printed: line, authors });
   });
@@ -28,6 +35,14 @@ describe("parseBylineLine", () => {
     "县(市、区)",
     "(市、区)",
     "（待续）",
+    "（新华社电）",
+    "（美丽中国）",
+    "（暖相册）",
+    "（说道）",
+    "（一方有难 八方支援）",
+    "（暖相册·春运故事）",
+    "（记者手记）",
+    "（作者为钢琴家）",
     "（据新华社）",
     "双拥共建",
     "喜报送进家门 军属共享荣光",
@@ -88,5 +103,10 @@ describe("helpers", () => {
   it("accepts names of 2–4 Han characters or dotted transliterations", () => {
     expect(["李静", "何宝国", "欧阳明月", "阿依古丽·买买提"].every(isPersonName)).toBe(true);
     expect(["李", "欧阳明月亮", "Li", "以下简称", "综合"].some(isPersonName)).toBe(false);
+  });
+
+  it("knows common surnames, and that four characters need a compound one", () => {
+    expect(["李静", "弓凤飞", "欧阳洁", "欧阳明月"].every(hasChineseSurname)).toBe(true);
+    expect(["美丽中国", "暖相册", "应收尽收", "琼达卓嘎"].some(hasChineseSurname)).toBe(false);
   });
 });
