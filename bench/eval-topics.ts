@@ -4,7 +4,7 @@
  *
  *   npx tsx bench/eval-topics.ts                 agreement (tuning / held-out / all)
  *   npx tsx bench/eval-topics.ts --errors        also list tuning-half disagreements
- *   npx tsx bench/eval-topics.ts --errors=holdout  list held-out disagreements (look only after tuning is done)
+ *   npx tsx bench/eval-topics.ts --errors=holdout  list held-out (or =fresh) disagreements; look only once tuning is over
  *   npx tsx bench/eval-topics.ts --speed         time assignTopics over all rmrb + xwlb articles
  */
 import { createReadStream } from "node:fs";
@@ -89,6 +89,7 @@ async function main(): Promise<void> {
   const evaluation = await evaluateTopics({ dataDir });
   console.log(formatAgreement("tuning", evaluation.tune));
   console.log(formatAgreement("held-out", evaluation.holdout));
+  console.log(formatAgreement("fresh", evaluation.fresh));
   console.log(formatAgreement("all", evaluation.all));
 
   const errorsArg = args.find((arg) => arg.startsWith("--errors"));

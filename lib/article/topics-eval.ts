@@ -20,7 +20,13 @@ type SampleRef =
   | { source: "xwlb"; id: string }
   | { source: "page"; page: string; article: number };
 
-export type LabelledArticle = SampleRef & { headline: string; topics: Topic[]; split: "tune" | "holdout" };
+/**
+ * tune: used to adjust the method. holdout: the other half of the first sample, only measured.
+ * fresh: drawn and labelled after the lexicon was written, only measured.
+ */
+export type SampleSplit = "tune" | "holdout" | "fresh";
+
+export type LabelledArticle = SampleRef & { headline: string; topics: Topic[]; split: SampleSplit };
 
 export type Agreement = {
   articles: number;
@@ -35,7 +41,7 @@ export type Agreement = {
 export type ArticleOutcome = {
   ref: string;
   headline: string;
-  split: "tune" | "holdout";
+  split: SampleSplit;
   labelled: Topic[];
   assigned: Topic[];
 };
@@ -43,6 +49,7 @@ export type ArticleOutcome = {
 export type TopicEvaluation = {
   tune: Agreement;
   holdout: Agreement;
+  fresh: Agreement;
   all: Agreement;
   outcomes: ArticleOutcome[];
 };
@@ -213,6 +220,7 @@ export async function evaluateTopics(
   return {
     tune: measureAgreement(outcomes.filter((outcome) => outcome.split === "tune")),
     holdout: measureAgreement(outcomes.filter((outcome) => outcome.split === "holdout")),
+    fresh: measureAgreement(outcomes.filter((outcome) => outcome.split === "fresh")),
     all: measureAgreement(outcomes),
     outcomes,
   };

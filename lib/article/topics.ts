@@ -1,4 +1,4 @@
-import { COLUMN_CUES, NEUTRAL_TERMS, ROUNDUP_TITLE, TOPIC_LEXICON } from "./topic-lexicon";
+import { COLUMN_CUES, HEADLINE_LEADERS, NEUTRAL_TERMS, ROUNDUP_TITLE, TOPIC_LEXICON } from "./topic-lexicon";
 
 /**
  * Topics every article gets, from a fixed newspaper taxonomy.
@@ -15,6 +15,9 @@ import { COLUMN_CUES, NEUTRAL_TERMS, ROUNDUP_TITLE, TOPIC_LEXICON } from "./topi
  *    not drown its own headline and a short brief is not starved.
  * 4. Column cues (the source's section, a column tag in the headline such as
  *    （国际视点）, a kicker) add a bonus to one topic as if it were a headline term.
+ *    The tag itself is cut from the headline first: 春节文化扫描 names a series,
+ *    not the article's subject. A headline naming a national leader lifts 时政 to
+ *    the secondary threshold (a leader's activity is state affairs by definition).
  * 5. The best topic is primary; others follow while they reach SECONDARY_RATIO of
  *    the best score (at most 3). With no evidence at all the article is 综合;
  *    multi-item roundups (联播快讯) are 综合 unless their headline names a topic.
@@ -169,8 +172,10 @@ function addScores(scores: Float64Array, counts: Map<Entry, number>, factor: num
 }
 
 /** Column tags printed inside a headline: 与“新生事物”一起成长（人民论坛·70华诞） → 人民论坛·70华诞. */
+const COLUMN_TAG = /[(【[]([^()【】[\]]{2,40})[)】\]]/g;
+
 function extractColumnTags(title: string): string[] {
-  return [...title.matchAll(/[(【\[]([^()【】[\]]{2,40})[)】\]]/g)].map((match) => match[1] ?? "");
+  return [...title.matchAll(COLUMN_TAG)].map((match) => match[1] ?? "");
 }
 
 function addColumnCues(scores: Float64Array, columns: readonly string[]): void {
@@ -187,6 +192,13 @@ function addColumnCues(scores: Float64Array, columns: readonly string[]): void {
   for (const [topic, strength] of best) scores[topic] = (scores[topic] ?? 0) + strength * TITLE_WEIGHT;
 }
 
+const POLITICS = TOPICS.indexOf("时政");
+
+function liftPolitics(scores: Float64Array): void {
+  const best = Math.max(...scores);
+  scores[POLITICS] = Math.max(scores[POLITICS] ?? 0, best * SECONDARY_RATIO);
+}
+
 function rankTopics(scores: Float64Array): Array<{ topic: Topic; score: number }> {
   return TOPICS.map((topic, index) => ({ topic, score: scores[index] ?? 0 }))
     .filter((item) => item.topic !== FALLBACK && item.score > 0)
@@ -200,10 +212,11 @@ export function scoreTopics(input: TopicInput): Array<{ topic: Topic; score: num
   const side = normalizeForMatching([input.kicker, input.subtitle].filter(Boolean).join("|"));
   const body = normalizeForMatching(input.body);
   const scores = new Float64Array(TOPICS.length);
-  addScores(scores, countTerms(title, lex), TITLE_WEIGHT);
+  addScores(scores, countTerms(title.replace(COLUMN_TAG, ""), lex), TITLE_WEIGHT);
   addScores(scores, countTerms(side, lex), SIDE_WEIGHT);
   addScores(scores, countTerms(body, lex), 1 / Math.sqrt(Math.max(body.length, BODY_NORM_LENGTH) / BODY_NORM_LENGTH));
   addColumnCues(scores, [normalizeForMatching(input.column), normalizeForMatching(input.kicker), ...extractColumnTags(title)]);
+  if (HEADLINE_LEADERS.some((name) => title.includes(name) || side.includes(name))) liftPolitics(scores);
   return rankTopics(scores);
 }
 
