@@ -95,7 +95,7 @@ let lexicon: Lexicon | undefined;
 
 function buildLexicon(): Lexicon {
   const byTerm = new Map<string, Entry>();
-  const entryFor = (term: string): Entry => {
+  const getEntry = (term: string): Entry => {
     const key = term.normalize("NFKC");
     let entry = byTerm.get(key);
     if (!entry) {
@@ -109,7 +109,7 @@ function buildLexicon(): Lexicon {
     for (const [weight, terms] of Object.entries(TOPIC_LEXICON[topic])) {
       for (const term of terms?.split(/\s+/) ?? []) {
         if (!term) continue;
-        const entry = entryFor(term);
+        const entry = getEntry(term);
         const existing = entry.topics.find((item) => item.topic === topicIndex);
         // A term listed twice for one topic keeps its strongest weight rather than adding up.
         if (existing) existing.weight = Math.max(existing.weight, Number(weight));
@@ -117,7 +117,7 @@ function buildLexicon(): Lexicon {
       }
     }
   });
-  for (const term of NEUTRAL_TERMS) entryFor(term);
+  for (const term of NEUTRAL_TERMS) getEntry(term);
   const entries = [...byTerm.values()];
   const byFirstUnit = new Map<string, Entry[]>();
   for (const entry of entries) {
