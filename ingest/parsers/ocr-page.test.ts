@@ -143,6 +143,11 @@ describe("parseOcrPage rules", () => {
     ]);
   });
 
+  it("reads a two-part headline after an article without byline as the next article", () => {
+    const articles = parseOcrPage(toPage("甲", "本报讯 甲的正文。", "喜报送进家门 军属共享荣光", "乙的正文。"), CONTEXT);
+    expect(articles.map((article) => article.title)).toEqual(["甲", "喜报送进家门 军属共享荣光"]);
+  });
+
   it("arranges kicker, title and series line", () => {
     const [article] = parseOcrPage(toPage("省政府新闻办发布会", "引题 两段", "主标题", "——系列报道之四", "正文。"), CONTEXT);
     expect(article).toMatchObject({ kicker: "省政府新闻办发布会\n引题 两段", title: "主标题", subtitle: "——系列报道之四" });

@@ -35,6 +35,7 @@ export type OcrPageParse = {
 
 /** Headline lines are short; a longer line without end punctuation is body text cut by a column end. */
 const MAX_HEADLINE_CHARS = 40;
+const MAX_SUBHEAD_CHARS = 14;
 const MAX_DERIVED_TITLE_CHARS = 48;
 /** A continuation line whose first character repeats the unit that ended the line before. */
 const NUMBER_UNIT_AT_END = /[\d０-９][万亿千百]*(\p{Script=Han})$/u;
@@ -140,6 +141,11 @@ function looksLikeHeadline(text: string): boolean {
   return !/[。！？!?，,；;]/u.test(compact) && !/[：:、]$/u.test(compact);
 }
 
+/** In-article subheads are short single phrases (工业经济稳中有进, 助力老人跨越数字鸿沟). */
+function looksLikeSubhead(text: string): boolean {
+  return [...text].length <= MAX_SUBHEAD_CHARS && !/\s/u.test(text);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reading
 
@@ -183,13 +189,12 @@ function readHeadlines(state: ParseState, lines: readonly Line[], i: number): nu
     addRemainder(state, group, first.index);
     return end;
   }
-  const single = group.length === 1 && nextRole !== "dateline";
-  if (open && single && isCutOff(open)) {
-    readBody(state, { kind: "line", text: group[0] ?? "", index: first.index }, [], first.index);
-    return end;
-  }
-  if (open && single) {
-    open.blocks.push({ kind: "subhead", text: group[0] ?? "" });
+  // Only a single short line inside an unfinished article can belong to it; a two-part
+  // headline (喜报送进家门 军属共享荣光) or a longer one starts the next article.
+  const inner = group.length === 1 && nextRole !== "dateline" ? group[0] : undefined;
+  if (open && inner !== undefined && looksLikeSubhead(inner)) {
+    if (isCutOff(open)) readBody(state, { kind: "line", text: inner, index: first.index }, [], first.index);
+    else open.blocks.push({ kind: "subhead", text: inner });
     return end;
   }
   if (nextRole === "dateline" && next?.kind === "line") startArticle(state, group, first.index, next);
