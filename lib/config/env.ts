@@ -41,5 +41,5 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
 }
 
 export function resolveDataDir(env: Env = readEnv()): string {
-  return path.resolve(process.cwd(), env.BAOKU_DATA_DIR);
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.BAOKU_DATA_DIR);
 }

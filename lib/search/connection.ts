@@ -3,7 +3,7 @@ import path from "node:path";
 import { readEnv, resolveDataDir } from "@/lib/config/env";
 import { EngineClient } from "./engine/http-client";
 import { EngineUnavailableError } from "./engine/errors";
-import { readLiveLock } from "./engine/process";
+import { readLiveLock } from "./engine/lock";
 
 /**
  * Which Meilisearch to talk to: MEILI_URL/MEILI_MASTER_KEY when set, otherwise

@@ -12,8 +12,8 @@ export type IndexDocument = {
   kind: Article["kind"];
   source: string;
   sourceFile: string;
-  /** Hash of the file the article came from: re-ingesting a changed file removes the stale ones. */
-  fileHash: string;
+  /** `sourceFile#hash of its text`: re-ingesting a changed file removes articles with an older key. */
+  fileKey: string;
   ordinal: number;
   sourceKey: string | null;
   date: string | null;
@@ -60,7 +60,7 @@ export function toDateDay(date: string | null): number | null {
   return Number.isNaN(time) ? null : Math.floor(time / 86_400_000);
 }
 
-export function toIndexDocument(article: Article, fileHash: string): IndexDocument {
+export function toIndexDocument(article: Article, fileKey: string): IndexDocument {
   const body = blocksToPlainText(article.blocks);
   const names = article.authors.map((author) => author.name);
   return {
@@ -68,7 +68,7 @@ export function toIndexDocument(article: Article, fileHash: string): IndexDocume
     kind: article.kind,
     source: article.source,
     sourceFile: article.sourceFile,
-    fileHash,
+    fileKey,
     ordinal: article.ordinal,
     sourceKey: article.sourceKey,
     date: article.date,

@@ -25,7 +25,7 @@ export const FILTERABLE_ATTRIBUTES = [
   "page",
   "kind",
   "sourceFile",
-  "fileHash",
+  "fileKey",
   "id",
 ] as const;
 

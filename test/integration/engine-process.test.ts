@@ -5,7 +5,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { EngineError } from "@/lib/search/engine/errors";
 import { EngineClient } from "@/lib/search/engine/http-client";
-import { readLiveLock, startEngine } from "@/lib/search/engine/process";
+import { readLiveLock } from "@/lib/search/engine/lock";
+import { startEngine } from "@/lib/search/engine/process";
 
 const tempDirs: string[] = [];
 function makeTempDir(): string {

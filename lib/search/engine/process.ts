@@ -5,6 +5,7 @@ import net from "node:net";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { EngineError } from "./errors";
+import { lockFilePath, readLiveLock, type LockContent } from "./lock";
 
 /**
  * Starts and stops the Meilisearch server the project manages.
@@ -30,8 +31,6 @@ export type StartOptions = {
   /** Write Meilisearch's own output here (default: <dataDir>/meilisearch.log). */
   logFile?: string;
 };
-
-type LockContent = { pid: number; url: string; startedAt: string };
 
 const WATCHDOG = `parent=$1; shift
 "$@" &
@@ -80,23 +79,6 @@ export function readOrCreateMasterKey(dataDir: string): string {
   const key = randomBytes(32).toString("base64url");
   fs.writeFileSync(keyFile, key + "\n", { mode: 0o600 });
   return key;
-}
-
-export function lockFilePath(dataDir: string): string {
-  return path.join(dataDir, "engine.lock");
-}
-
-/** The engine another process of ours runs on this data folder, if it is alive. */
-export function readLiveLock(dataDir: string): LockContent | null {
-  const file = lockFilePath(dataDir);
-  if (!fs.existsSync(file)) return null;
-  try {
-    const lock = JSON.parse(fs.readFileSync(file, "utf8")) as LockContent;
-    process.kill(lock.pid, 0);
-    return lock;
-  } catch {
-    return null;
-  }
 }
 
 export async function startEngine(options: StartOptions): Promise<RunningEngine> {

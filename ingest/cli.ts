@@ -1,0 +1,90 @@
+import { parseArgs } from "node:util";
+import { readEnv } from "@/lib/config/env";
+import { getEngineClient } from "@/lib/search/connection";
+import { EngineError } from "@/lib/search/engine/errors";
+import { runIngest, type IngestSummary } from "./pipeline";
+import { createProgressReporter } from "./progress";
+import { withManagedEngine } from "@/lib/search/engine/managed";
+
+const USAGE = `用法 / usage: npm run ingest -- [options] <files or folders…>
+  --dry-run          parse only: print JSON Lines (or write --out) and a summary; index nothing
+  --out FILE         also write every article as JSON Lines to FILE
+  --manifest FILE    JSON or CSV mapping files/folders to paper, date and page
+  --prune            remove articles whose source files no longer exist
+  --rebuild          build a fresh index and swap it in atomically (searches never see a half-built index)
+  --batch-size N     documents per upsert (default 1000)`;
+
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        "dry-run": { type: "boolean", default: false },
+        out: { type: "string" },
+        manifest: { type: "string" },
+        prune: { type: "boolean", default: false },
+        rebuild: { type: "boolean", default: false },
+        "batch-size": { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals.length === 0) {
+    process.stderr.write(USAGE + "\n");
+    return values.help ? 0 : 2;
+  }
+  const batchSize = values["batch-size"] ? Number(values["batch-size"]) : 1000;
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    process.stderr.write(`--batch-size must be a positive whole number, got "${values["batch-size"]}"\n`);
+    return 2;
+  }
+  const env = readEnv();
+  const common = {
+    inputs: positionals,
+    indexUid: env.BAOKU_INDEX,
+    outFile: values.out ?? null,
+    manifestPath: values.manifest ?? null,
+    prune: values.prune,
+    rebuild: values.rebuild,
+    batchSize,
+    onProgress: createProgressReporter(process.stderr),
+  };
+  const summary = values["dry-run"]
+    ? await runIngest({ ...common, client: null, jsonlStream: values.out ? null : process.stdout })
+    : await withManagedEngine(() => runIngest({ ...common, client: getEngineClient() }));
+  printSummary(summary, values["dry-run"]);
+  return summary.issues.some((issue) => issue.severity !== "notice") ? 1 : 0;
+}
+
+function printSummary(summary: IngestSummary, dryRun: boolean): void {
+  const lines = [
+    `${dryRun ? "试运行（未写入索引）" : "导入完成"}: ${summary.filesOk}/${summary.filesTotal} files, ${summary.articles} articles in ${(summary.elapsedMs / 1000).toFixed(1)} s` +
+      (summary.indexUid ? ` → index "${summary.indexUid}"` : ""),
+  ];
+  if (summary.duplicates > 0) lines.push(`  ${summary.duplicates} articles repeated identical content from another file (kept once)`);
+  if (summary.pruned > 0) lines.push(`  pruned ${summary.pruned} articles whose files are gone`);
+  if (summary.ignored.length > 0) {
+    lines.push(`  ignored ${summary.ignored.length} files of unsupported types: ${summary.ignored.slice(0, 5).join(", ")}${summary.ignored.length > 5 ? ", …" : ""}`);
+  }
+  const problems = summary.issues.filter((issue) => issue.severity !== "notice");
+  if (problems.length > 0) {
+    lines.push(`  ${problems.length} problems (skipped, the rest was imported):`);
+    for (const issue of problems.slice(0, 50)) lines.push(`  - ${issue.line ? `${issue.file}:${issue.line}: ` : ""}${issue.message}`);
+    if (problems.length > 50) lines.push(`  … and ${problems.length - 50} more`);
+  }
+  process.stderr.write(lines.join("\n") + "\n");
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const message = error instanceof EngineError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`导入失败 / ingest failed: ${message}\n`);
+    process.exit(1);
+  },
+);

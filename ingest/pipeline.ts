@@ -1,0 +1,248 @@
+import fs from "node:fs";
+import type { Article } from "@/lib/article/types";
+import type { EngineClient } from "@/lib/search/engine/http-client";
+import { toIndexDocument, type IndexDocument } from "@/lib/search/documents";
+import { configureIndex, deleteByFilter, ensureIndex, enqueueUpsert, swapIn } from "@/lib/search/index-admin";
+import { buildFilterIn } from "./filter-lists";
+import { discoverFiles, type DiscoveredFile } from "./discover";
+import { readSourceFile, type IngestIssue, type SourceContext } from "./read-source";
+import { listIndexedSourceFiles } from "./indexed-files";
+
+/**
+ * The ingest run: discover → decode → parse → finalise → batch upserts →
+ * remove what a changed file no longer contains → optional prune or swap.
+ *
+ * Safe to rerun at any point: ids are stable and upserts replace, and stale
+ * articles are removed only after the new ones were stored, so an interrupted
+ * run rerun ends with the exact set of articles and nothing doubled.
+ */
+
+export type IngestOptions = {
+  inputs: string[];
+  indexUid: string;
+  /** Null for --dry-run: parse only. */
+  client: EngineClient | null;
+  outFile?: string | null;
+  /** Write each article as JSON Lines to this stream (dry run without --out). */
+  jsonlStream?: NodeJS.WritableStream | null;
+  manifestPath?: string | null;
+  prune?: boolean;
+  rebuild?: boolean;
+  batchSize?: number;
+  onProgress?: (progress: IngestProgress) => void;
+};
+
+export type IngestProgress = {
+  filesDone: number;
+  filesTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+  articles: number;
+  elapsedMs: number;
+  currentFile: string;
+};
+
+export type IngestSummary = {
+  filesTotal: number;
+  filesOk: number;
+  filesFailed: number;
+  articles: number;
+  /** Articles whose id another file in this run already produced (identical content). */
+  duplicates: number;
+  ignored: string[];
+  issues: IngestIssue[];
+  staleRemoved: boolean;
+  pruned: number;
+  elapsedMs: number;
+  indexUid: string | null;
+};
+
+const MAX_PENDING_TASKS = 3;
+
+export async function runIngest(options: IngestOptions): Promise<IngestSummary> {
+  const started = Date.now();
+  const discovery = discoverFiles(options.inputs);
+  const issues: IngestIssue[] = discovery.missing.map((missing) => ({ file: missing.path, message: missing.message }));
+  const targetUid = options.client && options.rebuild ? `${options.indexUid}_build_${started}` : options.indexUid;
+  if (options.client) {
+    if (options.rebuild) await configureIndex(options.client, targetUid);
+    else await ensureIndex(options.client, targetUid);
+  }
+
+  const context: SourceContext = await loadContext(options.manifestPath ?? null, issues);
+  const writer = new BatchWriter(options.client, targetUid, options.batchSize ?? 1000);
+  const out = openJsonl(options);
+  const seenIds = new Map<string, string>();
+  const fileKeys: Array<{ sourceFile: string; fileKey: string }> = [];
+  const progress: IngestProgress = {
+    filesDone: 0,
+    filesTotal: discovery.files.length,
+    bytesDone: 0,
+    bytesTotal: discovery.files.reduce((sum, file) => sum + file.size, 0),
+    articles: 0,
+    elapsedMs: 0,
+    currentFile: "",
+  };
+  let filesFailed = 0;
+  let duplicates = 0;
+
+  for (const file of discovery.files) {
+    progress.currentFile = file.relPath;
+    const outcome = await ingestFile(file, context, async (article, fileKey) => {
+      const earlier = seenIds.get(article.id);
+      if (earlier !== undefined && earlier !== file.relPath) {
+        duplicates += 1;
+        issues.push({ file: file.relPath, message: `${file.relPath}: article ${article.id} has the same content as one in ${earlier}; kept once`, severity: "notice" });
+      }
+      seenIds.set(article.id, file.relPath);
+      out?.write(JSON.stringify(article) + "\n");
+      await writer.add(toIndexDocument(article, fileKey));
+      progress.articles += 1;
+      if (progress.articles % 200 === 0) report(options, progress, started);
+    });
+    issues.push(...outcome.issues);
+    if (outcome.fileKey) fileKeys.push({ sourceFile: file.relPath, fileKey: outcome.fileKey });
+    if (outcome.failed) filesFailed += 1;
+    progress.filesDone += 1;
+    progress.bytesDone += file.size;
+    report(options, progress, started);
+  }
+  await writer.flush();
+  await closeJsonl(out, options);
+
+  let staleRemoved = false;
+  let pruned = 0;
+  if (options.client) {
+    if (!options.rebuild) {
+      await removeStaleArticles(options.client, targetUid, fileKeys);
+      staleRemoved = true;
+      if (options.prune) pruned = await pruneMissingFiles(options.client, targetUid);
+    } else {
+      await swapIn(options.client, targetUid, options.indexUid);
+    }
+  }
+
+  return {
+    filesTotal: discovery.files.length,
+    filesOk: discovery.files.length - filesFailed,
+    filesFailed,
+    articles: seenIds.size,
+    duplicates,
+    ignored: discovery.ignored,
+    issues,
+    staleRemoved,
+    pruned,
+    elapsedMs: Date.now() - started,
+    indexUid: options.client ? options.indexUid : null,
+  };
+}
+
+async function loadContext(manifestPath: string | null, issues: IngestIssue[]): Promise<SourceContext> {
+  const { loadSourceContext } = await import("./read-source");
+  return loadSourceContext(manifestPath, issues);
+}
+
+type FileOutcome = { issues: IngestIssue[]; fileKey: string | null; failed: boolean };
+
+async function ingestFile(
+  file: DiscoveredFile,
+  context: SourceContext,
+  accept: (article: Article, fileKey: string) => Promise<void>,
+): Promise<FileOutcome> {
+  const issues: IngestIssue[] = [];
+  let fileKey: string | null = null;
+  let failed = false;
+  for await (const item of readSourceFile(file, context)) {
+    if (item.kind === "article") {
+      fileKey = `${file.relPath}#${item.fileHash}`;
+      await accept(item.article, fileKey);
+    } else if (item.kind === "file") {
+      fileKey = `${file.relPath}#${item.fileHash}`;
+    } else {
+      issues.push(item.issue);
+      if (item.issue.severity !== "notice") failed = failed || item.fatal;
+    }
+  }
+  return { issues, fileKey, failed };
+}
+
+/** Batches documents into upsert tasks, keeping a few in flight. */
+class BatchWriter {
+  private batch: IndexDocument[] = [];
+  private pending: number[] = [];
+
+  constructor(
+    private readonly client: EngineClient | null,
+    private readonly indexUid: string,
+    private readonly batchSize: number,
+  ) {}
+
+  async add(document: IndexDocument): Promise<void> {
+    if (!this.client) return;
+    this.batch.push(document);
+    if (this.batch.length >= this.batchSize) await this.send();
+  }
+
+  private async send(): Promise<void> {
+    if (!this.client || this.batch.length === 0) return;
+    const documents = this.batch;
+    this.batch = [];
+    this.pending.push(await enqueueUpsert(this.client, this.indexUid, documents));
+    while (this.pending.length > MAX_PENDING_TASKS) {
+      const oldest = this.pending.shift();
+      if (oldest !== undefined) await this.client.waitForTask(oldest);
+    }
+  }
+
+  async flush(): Promise<void> {
+    await this.send();
+    if (!this.client) return;
+    for (const taskUid of this.pending) await this.client.waitForTask(taskUid);
+    this.pending = [];
+  }
+}
+
+/** Articles a changed file no longer produces: same sourceFile, older fileKey. */
+async function removeStaleArticles(
+  client: EngineClient,
+  indexUid: string,
+  fileKeys: Array<{ sourceFile: string; fileKey: string }>,
+): Promise<void> {
+  for (let start = 0; start < fileKeys.length; start += 200) {
+    const chunk = fileKeys.slice(start, start + 200);
+    const filter = `${buildFilterIn("sourceFile", chunk.map((entry) => entry.sourceFile))} AND NOT ${buildFilterIn(
+      "fileKey",
+      chunk.map((entry) => entry.fileKey),
+    )}`;
+    await deleteByFilter(client, indexUid, filter);
+  }
+}
+
+/** --prune: remove articles whose source file no longer exists. */
+async function pruneMissingFiles(client: EngineClient, indexUid: string): Promise<number> {
+  const indexed = await listIndexedSourceFiles(client, indexUid);
+  const gone = [...indexed.entries()].filter(([sourceFile]) => !fs.existsSync(sourceFile));
+  for (let start = 0; start < gone.length; start += 200) {
+    const chunk = gone.slice(start, start + 200).map(([sourceFile]) => sourceFile);
+    await deleteByFilter(client, indexUid, buildFilterIn("sourceFile", chunk));
+  }
+  return gone.reduce((sum, [, count]) => sum + count, 0);
+}
+
+function openJsonl(options: IngestOptions): NodeJS.WritableStream | null {
+  if (options.outFile) return fs.createWriteStream(options.outFile, { encoding: "utf8" });
+  return options.jsonlStream ?? null;
+}
+
+async function closeJsonl(stream: NodeJS.WritableStream | null, options: IngestOptions): Promise<void> {
+  if (!stream || !options.outFile) return;
+  await new Promise<void>((resolve, reject) => {
+    stream.on("error", reject);
+    stream.end(() => resolve());
+  });
+}
+
+function report(options: IngestOptions, progress: IngestProgress, started: number): void {
+  progress.elapsedMs = Date.now() - started;
+  options.onProgress?.(progress);
+}

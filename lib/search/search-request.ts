@@ -1,0 +1,69 @@
+import { z } from "zod";
+
+/**
+ * The search request as it lives in the URL (`/search?q=…&author=…&page=2`)
+ * and in `GET /api/search`: one schema for both, so they take exactly the same
+ * parameters.
+ */
+
+export const SORT_ORDERS = ["relevance", "newest", "oldest"] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const manyStrings = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
+  .pipe(z.array(z.string().trim().min(1).max(100)).max(20));
+
+export const SearchRequestSchema = z.object({
+  q: z.string().max(1000, "q 过长").default(""),
+  from: z.string().regex(ISO_DATE, "from 须为 YYYY-MM-DD").optional(),
+  to: z.string().regex(ISO_DATE, "to 须为 YYYY-MM-DD").optional(),
+  author: manyStrings,
+  role: manyStrings,
+  topic: manyStrings,
+  column: manyStrings,
+  source: manyStrings,
+  sort: z.enum(SORT_ORDERS).default("relevance"),
+  page: z.coerce.number().int().min(1, "page 须 ≥ 1").max(10_000).default(1),
+  size: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE, `size 最大 ${MAX_PAGE_SIZE}`).default(DEFAULT_PAGE_SIZE),
+});
+
+export type SearchRequest = z.infer<typeof SearchRequestSchema>;
+
+export type ParsedRequest = { ok: true; request: SearchRequest } | { ok: false; message: string };
+
+/** Reads URLSearchParams or Next's searchParams object (string | string[] values). */
+export function parseSearchRequest(input: URLSearchParams | Record<string, string | string[] | undefined>): ParsedRequest {
+  const raw: Record<string, string | string[]> = {};
+  if (input instanceof URLSearchParams) {
+    for (const key of new Set(input.keys())) {
+      const values = input.getAll(key);
+      raw[key] = values.length === 1 ? (values[0] ?? "") : values;
+    }
+  } else {
+    for (const [key, value] of Object.entries(input)) if (value !== undefined) raw[key] = value;
+  }
+  const parsed = SearchRequestSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, request: parsed.data };
+  const message = parsed.error.issues.map((issue) => `${issue.path.join(".") || "参数"}: ${issue.message}`).join("; ");
+  return { ok: false, message };
+}
+
+/** The URL query string for a request, omitting defaults, so links stay short and shareable. */
+export function toSearchQueryString(request: Partial<SearchRequest>): string {
+  const params = new URLSearchParams();
+  if (request.q) params.set("q", request.q);
+  if (request.from) params.set("from", request.from);
+  if (request.to) params.set("to", request.to);
+  for (const key of ["author", "role", "topic", "column", "source"] as const) {
+    for (const value of request[key] ?? []) params.append(key, value);
+  }
+  if (request.sort && request.sort !== "relevance") params.set("sort", request.sort);
+  if (request.size && request.size !== DEFAULT_PAGE_SIZE) params.set("size", String(request.size));
+  if (request.page && request.page > 1) params.set("page", String(request.page));
+  return params.toString();
+}

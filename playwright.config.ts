@@ -1,0 +1,43 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH, describeMissingChromium } from "./e2e/chromium";
+
+if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(describeMissingChromium());
+
+const port = Number(process.env.E2E_PORT ?? 3123);
+// The app under test gets its own Meilisearch data folder, removed when it stops.
+const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `baoku-e2e-${process.pid}`);
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    browserName: "chromium",
+    headless: true,
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+    locale: "zh-CN",
+  },
+  webServer: {
+    command: "node_modules/.bin/tsx scripts/start.ts",
+    url: `http://localhost:${port}/`,
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(port),
+      MEILI_PORT: "0",
+      BAOKU_DATA_DIR: dataDir,
+      BAOKU_EPHEMERAL: "1",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

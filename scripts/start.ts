@@ -1,0 +1,128 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { readEnv, resolveDataDir } from "@/lib/config/env";
+import { getEngineClient, setEngineClient } from "@/lib/search/connection";
+import { EngineError } from "@/lib/search/engine/errors";
+import { clientFor } from "@/lib/search/engine/managed";
+import { startEngine, type RunningEngine } from "@/lib/search/engine/process";
+import { countDocuments, ensureIndex } from "@/lib/search/index-admin";
+import { runIngest } from "@/ingest/pipeline";
+import { createProgressReporter } from "@/ingest/progress";
+
+/**
+ * `npm start`: Meilisearch up, the bundled sample ingested if the index is
+ * empty, the app built if its sources changed, then served on localhost.
+ * `--dev` serves with `next dev` instead. Ctrl-C stops everything.
+ */
+
+const SAMPLE = { inputs: ["sample/pages"], manifest: "sample/manifest.json" };
+const BUILD_INPUTS = ["app", "components", "lib", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+
+async function main(): Promise<void> {
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  const dev = process.argv.includes("--dev");
+  const env = readEnv();
+  const host = process.env.HOST ?? "localhost";
+  await assertPortFree(env.PORT, host);
+
+  let engine: RunningEngine | null = null;
+  if (!env.MEILI_URL) {
+    engine = await startEngine({ dataDir: resolveDataDir(env), port: env.MEILI_PORT });
+    setEngineClient(clientFor(engine));
+    log(`Meilisearch ${engine.url} (data: ${path.relative(process.cwd(), engine.dataDir) || "."})`);
+  }
+  const stopEngine = async () => {
+    await engine?.stop();
+    if (process.env.BAOKU_EPHEMERAL === "1" && engine) fs.rmSync(engine.dataDir, { recursive: true, force: true });
+  };
+
+  let app: ChildProcess | null = null;
+  let shuttingDown = false;
+  const shutdown = async (code: number) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    if (app && app.exitCode === null) {
+      app.kill("SIGTERM");
+      await new Promise((resolve) => app?.once("exit", resolve));
+    }
+    await stopEngine();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  try {
+    const client = getEngineClient();
+    await ensureIndex(client, env.BAOKU_INDEX);
+    if ((await countDocuments(client, env.BAOKU_INDEX)) === 0) {
+      log(`Index "${env.BAOKU_INDEX}" is empty: importing the bundled sample (${SAMPLE.inputs.join(", ")})`);
+      const summary = await runIngest({
+        inputs: SAMPLE.inputs,
+        manifestPath: SAMPLE.manifest,
+        indexUid: env.BAOKU_INDEX,
+        client,
+        onProgress: createProgressReporter(process.stderr),
+      });
+      log(`Imported ${summary.articles} articles from ${summary.filesOk} files`);
+    }
+    if (!dev && needsBuild()) {
+      log("Building the app (next build)…");
+      const build = spawnSync(nextBin(), ["build"], { stdio: "inherit", env: process.env });
+      if (build.status !== 0) throw new Error("next build failed (see above)");
+    }
+  } catch (error) {
+    process.stderr.write(`\n启动失败 / start failed: ${(error as Error).message}\n`);
+    await shutdown(1);
+    return;
+  }
+
+  const connection = getEngineClient().connection;
+  app = spawn(nextBin(), [dev ? "dev" : "start", "-H", host, "-p", String(env.PORT)], {
+    stdio: "inherit",
+    env: { ...process.env, MEILI_URL: connection.url, MEILI_MASTER_KEY: connection.apiKey },
+  });
+  app.once("exit", (code) => void shutdown(code ?? 1));
+  log(`Baoku 报库 is running: open http://localhost:${env.PORT}`);
+}
+
+function nextBin(): string {
+  return path.resolve("node_modules/.bin/next");
+}
+
+/** A build is needed when there is none or a source is newer than it. */
+function needsBuild(): boolean {
+  const buildId = path.resolve(".next/BUILD_ID");
+  if (!fs.existsSync(buildId)) return true;
+  const builtAt = fs.statSync(buildId).mtimeMs;
+  return BUILD_INPUTS.some((input) => newestMtime(path.resolve(input)) > builtAt);
+}
+
+function newestMtime(target: string): number {
+  if (!fs.existsSync(target)) return 0;
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return fs
+    .readdirSync(target, { withFileTypes: true })
+    .reduce((newest, entry) => Math.max(newest, newestMtime(path.join(target, entry.name))), stat.mtimeMs);
+}
+
+function assertPortFree(port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", () =>
+      reject(new EngineError(`Port ${port} on ${host} is already in use: stop what runs there or set PORT to another port.`)),
+    );
+    server.listen(port, host, () => server.close(() => resolve()));
+  });
+}
+
+function log(message: string): void {
+  process.stderr.write(`[baoku] ${message}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`启动失败 / start failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
