@@ -17,13 +17,21 @@ export const DEFAULT_FIXTURE = path.resolve(HERE, "../test/fixtures/rmrb-bylines
 export const DEFAULT_CORPUS = path.resolve(HERE, "../../shared/data/rmrb");
 
 export type LabelledFile = { path: string; authors: Author[]; credits: Credit[] };
-export type BylineFixture = { description: string; policy: string[]; files: LabelledFile[] };
+export type BylineFixture = {
+  description: string;
+  policy: string[];
+  /** Every 40th file: the sample labelled first and used while the parser was written. */
+  files: LabelledFile[];
+  heldOutDescription?: string;
+  /** A disjoint sample labelled after the parser's rules were fixed. */
+  heldOutFiles?: LabelledFile[];
+};
 
 export type Score = { truePositives: number; falsePositives: number; falseNegatives: number; precision: number; recall: number; f1: number };
 
 export type FileMismatch = { path: string; missing: string[]; unexpected: string[] };
 
-export type EvalReport = {
+export type SplitReport = {
   files: number;
   filesWithLabelledAuthors: number;
   authors: Score;
@@ -32,17 +40,24 @@ export type EvalReport = {
   mismatches: FileMismatch[];
 };
 
+export type EvalReport = { sample: SplitReport; heldOut: SplitReport | null };
+
 export function loadBylineFixture(fixturePath = DEFAULT_FIXTURE): BylineFixture {
   return JSON.parse(fs.readFileSync(fixturePath, "utf8")) as BylineFixture;
 }
 
-/** Runs the parser on every labelled file under `corpusRoot` and scores its bylines. */
+/** Runs the parser on every labelled file under `corpusRoot` and scores its bylines, per sample. */
 export function evaluateRmrbBylines(corpusRoot = DEFAULT_CORPUS, fixturePath = DEFAULT_FIXTURE): EvalReport {
   const fixture = loadBylineFixture(fixturePath);
+  const heldOut = fixture.heldOutFiles;
+  return { sample: scoreFiles(fixture.files, corpusRoot), heldOut: heldOut?.length ? scoreFiles(heldOut, corpusRoot) : null };
+}
+
+function scoreFiles(files: readonly LabelledFile[], corpusRoot: string): SplitReport {
   const authorCounts = emptyCounts();
   const creditCounts = emptyCounts();
   const mismatches: FileMismatch[] = [];
-  for (const labelled of fixture.files) {
+  for (const labelled of files) {
     const text = fs.readFileSync(path.join(corpusRoot, labelled.path), "utf8");
     const article = parseRmrbArticle(text, { sourceFile: labelled.path, source: "人民日报", date: null, dateSource: null, page: null, position: null });
     const authorDiff = compare(labelled.authors.map(authorKey), article.authors.map(authorKey), authorCounts);
@@ -50,8 +65,8 @@ export function evaluateRmrbBylines(corpusRoot = DEFAULT_CORPUS, fixturePath = D
     if (authorDiff.missing.length + authorDiff.unexpected.length > 0) mismatches.push({ path: labelled.path, ...authorDiff });
   }
   return {
-    files: fixture.files.length,
-    filesWithLabelledAuthors: fixture.files.filter((file) => file.authors.length > 0).length,
+    files: files.length,
+    filesWithLabelledAuthors: files.filter((file) => file.authors.length > 0).length,
     authors: toScore(authorCounts),
     credits: toScore(creditCounts),
     mismatches,
@@ -104,12 +119,17 @@ function runFromCommandLine(): void {
     return;
   }
   const report = evaluateRmrbBylines(corpus);
-  console.log(`rmrb byline evaluation: ${report.files} labelled files, ${report.filesWithLabelledAuthors} with authors`);
-  console.log(formatScore("authors (name+role)", report.authors));
-  console.log(formatScore("credits (role+name)", report.credits));
   const verbose = process.argv.includes("--verbose");
-  for (const mismatch of verbose ? report.mismatches : report.mismatches.slice(0, 20)) {
-    console.log(`  ${mismatch.path}: missing [${mismatch.missing.join(", ")}] unexpected [${mismatch.unexpected.join(", ")}]`);
+  printSplit("labelled sample (every 40th file)", report.sample, verbose);
+  if (report.heldOut) printSplit("held-out sample (labelled after the rules were fixed)", report.heldOut, verbose);
+}
+
+function printSplit(title: string, split: SplitReport, verbose: boolean): void {
+  console.log(`${title}: ${split.files} files, ${split.filesWithLabelledAuthors} with authors`);
+  console.log(`  ${formatScore("authors (name+role)", split.authors)}`);
+  console.log(`  ${formatScore("credits (role+name)", split.credits)}`);
+  for (const mismatch of verbose ? split.mismatches : split.mismatches.slice(0, 20)) {
+    console.log(`    ${mismatch.path}: missing [${mismatch.missing.join(", ")}] unexpected [${mismatch.unexpected.join(", ")}]`);
   }
 }
 

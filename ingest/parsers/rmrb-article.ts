@@ -51,7 +51,7 @@ const NOT_NAMES = new Set([
 const NAME_STOP_WORDS = /记者|通讯员|编辑|本报|新华社|评论员|摄影|报道|整理|采写|设计|制图|来源|供图|统筹|责编|编者|图表|注释|要求|化名|见第|电$|版$/u;
 
 const DATELINE = new RegExp(
-  `^(据)?(本报|新华社)([${HAN}·、]{0,40}?)((?:\\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\\d{1,2}|[一二三四五六七八九十]{1,3})日)?电`,
+  `^(据)?(本报|新华社)([${HAN}·、]{0,80}?)((?:\\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\\d{1,2}|[一二三四五六七八九十]{1,3})日)?电`,
   "u",
 );
 /** Who a reporter works for: 本报, 新华社, 解放军报, 健康时报… (any short name ending like a paper or agency). */
@@ -385,7 +385,11 @@ function readReporterLine(text: string): BylineReading | null {
     const role = roleFromPrinted(trailingRole[2] ?? "");
     if (names) return { keep: null, authors: names.map((name) => ({ name, role })), credits: [] };
   }
-  if (!BYLINE_START.test(line)) return readCompiledBy(line);
+  const start = BYLINE_START.exec(line);
+  if (!start) return readCompiledBy(line);
+  // 记者王珏 run together could be prose (记者留言板); unspaced bylines end with 整理/报道 or list several names.
+  const spaced = /^[\s：:]/u.test(line.slice(start[0].length));
+  if (!spaced && !BYLINE_SUFFIX.test(line) && !/[、，,]/u.test(line)) return null;
   const authors = readCreditPhrase(line, null);
   return authors ? { keep: null, authors, credits: [] } : null;
 }
