@@ -64,7 +64,6 @@ const ROLE_MARKER = new RegExp(
 );
 const BYLINE_START = new RegExp(`^(?:${ORGANISATIONS})?(?:${POSTED})?(?:特约|见习)?(?:记者|通讯员)`, "u");
 const BYLINE_SUFFIX = /(?:参与)?(?:采访整理|整理|采访|采写|报道|编译)$|(?:摄影报道|摄影|摄|参与)$/u;
-const PHOTO_SUFFIXES = new Set(["摄影报道", "摄影", "摄"]);
 /** Page credit labels; `本版/本期` prefixes are dropped from the role. */
 const CREDIT_LABEL =
   /(?:本版|本期|本栏|稿件|剧照|题图|版式、)?(版式设计|版面设计|版式|美术编辑|美编|图表制作|制图|插图|漫画|统筹|策划|责编|责任编辑|编辑|设计|图片来源|数据来源|资料来源|稿件来源|摄影|采访整理|资料整理|供图)(?:[：:]|(?=\s))/gu;
@@ -133,8 +132,9 @@ function readBody(bodyLines: readonly string[], bylines: Bylines): Paragraph[] {
       bylines.dateline = reading.dateline;
       bylines.place = reading.place ?? null;
     }
+    const previous = kept.at(-1);
     if (reading.keep !== null) kept.push({ ...paragraph, text: reading.keep });
-    else if (paragraph.endsSection && kept.length > 0) kept[kept.length - 1] = { ...kept[kept.length - 1]!, endsSection: true };
+    else if (paragraph.endsSection && previous) previous.endsSection = true;
   }
   return kept;
 }
