@@ -9,6 +9,18 @@ import { readLiveLock } from "@/lib/search/engine/lock";
 import { startEngine } from "@/lib/search/engine/process";
 
 const tempDirs: string[] = [];
+
+/** Pids whose command line contains `secret` (anyone on the machine can read command lines). */
+function processesShowing(secret: string): string[] {
+  return fs.readdirSync("/proc").filter((pid) => {
+    if (!/^\d+$/.test(pid)) return false;
+    try {
+      return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(secret);
+    } catch {
+      return false;
+    }
+  });
+}
 function makeTempDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "baoku-proc-"));
   tempDirs.push(dir);
@@ -24,6 +36,7 @@ describe("managed Meilisearch process", () => {
     expect(await client.isHealthy()).toBe(true);
     expect(fs.readFileSync(path.join(dataDir, "master-key"), "utf8").trim()).toBe(engine.masterKey);
     expect(readLiveLock(dataDir)?.url).toBe(engine.url);
+    expect(processesShowing(engine.masterKey)).toEqual([]);
 
     // The key is enforced: a request without it is refused.
     const anonymous = new EngineClient({ url: engine.url, apiKey: "" });

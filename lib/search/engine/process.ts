@@ -102,7 +102,6 @@ export async function startEngine(options: StartOptions): Promise<RunningEngine>
     "--dump-dir", path.join(dataDir, "meili", "dumps"),
     "--snapshot-dir", path.join(dataDir, "meili", "snapshots"),
     "--http-addr", `127.0.0.1:${port}`,
-    "--master-key", masterKey,
     "--env", "production",
     "--no-analytics",
     "--log-level", "WARN",
@@ -110,6 +109,8 @@ export async function startEngine(options: StartOptions): Promise<RunningEngine>
   const child = spawn("/bin/sh", ["-c", WATCHDOG, "baoku-meilisearch", String(process.pid), binary, ...args], {
     stdio: ["ignore", log, log],
     detached: false,
+    // The key goes through the environment, not argv, so `ps` does not show it.
+    env: { ...process.env, MEILI_MASTER_KEY: masterKey },
   });
   fs.closeSync(log);
   const lock: LockContent = { pid: process.pid, url, startedAt: new Date().toISOString() };
