@@ -6,7 +6,8 @@ import { readEnv, resolveDataDir } from "@/lib/config/env";
 import { getEngineClient, setEngineClient } from "@/lib/search/connection";
 import { EngineError } from "@/lib/search/engine/errors";
 import { clientFor } from "@/lib/search/engine/managed";
-import { startEngine, type RunningEngine } from "@/lib/search/engine/process";
+import { startEngine } from "@/lib/search/engine/process";
+import { superviseEngine, type EngineSupervisor } from "@/lib/search/engine/supervise";
 import { countDocuments, ensureIndex } from "@/lib/search/index-admin";
 import { runIngest } from "@/ingest/pipeline";
 import { createProgressReporter } from "@/ingest/progress";
@@ -27,15 +28,17 @@ async function main(): Promise<void> {
   const host = process.env.HOST ?? "localhost";
   await assertPortFree(env.PORT, host);
 
-  let engine: RunningEngine | null = null;
+  let supervisor: EngineSupervisor | null = null;
   if (!env.MEILI_URL) {
-    engine = await startEngine({ dataDir: resolveDataDir(env), port: env.MEILI_PORT });
+    const engine = await startEngine({ dataDir: resolveDataDir(env), port: env.MEILI_PORT });
+    supervisor = superviseEngine(engine, log);
     setEngineClient(clientFor(engine));
     log(`Meilisearch ${engine.url} (data: ${path.relative(process.cwd(), engine.dataDir) || "."})`);
   }
   const stopEngine = async () => {
-    await engine?.stop();
-    if (process.env.BAOKU_EPHEMERAL === "1" && engine) fs.rmSync(engine.dataDir, { recursive: true, force: true });
+    const dataDir = supervisor?.current().dataDir;
+    await supervisor?.stop();
+    if (process.env.BAOKU_EPHEMERAL === "1" && dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   };
 
   let app: ChildProcess | null = null;

@@ -21,6 +21,8 @@ export type RunningEngine = {
   pid: number;
   dataDir: string;
   stop: () => Promise<void>;
+  /** Settles when the server process is gone, whether stopped or crashed. */
+  exited: Promise<void>;
 };
 
 export type StartOptions = {
@@ -113,6 +115,11 @@ export async function startEngine(options: StartOptions): Promise<RunningEngine>
     env: { ...process.env, MEILI_MASTER_KEY: masterKey },
   });
   fs.closeSync(log);
+  // A dead engine's lock is stale whatever killed it; removing it lets a supervisor restart on the same data.
+  const exited = new Promise<void>((resolve) => child.once("exit", () => {
+    removeOwnLock(dataDir);
+    resolve();
+  }));
   const lock: LockContent = { pid: process.pid, url, startedAt: new Date().toISOString() };
   fs.writeFileSync(lockFilePath(dataDir), JSON.stringify(lock));
 
@@ -123,7 +130,7 @@ export async function startEngine(options: StartOptions): Promise<RunningEngine>
     await stop();
     throw error;
   }
-  return { url, masterKey, pid: child.pid ?? -1, dataDir, stop };
+  return { url, masterKey, pid: child.pid ?? -1, dataDir, stop, exited };
 }
 
 function prepareDataDir(dataDir: string): void {
