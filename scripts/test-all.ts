@@ -3,7 +3,7 @@ import fs from "node:fs";
 import { CHROMIUM_PATH, describeMissingChromium } from "../e2e/chromium";
 
 /**
- * `npm test`: every level in one go — vitest unit and integration (a real
+ * `npm test`: every level in one go — tsc over the whole repository, vitest unit and integration (a real
  * Meilisearch started by the suite), then Playwright end-to-end in Debian's
  * Chromium against the built app. Stops at the first failing level.
  */
@@ -23,5 +23,6 @@ if (!fs.existsSync(CHROMIUM_PATH)) {
   process.stderr.write(`${describeMissingChromium()}\n`);
   process.exit(1);
 }
+run("type check", "node_modules/.bin/tsc", ["--noEmit", "-p", "."]);
 run("unit + integration", "node_modules/.bin/vitest", ["run"]);
 run("end-to-end", "node_modules/.bin/playwright", ["test"]);
