@@ -9,6 +9,8 @@ if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(describeMissingChromium());
 const port = Number(process.env.E2E_PORT ?? 3123);
 // The app under test gets its own Meilisearch data folder, removed when it stops.
 const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `baoku-e2e-${process.pid}`);
+// Test workers inherit this, so security tests can read the app's generated key and look for leaks.
+process.env.E2E_DATA_DIR = dataDir;
 
 export default defineConfig({
   testDir: "e2e",
