@@ -35,12 +35,12 @@ export type OcrPageParse = {
 
 /** Headline lines are short; a longer line without end punctuation is body text cut by a column end. */
 const MAX_HEADLINE_CHARS = 40;
-const MAX_SUBHEAD_CHARS = 14;
 const MAX_DERIVED_TITLE_CHARS = 48;
 /** A continuation line whose first character repeats the unit that ended the line before. */
 const NUMBER_UNIT_AT_END = /[\d０-９][万亿千百]*(\p{Script=Han})$/u;
-const DATELINE =
-  /^(?:本报讯|(?:本报|新华社|人民日报)(\p{Script=Han}{0,8}?)\d{1,2}月\d{1,2}日(?:专)?电)/u;
+/** 本报讯, 本报北京2月21日电, and the same reported from an agency: 据新华社华盛顿2月12日电. */
+export const DATELINE =
+  /^据?(?:本报讯|(?:本报|新华社|人民日报)(\p{Script=Han}{0,8}?)\d{1,2}月\d{1,2}日(?:专)?电)/u;
 const OPENING_BYLINE = /^\s*[(（][^()（）]+[)）]/u;
 const SUBTITLE_LINE = /^(?:——|—|--)|^[(（][^()（）]*[)）]$/u;
 const TIME_CLAUSE =
@@ -122,12 +122,21 @@ function appendTableRow(lines: Line[], raw: string, index: number): void {
   else lines.push({ kind: "table", rows: [row], index });
 }
 
-function classifyLine(line: Line | undefined): LineRole | null {
+function classifyLine(lines: readonly Line[], i: number): LineRole | null {
+  const line = lines[i];
   if (!line) return null;
   if (line.kind === "table") return "table";
   if (parseBylineLine(line.text)) return "byline";
   if (DATELINE.test(line.text)) return "dateline";
-  return looksLikeHeadline(line.text) ? "headline" : "body";
+  if (looksLikeHeadline(line.text)) return "headline";
+  if (!looksLikePunctuatedHeadline(line.text)) return "body";
+  // Headlines may hold a comma (行动起来，共建美丽中国): right before a dateline such a short line is
+  // the headline, since a sentence cut by a column end there is a whole column line, far longer.
+  // A kicker may end with a colon (国台办：) when a headline line follows it.
+  const next = lines[i + 1];
+  if (next?.kind !== "line") return "body";
+  if (DATELINE.test(next.text)) return "headline";
+  return /[：:]$/u.test(line.text) && classifyLine(lines, i + 1) === "headline" ? "headline" : "body";
 }
 
 /**
@@ -141,9 +150,18 @@ function looksLikeHeadline(text: string): boolean {
   return !/[。！？!?，,；;]/u.test(compact) && !/[：:、]$/u.test(compact);
 }
 
-/** In-article subheads are short single phrases (工业经济稳中有进, 助力老人跨越数字鸿沟). */
+/** A headline-length clause or two without sentence end, not ending on a comma. */
+function looksLikePunctuatedHeadline(text: string): boolean {
+  const compact = text.replace(/\s+/gu, "");
+  return [...compact].length <= MAX_HEADLINE_CHARS && !/[。！？!?；;]/u.test(compact) && !/[，,、]$/u.test(compact);
+}
+
+/**
+ * In-article subheads are single phrases (工业经济稳中有进, 助力老人跨越数字鸿沟): an article not yet
+ * closed by its byline goes on to it. Two-part headlines (喜报送进家门 军属共享荣光) are set with a space.
+ */
 function looksLikeSubhead(text: string): boolean {
-  return [...text].length <= MAX_SUBHEAD_CHARS && !/\s/u.test(text);
+  return !/\s/u.test(text);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -156,7 +174,7 @@ function readLine(state: ParseState, lines: readonly Line[], i: number): number 
     appendBlock(state, { kind: "table", rows: line.rows }, line.index);
     return i + 1;
   }
-  switch (classifyLine(line)) {
+  switch (classifyLine(lines, i)) {
     case "byline":
       closeDraft(state, state.current ?? createDraft(state, line.index, [], true), parseBylineLine(line.text)!);
       return i + 1;
@@ -166,9 +184,21 @@ function readLine(state: ParseState, lines: readonly Line[], i: number): number 
     case "headline":
       return readHeadlines(state, lines, i);
     default:
+      if (opensWithPunctuatedHeadline(state, lines, i)) return readHeadlines(state, lines, i);
       readBody(state, line, [], line.index);
       return i + 1;
   }
+}
+
+/**
+ * Between articles (the last one closed by its byline, no cut sentence waiting), a short line
+ * with a comma and no sentence end continues nothing, so it is a headline (着眼发展大局，共享时代荣光).
+ */
+function opensWithPunctuatedHeadline(state: ParseState, lines: readonly Line[], i: number): boolean {
+  const line = lines[i];
+  const nextRole = classifyLine(lines, i + 1);
+  if (state.current || findResumable(state, []) || line?.kind !== "line") return false;
+  return looksLikePunctuatedHeadline(line.text) && (nextRole === "headline" || nextRole === "body" || nextRole === "dateline");
 }
 
 /**
@@ -177,11 +207,12 @@ function readLine(state: ParseState, lines: readonly Line[], i: number): number 
  * new article, or — at the page end — a trailing label such as a column name.
  */
 function readHeadlines(state: ParseState, lines: readonly Line[], i: number): number {
-  let end = i;
-  while (classifyLine(lines[end]) === "headline") end++;
+  // The caller has decided that line i is a headline; the run goes on while lines look like one.
+  let end = i + 1;
+  while (classifyLine(lines, end) === "headline") end++;
   const group = lines.slice(i, end).flatMap((line) => (line.kind === "line" ? [line.text] : []));
   const next = lines[end];
-  const nextRole = classifyLine(next);
+  const nextRole = classifyLine(lines, end);
   const open = state.current;
   const first = lines[i]!;
 
@@ -189,8 +220,9 @@ function readHeadlines(state: ParseState, lines: readonly Line[], i: number): nu
     addRemainder(state, group, first.index);
     return end;
   }
-  // Only a single short line inside an unfinished article can belong to it; a two-part
-  // headline (喜报送进家门 军属共享荣光) or a longer one starts the next article.
+  // Only a single phrase inside an unfinished article can belong to it: it continues a cut
+  // sentence or is a subhead. A two-part headline (喜报送进家门 军属共享荣光) or a run of headline
+  // lines starts the next article.
   const inner = group.length === 1 && nextRole !== "dateline" ? group[0] : undefined;
   if (open && inner !== undefined && looksLikeSubhead(inner)) {
     if (isCutOff(open)) readBody(state, { kind: "line", text: inner, index: first.index }, [], first.index);
