@@ -1,4 +1,4 @@
-import { EngineApiError, SchemaMismatchError } from "./engine/errors";
+import { EngineApiError, EngineError, SchemaMismatchError } from "./engine/errors";
 import type { EngineClient, Task } from "./engine/http-client";
 import { hashSettings, INDEX_SETTINGS, SCHEMA_VERSION } from "./index-schema";
 import { DISPLAYED_FIELDS, type IndexDocument } from "./documents";
@@ -81,13 +81,33 @@ export async function configureIndex(client: EngineClient, indexUid: string): Pr
 
 /** Enqueues an upsert; callers pipeline several batches and await the returned tasks. */
 export async function enqueueUpsert(client: EngineClient, indexUid: string, documents: IndexDocument[]): Promise<number> {
-  const enqueued = await client.request<{ taskUid: number }>(
-    "POST",
-    `/indexes/${indexUid}/documents?primaryKey=id`,
-    documents,
-    { timeoutMs: 120_000 },
-  );
-  return enqueued.taskUid;
+  try {
+    const enqueued = await client.request<{ taskUid: number }>(
+      "POST",
+      `/indexes/${indexUid}/documents?primaryKey=id`,
+      documents,
+      { timeoutMs: 120_000 },
+    );
+    return enqueued.taskUid;
+  } catch (error) {
+    throw explainRejectedBatch(error);
+  }
+}
+
+/**
+ * Meilisearch saves a payload to disk before parsing it; on a full disk the
+ * file is cut short and the batch is reported as malformed JSON, which it is
+ * not (we serialised it). Say what is really wrong.
+ */
+function explainRejectedBatch(error: unknown): unknown {
+  if (error instanceof EngineApiError && (error.code === "malformed_payload" || error.code === "no_space_left_on_device")) {
+    return new EngineError(
+      `Meilisearch could not store a batch of documents: its disk is probably full (${error.message}). ` +
+        `Free space under the data folder and run the import again; nothing already imported is lost.`,
+      { cause: error },
+    );
+  }
+  return error;
 }
 
 export async function deleteByFilter(client: EngineClient, indexUid: string, filter: string): Promise<Task> {
