@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import "./globals.css";
 
@@ -7,27 +7,52 @@ export const metadata: Metadata = {
   description: "中文报纸档案全文检索：按日期、作者、主题筛选，查看原文。",
 };
 
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+/** Marks the page as scripted before first paint, so JS-only controls (the filter toggle) never flash. */
+const MARK_SCRIPTED = 'document.documentElement.classList.add("js")';
+
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="zh-CN">
-      <body className="min-h-screen font-sans antialiased">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2 focus:bg-white">
+    <html lang="zh-CN" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: MARK_SCRIPTED }} />
+      </head>
+      <body className="flex min-h-screen flex-col font-sans antialiased">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow"
+        >
           跳到正文
         </a>
         <header className="border-b border-stone-300 bg-white">
-          <nav aria-label="主导航" className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
-            <Link href="/" className="font-serif text-2xl font-bold text-[var(--color-accent)]">
-              报库
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-8 gap-y-2 px-4 py-3">
+            <Link href="/" className="flex items-baseline gap-2 rounded">
+              <span className="font-serif text-2xl font-bold text-accent">报库</span>
+              <span className="hidden text-sm text-stone-600 sm:inline">报纸档案全文检索</span>
             </Link>
-            <Link href="/search" className="text-stone-700 hover:underline">
-              检索
-            </Link>
-          </nav>
+            <nav aria-label="主导航">
+              <ul className="flex gap-6 text-stone-800">
+                <li>
+                  <Link href="/search" className="rounded py-1 hover:text-accent hover:underline">
+                    检索
+                  </Link>
+                </li>
+                <li>
+                  <Link href="/browse" className="rounded py-1 hover:text-accent hover:underline">
+                    按日期浏览
+                  </Link>
+                </li>
+              </ul>
+            </nav>
+          </div>
         </header>
-        <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 outline-none">
           {children}
         </main>
-        <footer className="mx-auto max-w-6xl px-4 py-8 text-sm text-stone-500">报库 Baoku · 报纸档案全文检索</footer>
+        <footer className="border-t border-stone-200 bg-white">
+          <p className="mx-auto max-w-6xl px-4 py-6 text-sm text-stone-600">报库 Baoku · 报纸档案全文检索 · 检索词、筛选条件都保存在网址中，可直接分享</p>
+        </footer>
       </body>
     </html>
   );

@@ -1,13 +1,26 @@
 import Link from "next/link";
+import { headers } from "next/headers";
+import { MISSING_HEADER, type MissingKind } from "@/lib/app/missing-resource";
 
-export default function NotFound() {
+const MESSAGES: Record<MissingKind | "page", { title: string; detail: string }> = {
+  article: { title: "找不到这篇文章", detail: "链接可能有误，或文章已从档案中移除。" },
+  date: { title: "没有这个日期", detail: "日期应写作 2019、2019-02 或 2019-02-21。" },
+  page: { title: "找不到这个页面", detail: "网址可能有误，或页面已经移动。" },
+};
+
+export default async function NotFound() {
+  const missing = (await headers()).get(MISSING_HEADER);
+  const message = missing === "article" || missing === "date" ? MESSAGES[missing] : MESSAGES.page;
   return (
     <section className="mx-auto max-w-2xl py-10 text-center">
-      <h1 className="text-2xl font-semibold">找不到这篇文章</h1>
-      <p className="mt-2 text-stone-600">链接可能有误，或文章已从档案中移除。</p>
-      <p className="mt-4">
-        <Link href="/search" className="text-blue-800 underline">
+      <h1 className="font-serif text-2xl font-semibold">{message.title}</h1>
+      <p className="mt-3 text-stone-700">{message.detail}</p>
+      <p className="mt-5 flex justify-center gap-6">
+        <Link href="/search" className="text-link underline underline-offset-2">
           去检索
+        </Link>
+        <Link href="/browse" className="text-link underline underline-offset-2">
+          按日期浏览
         </Link>
       </p>
     </section>

@@ -4,7 +4,7 @@ import { Highlighted } from "./highlighted";
 
 export function ArticleBody({ blocks, terms }: { blocks: readonly ArticleBlock[]; terms: readonly string[] }) {
   return (
-    <div className="mt-6 space-y-4 font-serif text-lg leading-8">
+    <div className="mt-6 space-y-4 font-serif text-lg leading-8 text-stone-900" data-testid="article-body">
       {blocks.map((block, index) => {
         switch (block.kind) {
           case "subhead":
@@ -15,7 +15,7 @@ export function ArticleBody({ blocks, terms }: { blocks: readonly ArticleBlock[]
             );
           case "caption":
             return (
-              <p key={index} className="border-l-4 border-stone-300 pl-3 text-base text-stone-700">
+              <p key={index} className="border-l-4 border-stone-300 pl-3 font-sans text-base text-stone-700" data-testid="caption">
                 <Highlighted segments={highlightText(block.text, terms)} />
               </p>
             );
@@ -36,14 +36,14 @@ export function ArticleBody({ blocks, terms }: { blocks: readonly ArticleBlock[]
 function ArticleTable({ rows, terms }: { rows: readonly string[][]; terms: readonly string[] }) {
   const [header, ...body] = rows;
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="表格">
       <table className="min-w-full border-collapse font-sans text-base">
         {header ? (
           <thead>
             <tr>
               {header.map((cell, index) => (
                 <th key={index} scope="col" className="border border-stone-300 bg-stone-100 px-2 py-1 text-left">
-                  {cell}
+                  <Highlighted segments={highlightText(cell, terms)} />
                 </th>
               ))}
             </tr>

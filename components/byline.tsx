@@ -1,15 +1,16 @@
 import Link from "next/link";
 import type { Author } from "@/lib/article/types";
-import { toSearchQueryString } from "@/lib/search/search-request";
+import { toSearchHref } from "@/lib/app/search-filters";
 
+/** Authors with their roles, each name a link to everything they wrote. */
 export function Byline({ authors }: { authors: readonly Author[] }) {
   if (authors.length === 0) return null;
   return (
-    <span className="inline-flex flex-wrap gap-x-2">
+    <span className="inline-flex flex-wrap gap-x-3">
       {authors.map((author) => (
         <span key={`${author.role}:${author.name}`}>
-          {author.role ? <span className="text-stone-500">{author.role} </span> : null}
-          <Link href={`/search?${toSearchQueryString({ author: [author.name] })}`} className="text-blue-800 hover:underline">
+          {author.role ? <span className="text-stone-600">{author.role} </span> : null}
+          <Link href={toSearchHref({ author: [author.name] })} className="text-link underline-offset-2 hover:underline">
             {author.name}
           </Link>
         </span>

@@ -1,7 +1,19 @@
+import type { SearchRequest } from "@/lib/search/search-request";
+import { HiddenFields } from "./hidden-fields";
+
+type Props = {
+  query?: string;
+  autoFocus?: boolean;
+  /** Filters and sort a new query keeps (the results page refines within them). */
+  keep?: Partial<SearchRequest>;
+  large?: boolean;
+};
+
 /** A plain GET form: searching works without client JavaScript. */
-export function SearchBox({ query = "", autoFocus = false }: { query?: string; autoFocus?: boolean }) {
+export function SearchBox({ query = "", autoFocus = false, keep, large = false }: Props) {
+  const text = large ? "text-lg sm:text-xl" : "text-base sm:text-lg";
   return (
-    <form action="/search" method="get" role="search" className="flex w-full gap-2">
+    <form action="/search" method="get" role="search" aria-label="全文检索" className="flex w-full gap-2">
       <label htmlFor="q" className="sr-only">
         检索词
       </label>
@@ -13,9 +25,10 @@ export function SearchBox({ query = "", autoFocus = false }: { query?: string; a
         autoFocus={autoFocus}
         maxLength={256}
         placeholder="输入词语、人名、数字或 “短语”"
-        className="min-w-0 flex-1 rounded border border-stone-400 bg-white px-3 py-2 text-lg"
+        className={`min-w-0 flex-1 rounded-md border border-stone-400 bg-white px-3 py-2 shadow-inner ${text} ${large ? "sm:py-3" : ""}`}
       />
-      <button type="submit" className="rounded bg-[var(--color-accent)] px-5 py-2 text-lg text-white hover:bg-red-900">
+      {keep ? <HiddenFields request={{ ...keep, q: undefined }} /> : null}
+      <button type="submit" className={`shrink-0 rounded-md bg-accent px-5 py-2 font-medium text-white hover:bg-red-900 ${text}`}>
         检索
       </button>
     </form>

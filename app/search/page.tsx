@@ -1,62 +1,136 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { SearchBox } from "@/components/search-box";
-import { ResultItem } from "@/components/result-item";
+import { ActiveFilters } from "@/components/active-filters";
 import { EngineUnavailable } from "@/components/engine-unavailable";
+import { AuthorFacet } from "@/components/facets/author-facet";
+import { DateFacet } from "@/components/facets/date-facet";
+import { FacetCheckboxList } from "@/components/facets/facet-checkbox-list";
+import { FacetForm } from "@/components/facets/facet-form";
+import { FacetGroup } from "@/components/facets/facet-group";
+import { FacetPanel } from "@/components/facets/facet-panel";
+import { HiddenFields } from "@/components/hidden-fields";
+import { NoResults } from "@/components/no-results";
 import { Pagination } from "@/components/pagination";
-import { runSearchPage } from "@/lib/app/search-page";
+import { ResultItem } from "@/components/result-item";
+import { SearchBox } from "@/components/search-box";
+import { SortLinks } from "@/components/sort-links";
+import { formatCount } from "@/lib/app/format";
+import { listActiveFilters } from "@/lib/app/search-filters";
+import { runSearchPage, type SearchPageData, type SearchParams } from "@/lib/app/search-page";
 import { toSearchQueryString } from "@/lib/search/search-request";
 
 export const dynamic = "force-dynamic";
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const q = (await searchParams).q;
-  return { title: typeof q === "string" && q ? `${q} - 检索` : "检索" };
+  return { title: typeof q === "string" && q.trim() ? `${q.trim()} - 检索` : "检索" };
 }
 
 export default async function SearchPage({ searchParams }: Props) {
   const outcome = await runSearchPage(await searchParams);
-  const query = outcome.kind === "invalid" ? "" : outcome.request.q;
-  return (
-    <div>
-      <SearchBox query={query} />
-      <div className="mt-6">
-        {outcome.kind === "invalid" ? (
-          <p role="alert" className="rounded border border-red-300 bg-red-50 p-4 text-red-900">
-            {outcome.message}
-          </p>
-        ) : outcome.kind === "unavailable" ? (
+  if (outcome.kind !== "ok") {
+    return (
+      <div className="space-y-6">
+        <SearchBox query={outcome.request?.q ?? ""} />
+        {outcome.kind === "unavailable" ? (
           <EngineUnavailable />
-        ) : outcome.result.total === 0 ? (
-          <section data-testid="no-results">
-            <h1 className="text-xl font-semibold">没有找到与“{outcome.request.q}”相符的文章</h1>
-            <ul className="mt-2 list-disc pl-6 text-stone-700">
-              <li>试试更短的词，或检查错别字</li>
-              <li>去掉部分筛选条件</li>
-            </ul>
-          </section>
         ) : (
-          <section aria-labelledby="result-heading">
-            <h1 id="result-heading" className="text-stone-700" data-testid="result-count">
-              共 <strong>{outcome.result.total.toLocaleString("zh-CN")}</strong> 篇
-              <span className="ml-2 text-sm text-stone-500">（{outcome.result.processingTimeMs} 毫秒）</span>
-            </h1>
-            <ol className="mt-2">
-              {outcome.result.hits.map((hit) => (
-                <ResultItem key={hit.article.id} hit={hit} backQuery={toSearchQueryString(outcome.request)} />
-              ))}
-            </ol>
-            <Pagination request={outcome.request} totalPages={outcome.result.totalPages} />
+          <section role="alert" className="rounded-lg border border-red-300 bg-red-50 p-5 text-red-950">
+            <h1 className="font-semibold">无法执行这个检索</h1>
+            <p className="mt-1">{outcome.message}</p>
           </section>
         )}
-        {outcome.kind !== "invalid" && !query ? (
-          <p className="mt-4 text-stone-600">
-            输入检索词开始搜索，或 <Link href="/" className="underline">返回首页</Link>。
-          </p>
-        ) : null}
+      </div>
+    );
+  }
+  return <SearchResults data={outcome} />;
+}
+
+function SearchResults({ data }: { data: SearchPageData }) {
+  const { request, result } = data;
+  const first = (result.page - 1) * request.size + 1;
+  const last = Math.min(result.total, first + result.hits.length - 1);
+  return (
+    <div>
+      <SearchBox query={request.q} keep={request} />
+      <div className="mt-5 flex flex-wrap items-baseline justify-between gap-x-6 gap-y-2">
+        <h1 id="result-heading" className="text-lg text-stone-800" data-testid="result-count">
+          {request.q ? <span className="font-serif font-semibold">“{request.q}”</span> : <span className="font-semibold">全部文章</span>}
+          <span className="ml-2">
+            共 <strong>{formatCount(result.total)}</strong> 篇
+          </span>
+          <span className="ml-2 text-sm text-stone-600">用时 {result.processingTimeMs} 毫秒</span>
+        </h1>
+        {result.total > 0 ? <SortLinks request={request} /> : null}
+      </div>
+      <div className="mt-3">
+        <ActiveFilters request={request} />
+      </div>
+      <div className="mt-5 grid gap-8 lg:grid-cols-[17rem_minmax(0,1fr)]">
+        <aside aria-labelledby="facets-heading" className="lg:self-start">
+          <h2 id="facets-heading" className="sr-only">
+            筛选
+          </h2>
+          <FacetPanel selectedCount={listActiveFilters(request).length}>
+            <div className="rounded-lg border border-stone-300 bg-white p-4">
+              <Facets data={data} />
+            </div>
+          </FacetPanel>
+        </aside>
+        <section aria-labelledby="result-heading" className="min-w-0">
+          {result.total === 0 ? (
+            <NoResults request={request} />
+          ) : (
+            <>
+              <p className="text-sm text-stone-600" data-testid="result-range">
+                第 {formatCount(first)}–{formatCount(last)} 篇
+                {result.totalPages > 1 ? `（第 ${result.page} / ${result.totalPages} 页）` : ""}
+              </p>
+              <ol className="mt-1">
+                {result.hits.map((hit) => (
+                  <ResultItem key={hit.article.id} hit={hit} request={request} />
+                ))}
+              </ol>
+              <Pagination request={request} totalPages={result.totalPages} />
+            </>
+          )}
+        </section>
       </div>
     </div>
+  );
+}
+
+function Facets({ data }: { data: SearchPageData }) {
+  const { request, facetCounts } = data;
+  return (
+    <FacetForm>
+      <HiddenFields request={{ q: request.q, sort: request.sort, size: request.size }} />
+      <DateFacet request={request} histogram={data.histogram} />
+      <FacetGroup legend="作者">
+        <AuthorFacet
+          topAuthors={facetCounts.author}
+          selected={request.author}
+          initialQuery={data.authorQuery}
+          initialMatches={data.authorMatches}
+          searchQuery={toSearchQueryString({ ...request, author: [], page: 1 })}
+        />
+      </FacetGroup>
+      <FacetGroup legend="署名角色" testId="facet-role">
+        <FacetCheckboxList name="role" values={facetCounts.role} selected={request.role} />
+      </FacetGroup>
+      <FacetGroup legend="主题" testId="facet-topic">
+        <FacetCheckboxList name="topic" values={facetCounts.topic} selected={request.topic} />
+      </FacetGroup>
+      <FacetGroup legend="栏目" testId="facet-column">
+        <FacetCheckboxList name="column" values={facetCounts.column} selected={request.column} />
+      </FacetGroup>
+      <FacetGroup legend="报纸" testId="facet-source">
+        <FacetCheckboxList name="source" values={facetCounts.source} selected={request.source} />
+      </FacetGroup>
+      <button type="submit" className="no-js-only w-full rounded-md bg-stone-800 px-4 py-2 font-medium text-white">
+        应用筛选
+      </button>
+    </FacetForm>
   );
 }

@@ -1,21 +1,91 @@
 import { EngineUnavailableError } from "@/lib/search/engine/errors";
+import type { NameMatch, ValueCount } from "@/lib/search/facet-values";
 import { searchArticles, SearchInputError, type SearchResult } from "@/lib/search/search-articles";
 import { parseSearchRequest, type SearchRequest } from "@/lib/search/search-request";
+import { findAuthors, MAX_AUTHOR_QUERY_LENGTH } from "./author-search";
+import { buildMonthHistogram, buildYearHistogram, pickDrillYear, type DateHistogram } from "./date-histogram";
+import { FILTER_GROUPS, type FilterKey } from "./search-filters";
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+export type SearchPageData = {
+  request: SearchRequest;
+  result: SearchResult;
+  histogram: DateHistogram;
+  /** Per filter group, counts as if that group had no selection, so choosing another value (OR) shows what it adds. */
+  facetCounts: Record<FilterKey, ValueCount[]>;
+  /** The fragment typed in the author search box (no-JS submissions) and the authors it finds. */
+  authorQuery: string;
+  authorMatches: NameMatch[] | null;
+};
 
 export type SearchPageOutcome =
-  | { kind: "invalid"; message: string }
+  | { kind: "invalid"; message: string; request: SearchRequest | null }
   | { kind: "unavailable"; request: SearchRequest }
-  | { kind: "ok"; request: SearchRequest; result: SearchResult };
+  | ({ kind: "ok" } & SearchPageData);
 
 /** Everything the results page needs, with bad input and a down engine as states. */
-export async function runSearchPage(params: Record<string, string | string[] | undefined>): Promise<SearchPageOutcome> {
-  const parsed = parseSearchRequest(params);
-  if (!parsed.ok) return { kind: "invalid", message: parsed.message };
+export async function runSearchPage(params: SearchParams): Promise<SearchPageOutcome> {
+  const parsed = readSearchRequest(params);
+  if (!parsed.ok) return { kind: "invalid", message: parsed.message, request: null };
+  const request = parsed.request;
   try {
-    return { kind: "ok", request: parsed.request, result: await searchArticles(parsed.request) };
+    return { kind: "ok", ...(await loadSearchPage(request, readAuthorQuery(params))) };
   } catch (error) {
-    if (error instanceof SearchInputError) return { kind: "invalid", message: error.message };
-    if (error instanceof EngineUnavailableError) return { kind: "unavailable", request: parsed.request };
+    if (error instanceof SearchInputError) return { kind: "invalid", message: error.message, request };
+    if (error instanceof EngineUnavailableError) return { kind: "unavailable", request };
     throw error;
   }
+}
+
+/**
+ * The URL's search request. Empty fields count as absent: a filter form
+ * submitted without JavaScript sends `from=` when the date box is empty.
+ */
+export function readSearchRequest(params: SearchParams | URLSearchParams) {
+  const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params).flatMap(([key, value]) => (Array.isArray(value) ? value.map((item) => [key, item] as const) : value === undefined ? [] : [[key, value] as const]));
+  const cleaned = new URLSearchParams();
+  for (const [key, value] of entries) if (value.trim() !== "") cleaned.append(key, value);
+  return parseSearchRequest(cleaned);
+}
+
+export function readAuthorQuery(params: SearchParams | URLSearchParams): string {
+  const raw = params instanceof URLSearchParams ? params.get("authorq") : params.authorq;
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return (value ?? "").trim().slice(0, MAX_AUTHOR_QUERY_LENGTH);
+}
+
+async function loadSearchPage(request: SearchRequest, authorQuery: string): Promise<SearchPageData> {
+  const main = searchArticles(request);
+  const [result, facetCounts, histogram] = await Promise.all([main, countFacetsDisjunctively(request, main), loadHistogram(request, main)]);
+  const authorMatches = authorQuery ? await findAuthors(request, authorQuery, facetCounts.author) : null;
+  return { request, result, histogram, facetCounts, authorQuery, authorMatches };
+}
+
+/**
+ * Values of one group are ORed, groups are ANDed. A group's counts therefore
+ * come from the search without that group's own selection; a group with no
+ * selection reads them from the search itself.
+ */
+async function countFacetsDisjunctively(request: SearchRequest, main: Promise<SearchResult>): Promise<Record<FilterKey, ValueCount[]>> {
+  const entries = await Promise.all(
+    FILTER_GROUPS.map(async (group) => {
+      const source = request[group.key].length > 0 ? searchArticles({ ...request, [group.key]: [], page: 1, size: 1 }) : main;
+      return [group.key, (await source).facets[group.facet]] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as Record<FilterKey, ValueCount[]>;
+}
+
+/** Counts by year over the search without its date range; by month when the range lies in one year. */
+async function loadHistogram(request: SearchRequest, main: Promise<SearchResult>): Promise<DateHistogram> {
+  const undated = { ...request, from: undefined, to: undefined, page: 1, size: 1 };
+  const dated = Boolean(request.from || request.to);
+  const years = (await (dated ? searchArticles(undated) : main)).facets.year;
+  const drillYear = pickDrillYear(request, years);
+  if (drillYear === null) return buildYearHistogram(request, years);
+  const wholeYear = { from: `${drillYear}-01-01`, to: `${drillYear}-12-31` };
+  const coversWholeYear = !dated || (request.from === wholeYear.from && request.to === wholeYear.to);
+  const inYear = await (coversWholeYear ? main : searchArticles({ ...undated, ...wholeYear }));
+  return buildMonthHistogram(request, drillYear, inYear.facets.yearMonth);
 }

@@ -1,0 +1,5 @@
+import { Skeleton } from "@/components/skeleton";
+
+export default function BrowseLoading() {
+  return <Skeleton rows={2} />;
+}

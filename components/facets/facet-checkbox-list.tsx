@@ -1,0 +1,63 @@
+import { formatCount } from "@/lib/app/format";
+import type { ValueCount } from "@/lib/search/facet-values";
+import { SyncedCheckbox } from "./synced-checkbox";
+
+type Props = {
+  name: string;
+  values: readonly ValueCount[];
+  selected: readonly string[];
+  /** Shown before the rest fold under "more". */
+  visible?: number;
+};
+
+/**
+ * Facet values as labelled checkboxes, most frequent first; selected values
+ * are never folded away. The order does not change when a box is ticked
+ * (a group's counts ignore its own selection), so the focus stays put.
+ */
+export function FacetCheckboxList({ name, values, selected, visible = 8 }: Props) {
+  const listed = withSelected(values, selected);
+  const head = listed.filter((entry, index) => index < visible || selected.includes(entry.value));
+  const rest = listed.filter((entry) => !head.includes(entry));
+  return (
+    <>
+      <CheckboxRows name={name} values={head} selected={selected} />
+      {rest.length > 0 ? (
+        <details className="mt-1">
+          <summary className="cursor-pointer rounded py-1 text-sm text-link underline underline-offset-2">
+            更多（{rest.length}）
+          </summary>
+          <CheckboxRows name={name} values={rest} selected={selected} />
+        </details>
+      ) : null}
+    </>
+  );
+}
+
+function CheckboxRows({ name, values, selected }: { name: string; values: readonly ValueCount[]; selected: readonly string[] }) {
+  return (
+    <ul className="space-y-0.5">
+      {values.map(({ value, count }) => {
+        const checked = selected.includes(value);
+        return (
+          <li key={value}>
+            <label className="flex cursor-pointer items-center gap-2 rounded px-1 py-1 hover:bg-stone-100">
+              <SyncedCheckbox name={name} value={value} checked={checked} className="size-4 shrink-0 accent-stone-800" />
+              <span className={`min-w-0 flex-1 truncate ${checked ? "font-semibold" : ""}`}>{value}</span>
+              <span className="text-sm tabular-nums text-stone-600">
+                {formatCount(count)}
+                <span className="sr-only"> 篇</span>
+              </span>
+            </label>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** Selected values missing from the counts (none of the results has them) still get a box to untick. */
+function withSelected(values: readonly ValueCount[], selected: readonly string[]): ValueCount[] {
+  const missing = selected.filter((value) => !values.some((entry) => entry.value === value));
+  return [...values, ...missing.map((value) => ({ value, count: 0 }))];
+}

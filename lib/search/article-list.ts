@@ -1,0 +1,40 @@
+import type { Article } from "@/lib/article/types";
+import { DISPLAYED_FIELDS, fromStoredDocument, type StoredArticle } from "./documents";
+import { getSearchContext, type SearchContext } from "./search-articles";
+
+/**
+ * Lists of articles without their text (browse by date, related articles):
+ * the body is the bulk of a document and lists never print it.
+ */
+
+type ListedDocument = Omit<StoredArticle, "blocks" | "body">;
+
+const LIST_FIELDS = DISPLAYED_FIELDS.filter((field) => field !== "blocks" && field !== "body");
+
+/** Issues are printed in page order, articles in their order on the page. */
+export function compareByPrintOrder(a: Article, b: Article): number {
+  return (
+    (a.date ?? "").localeCompare(b.date ?? "") ||
+    a.source.localeCompare(b.source, "zh-CN") ||
+    (a.page ?? Number.MAX_SAFE_INTEGER) - (b.page ?? Number.MAX_SAFE_INTEGER) ||
+    a.sourceFile.localeCompare(b.sourceFile) ||
+    a.ordinal - b.ordinal
+  );
+}
+
+export type ListQuery = { filter: string; limit: number; sort?: string[] };
+
+export async function listArticles(
+  { filter, limit, sort }: ListQuery,
+  { client, indexUid }: SearchContext = getSearchContext(),
+): Promise<{ articles: Article[]; total: number }> {
+  const response = await client.request<{ hits: ListedDocument[]; estimatedTotalHits?: number }>(
+    "POST",
+    `/indexes/${indexUid}/search`,
+    { q: "", filter, limit, sort, attributesToRetrieve: LIST_FIELDS },
+  );
+  return {
+    articles: response.hits.map((stored) => fromStoredDocument({ ...stored, blocks: [], body: "" })),
+    total: response.estimatedTotalHits ?? response.hits.length,
+  };
+}

@@ -1,0 +1,85 @@
+import { normalizeText } from "@/lib/text/normalize";
+import { getSearchContext, type SearchContext } from "./search-articles";
+
+/**
+ * Facet values outside a reader's search: counts over the whole archive (or a
+ * filter of it), and finding author names by a typed fragment.
+ */
+
+export type ValueCount = { value: string; count: number };
+
+type FacetResponse = { estimatedTotalHits?: number; facetDistribution?: Record<string, Record<string, number>> };
+
+/** Value counts of the given facets over the documents matching `filter` (all documents without one). */
+export async function countFacetValues(
+  facets: readonly string[],
+  filter: string | null = null,
+  { client, indexUid }: SearchContext = getSearchContext(),
+): Promise<{ total: number; counts: Record<string, ValueCount[]> }> {
+  const response = await client.request<FacetResponse>("POST", `/indexes/${indexUid}/search`, {
+    q: "",
+    limit: 0,
+    facets,
+    ...(filter ? { filter } : {}),
+  });
+  const counts: Record<string, ValueCount[]> = {};
+  for (const facet of facets) {
+    counts[facet] = Object.entries(response.facetDistribution?.[facet] ?? {}).map(([value, count]) => ({ value, count }));
+  }
+  return { total: response.estimatedTotalHits ?? 0, counts };
+}
+
+/** The most frequent values of a facet across the archive, most frequent first. */
+export async function getTopFacetValues(facet: string, limit: number, context?: SearchContext): Promise<ValueCount[]> {
+  const { counts } = await countFacetValues([facet], null, context);
+  return (counts[facet] ?? []).sort(compareByCount).slice(0, limit);
+}
+
+/**
+ * Candidate author names for a fragment, from Meilisearch facet search over
+ * the whole archive. Its matching is loose (it may match inside names), so
+ * callers rank the candidates with `rankNameMatches`.
+ */
+export async function searchAuthorNames(fragment: string, { client, indexUid }: SearchContext = getSearchContext()): Promise<ValueCount[]> {
+  const response = await client.request<{ facetHits: ValueCount[] }>("POST", `/indexes/${indexUid}/facet-search`, {
+    facetName: "authors",
+    facetQuery: fragment,
+    q: "",
+  });
+  return response.facetHits;
+}
+
+export type NameMatch = ValueCount & { kind: "exact" | "prefix" | "contains" };
+
+const MATCH_RANK: Record<NameMatch["kind"], number> = { exact: 0, prefix: 1, contains: 2 };
+
+/**
+ * Names containing the fragment (compared after the index's normalisation, so
+ * 張 finds 张), exact matches first, then names starting with it, then names
+ * containing it; within each kind, the most frequent first. Names that do not
+ * contain the fragment at all are dropped.
+ */
+export function rankNameMatches(fragment: string, candidates: readonly ValueCount[]): NameMatch[] {
+  const needle = normalizeName(fragment);
+  if (!needle) return [];
+  const seen = new Set<string>();
+  const matches: NameMatch[] = [];
+  for (const candidate of candidates) {
+    if (seen.has(candidate.value)) continue;
+    seen.add(candidate.value);
+    const name = normalizeName(candidate.value);
+    const at = name.indexOf(needle);
+    if (at === -1) continue;
+    const kind = name === needle ? "exact" : at === 0 ? "prefix" : "contains";
+    matches.push({ ...candidate, kind });
+  }
+  return matches.sort((a, b) => MATCH_RANK[a.kind] - MATCH_RANK[b.kind] || compareByCount(a, b));
+}
+
+export function compareByCount(a: ValueCount, b: ValueCount): number {
+  return b.count - a.count || a.value.localeCompare(b.value, "zh-CN");
+}
+
+function normalizeName(name: string): string {
+  return normalizeText(name).replace(/[\s·・.]/gu, "");
+}

@@ -1,0 +1,33 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { renderEngineDownPage } from "@/lib/app/engine-down-page";
+import { findMissingResource, MISSING_HEADER } from "@/lib/app/missing-resource";
+import { isEngineReachable } from "@/lib/search/engine-health";
+
+/**
+ * The front door of every page. Statuses are decided here, before rendering
+ * starts (a streamed page's status is fixed at 200):
+ * - search engine down → 503 with a plain explanation;
+ * - unknown article or malformed browse date → the app's 404 page, rendered
+ *   on the server (see missing-resource.ts).
+ * API routes answer their own errors and are left alone.
+ */
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const { pathname, search } = request.nextUrl;
+  if (!(await isEngineReachable())) {
+    return new NextResponse(renderEngineDownPage(`${pathname}${search}`), {
+      status: 503,
+      headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Retry-After": "30" },
+    });
+  }
+  const missing = await findMissingResource(pathname);
+  if (!missing) return NextResponse.next();
+  // A path no route matches renders app/not-found.tsx on the server with status 404; the header says what was missing.
+  const headers = new Headers(request.headers);
+  headers.set(MISSING_HEADER, missing);
+  return NextResponse.rewrite(new URL("/_missing", request.url), { request: { headers } });
+}
+
+export const config = {
+  // Every page route; not JSON routes (they answer their own errors), Next's assets or files with an extension.
+  matcher: ["/((?!api/|search/authors|_next/|favicon\\.ico|.*\\.[A-Za-z0-9]+$).*)"],
+};
