@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     if (!gzip.write(line + "\n")) await new Promise((resolve) => gzip.once("drain", resolve));
   }
   gzip.end();
-  await new Promise((resolve) => out.once("finish", resolve));
+  await new Promise<void>((resolve) => out.once("finish", () => resolve()));
   console.log(`wrote ${target} articles (${Math.ceil(target / articles.length)} copies of ${articles.length}) to ${values.out}`);
 }
 
