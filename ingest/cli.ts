@@ -3,6 +3,7 @@ import { readEnv } from "@/lib/config/env";
 import { getEngineClient } from "@/lib/search/connection";
 import { EngineError } from "@/lib/search/engine/errors";
 import { runIngest, type IngestSummary } from "./pipeline";
+import type { IngestIssue } from "./read-source";
 import { createProgressReporter } from "./progress";
 import { withManagedEngine } from "@/lib/search/engine/managed";
 
@@ -74,10 +75,16 @@ function printSummary(summary: IngestSummary, dryRun: boolean): void {
   const problems = summary.issues.filter((issue) => issue.severity !== "notice");
   if (problems.length > 0) {
     lines.push(`  ${problems.length} problems (skipped, the rest was imported):`);
-    for (const issue of problems.slice(0, 50)) lines.push(`  - ${issue.line ? `${issue.file}:${issue.line}: ` : ""}${issue.message}`);
+    for (const issue of problems.slice(0, 50)) lines.push(`  - ${describeIssue(issue)}`);
     if (problems.length > 50) lines.push(`  … and ${problems.length - 50} more`);
   }
   process.stderr.write(lines.join("\n") + "\n");
+}
+
+/** Messages name their file (and line) themselves; one that does not gets them in front. */
+function describeIssue(issue: IngestIssue): string {
+  if (issue.message.includes(issue.file)) return issue.message;
+  return `${issue.file}${issue.line ? `:${issue.line}` : ""}: ${issue.message}`;
 }
 
 main().then(
