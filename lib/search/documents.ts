@@ -1,6 +1,6 @@
 import type { Article, ArticleBlock, Author, Credit } from "@/lib/article/types";
 import { blocksToPlainText } from "@/lib/article/types";
-import { toCharTokenText } from "./char-tokens";
+import { toCodedCharText } from "./coded-chars";
 
 /**
  * The shape stored in Meilisearch, and the one place where raw hits become
@@ -93,11 +93,11 @@ export function toIndexDocument(article: Article, fileKey: string): IndexDocumen
     body,
     keywords: article.keywords,
     topics: article.topics,
-    titleChars: toCharTokenText(article.title),
-    kickerChars: toCharTokenText(article.kicker ?? ""),
-    subtitleChars: toCharTokenText(article.subtitle ?? ""),
-    bodyChars: toCharTokenText(body),
-    authorsChars: toCharTokenText(names.join("\n")),
+    titleChars: toCodedCharText(article.title),
+    kickerChars: toCodedCharText(article.kicker ?? ""),
+    subtitleChars: toCodedCharText(article.subtitle ?? ""),
+    bodyChars: toCodedCharText(body),
+    authorsChars: toCodedCharText(names.join("\n")),
   };
 }
 

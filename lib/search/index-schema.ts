@@ -5,9 +5,9 @@ import { createHash } from "node:crypto";
  * document shape changes; a settings or version mismatch is detected at start
  * and the user is told to rebuild (`npm run ingest -- --rebuild …`).
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
-/** Char-token copies, searched by quoted phrases (see char-tokens.ts). Order = attribute ranking. */
+/** Char-token copies spelled in letters, searched by quoted phrases (see coded-chars.ts). Order = attribute ranking. */
 export const CHAR_FIELDS = ["titleChars", "kickerChars", "subtitleChars", "bodyChars", "authorsChars"] as const;
 export type CharField = (typeof CHAR_FIELDS)[number];
 export const TITLE_CHAR_FIELDS: readonly CharField[] = ["titleChars", "kickerChars", "subtitleChars"];
@@ -41,7 +41,10 @@ export const INDEX_SETTINGS = {
   facetSearch: true,
   pagination: { maxTotalHits: 1_000_000 },
   faceting: { maxValuesPerFacet: 1000, sortFacetValuesBy: { "*": "count" } },
-  localizedAttributes: [{ attributePatterns: ["*Chars"], locales: ["cmn"] }],
+  // The coded tokens are ASCII letters: read them as English so no CJK segmenter or folding applies.
+  localizedAttributes: [{ attributePatterns: ["*Chars"], locales: ["eng"] }],
+  // Phrases are resolved from word pairs; "byAttribute" would make them mere co-occurrence.
+  proximityPrecision: "byWord",
   stopWords: [],
 } as const;
 

@@ -6,14 +6,15 @@ import type { EngineClient } from "./engine/http-client";
 import { buildFilter } from "./filter";
 import { buildSnippets, highlightText, type HighlightSegment, type Snippet } from "./highlight";
 import { assertSchemaCurrent } from "./index-admin";
-import { buildStepSearchParams, compileQuery, type CompiledQuery } from "./query/compile-query";
+import { executeQuery } from "./execute-query";
+import { compileQuery, type CompiledQuery } from "./query/compile-query";
 import { parseQuery } from "./query/parse-query";
 import type { SearchRequest } from "./search-request";
 
 /**
- * Search over the articles index. The reader's query is parsed and compiled
- * into phrase searches over the char-token fields; hits come back as
- * `Article` with highlights computed on the original text.
+ * Search over the articles index. The reader's query is parsed, compiled and
+ * run exactly by execute-query.ts; hits come back as `Article` with highlights
+ * computed on the original text.
  */
 
 export const FACET_FIELDS = ["year", "yearMonth", "authors", "roles", "topics", "column", "source"] as const;
@@ -43,15 +44,6 @@ export class SearchInputError extends Error {
   override name = "SearchInputError";
 }
 
-type RawSearchResponse = {
-  hits: StoredArticle[];
-  totalHits?: number;
-  totalPages?: number;
-  page?: number;
-  processingTimeMs: number;
-  facetDistribution?: Partial<Record<string, Record<string, number>>>;
-};
-
 /** Which engine and index to search; pages use the configured one, tests pass their own. */
 export type SearchContext = { client: EngineClient; indexUid: string };
 
@@ -71,33 +63,25 @@ async function checkSchemaOnce({ client, indexUid }: SearchContext): Promise<voi
 export async function searchArticles(request: SearchRequest, context: SearchContext = getSearchContext()): Promise<SearchResult> {
   const compiled = compileRequestQuery(request.q);
   const filter = buildRequestFilter(request);
-  const { client, indexUid } = context;
   await checkSchemaOnce(context);
-  const branch = compiled?.branches[0];
-  if (compiled && (compiled.branches.length > 1 || (branch?.steps.length ?? 0) > 1)) {
-    throw new SearchInputError("暂不支持 OR 组合或超过 10 个检索词的查询");
-  }
-  const step = branch?.steps[0];
-  const stepParams = step ? buildStepSearchParams(step, [filter, branch?.filter]) : { q: "", filter: filter ?? undefined };
-  const started = performance.now();
-  const response = await client.request<RawSearchResponse>("POST", `/indexes/${indexUid}/search`, {
-    ...stepParams,
-    hitsPerPage: request.size,
+  const result = await executeQuery<StoredArticle>(context, {
+    compiled,
+    filter,
+    sort: request.sort,
     page: request.page,
-    facets: [...FACET_FIELDS],
-    attributesToRetrieve: [...DISPLAYED_FIELDS],
-    sort: toSort(request.sort),
-    locales: ["cmn"],
+    hitsPerPage: request.size,
+    facets: FACET_FIELDS,
+    attributesToRetrieve: DISPLAYED_FIELDS,
   });
   const terms = [...(compiled?.highlightTerms ?? [])];
   return {
     request,
-    total: response.totalHits ?? 0,
-    page: response.page ?? request.page,
-    totalPages: response.totalPages ?? 0,
-    processingTimeMs: Math.max(response.processingTimeMs, Math.round(performance.now() - started)),
-    hits: response.hits.map((stored) => toSearchHit(fromStoredDocument(stored), terms)),
-    facets: toFacetCounts(response.facetDistribution ?? {}),
+    total: result.totalHits,
+    page: result.page,
+    totalPages: result.totalPages,
+    processingTimeMs: result.processingTimeMs,
+    hits: result.hits.map((stored) => toSearchHit(fromStoredDocument(stored), terms)),
+    facets: toFacetCounts(result.facetDistribution),
     terms,
   };
 }
@@ -126,12 +110,6 @@ function buildRequestFilter(request: SearchRequest): string | null {
   });
   if (!built.ok) throw new SearchInputError(built.error.message);
   return built.filter;
-}
-
-function toSort(sort: SearchRequest["sort"]): string[] | undefined {
-  if (sort === "newest") return ["dateDay:desc"];
-  if (sort === "oldest") return ["dateDay:asc"];
-  return undefined;
 }
 
 function toSearchHit(article: Article, terms: readonly string[]): SearchHit {

@@ -1,0 +1,189 @@
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import type { Article } from "@/lib/article/types";
+import { EngineClient } from "@/lib/search/engine/http-client";
+import { startEngine } from "@/lib/search/engine/process";
+import { executeQuery, type QueryTarget } from "@/lib/search/execute-query";
+import { buildFilter } from "@/lib/search/filter";
+import { compileQuery } from "@/lib/search/query/compile-query";
+import { parseQuery } from "@/lib/search/query/parse-query";
+import { formatBytes, prepareCorpus, type IndexCost } from "./quality-corpus";
+import { buildQueries, type BenchQuery } from "./quality-queries";
+import { formatCategoryTable, formatSummaryTable, formatWorst, scoreQuery, summarize, type QueryOutcome } from "./quality-report";
+import { buildGroundTruth } from "./quality-truth";
+
+/**
+ * `npm run bench:quality -- [--limit N] [--reuse] [--seed S] [--worst K]`
+ *
+ * Does search return every article that contains the query, and nothing else?
+ * Builds ≥300 queries from the corpus, computes ground truth by scanning the
+ * normalised text (lib/search/exact-match.ts), and compares our search
+ * (lib/search/execute-query.ts over our index) with plain Meilisearch over the
+ * raw text with default settings. Also checks that our totals, facet counts and
+ * pages agree with the ids returned, and reports indexing time and index size.
+ */
+
+const ALL_HITS = 1_000_000;
+const PAGE_CHECK_SIZE = 20;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      limit: { type: "string" },
+      reuse: { type: "boolean", default: false },
+      seed: { type: "string", default: "20240521" },
+      worst: { type: "string", default: "15" },
+      "data-dir": { type: "string", default: ".data/bench" },
+    },
+  });
+  const limit = values.limit === undefined ? null : Number(values.limit);
+  if (limit !== null && (!Number.isInteger(limit) || limit < 1)) throw new Error(`--limit must be a positive integer, got ${values.limit}`);
+  const seed = Number(values.seed);
+  const workDir = path.resolve(values["data-dir"]);
+  fs.mkdirSync(workDir, { recursive: true });
+  const log = (line: string) => process.stderr.write(`[quality] ${line}\n`);
+
+  const engine = await startEngine({ dataDir: workDir, port: 0 });
+  const stop = () => void engine.stop().then(() => process.exit(130));
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  try {
+    const client = new EngineClient({ url: engine.url, apiKey: engine.masterKey });
+    const corpus = await prepareCorpus({ client, workDir, engineDataDir: workDir, limit, seed, reuse: values.reuse, log });
+    const queries = buildQueries(corpus.articles, seed);
+    log(`${queries.length} queries over ${corpus.articles.length} articles; computing ground truth…`);
+    const truth = buildGroundTruth(corpus.articles);
+    const sourceById = new Map(corpus.articles.map((article) => [article.id, article.source]));
+
+    const ours: QueryOutcome[] = [];
+    const plain: QueryOutcome[] = [];
+    for (const [index, query] of queries.entries()) {
+      const expected = truth.evaluate(query);
+      ours.push(await measureOurs({ client, indexUid: corpus.ours.indexUid }, query, expected));
+      plain.push(await measurePlain(client, corpus.plain.indexUid, query, expected, sourceById));
+      if ((index + 1) % 50 === 0) log(`  ${index + 1}/${queries.length} queries`);
+    }
+
+    const report = [
+      `Corpus: ${corpus.articles.length} articles (${describeMix(corpus.articles)}), seed ${seed}${limit === null ? "" : `, --limit ${limit}`}`,
+      "",
+      formatSummaryTable([summarize("ours", ours), summarize("plain", plain)]),
+      "",
+      formatCategoryTable([
+        { name: "ours", outcomes: ours },
+        { name: "plain", outcomes: plain },
+      ]),
+      "",
+      formatCosts(corpus.ours, corpus.plain),
+      "",
+      formatResultSizes(ours),
+      "",
+      formatWorst("ours", ours, Number(values.worst)),
+      "",
+      formatWorst("plain", plain, Number(values.worst)),
+    ].join("\n");
+    process.stdout.write(report + "\n");
+    const label = limit === null ? "all" : `n${limit}`;
+    fs.writeFileSync(path.join(workDir, `quality-${label}.json`), JSON.stringify({ ours, plain, costs: { ours: corpus.ours, plain: corpus.plain } }, null, 1));
+  } finally {
+    await engine.stop();
+  }
+}
+
+type IdHit = { id: string; source: string };
+
+async function measureOurs(target: QueryTarget, query: BenchQuery, expected: ReadonlySet<string>): Promise<QueryOutcome> {
+  const parsed = parseQuery(query.q);
+  if (!parsed.ok) throw new Error(`query ${query.q}: ${parsed.error.message}`);
+  const compiled = parsed.query.clauses.length === 0 ? null : compileQuery(parsed.query);
+  if (compiled && !compiled.ok) throw new Error(`query ${query.q}: ${compiled.error.message}`);
+  const built = buildFilter({ sources: query.sources ?? [] });
+  if (!built.ok) throw new Error(built.error.message);
+  const options = {
+    compiled: compiled?.compiled ?? null,
+    filter: built.filter,
+    sort: "relevance" as const,
+    facets: ["source"],
+    attributesToRetrieve: ["id", "source"],
+  };
+  const started = performance.now();
+  const all = await executeQuery<IdHit>(target, { ...options, page: 1, hitsPerPage: ALL_HITS });
+  const ms = performance.now() - started;
+  const outcome = scoreQuery(query, expected, new Set(all.hits.map((hit) => hit.id)), ms);
+  const inconsistency = checkTotals(all.totalHits, all.hits, all.facetDistribution.source ?? {});
+  if (inconsistency) return { ...outcome, inconsistency };
+  if (all.hits.length > 2 * PAGE_CHECK_SIZE) {
+    const second = await executeQuery<IdHit>(target, { ...options, page: 2, hitsPerPage: PAGE_CHECK_SIZE });
+    const expectedPage = all.hits.slice(PAGE_CHECK_SIZE, 2 * PAGE_CHECK_SIZE).map((hit) => hit.id);
+    const samePage = second.hits.map((hit) => hit.id).join() === expectedPage.join();
+    if (!samePage) return { ...outcome, inconsistency: "page 2 differs from the full ranking" };
+    if (second.totalHits !== all.totalHits) return { ...outcome, inconsistency: `page 2 total ${second.totalHits} ≠ ${all.totalHits}` };
+  }
+  return outcome;
+}
+
+function checkTotals(totalHits: number, hits: readonly IdHit[], sourceFacet: Record<string, number>): string | undefined {
+  if (totalHits !== hits.length) return `totalHits ${totalHits} ≠ ${hits.length} hits`;
+  if (new Set(hits.map((hit) => hit.id)).size !== hits.length) return "duplicate hits";
+  const counted = new Map<string, number>();
+  for (const hit of hits) counted.set(hit.source, (counted.get(hit.source) ?? 0) + 1);
+  const facetKeys = new Set([...Object.keys(sourceFacet), ...counted.keys()]);
+  for (const key of facetKeys) {
+    if ((sourceFacet[key] ?? 0) !== (counted.get(key) ?? 0)) return `facet source=${key}: ${sourceFacet[key] ?? 0} ≠ ${counted.get(key) ?? 0}`;
+  }
+  return undefined;
+}
+
+async function measurePlain(
+  client: EngineClient,
+  indexUid: string,
+  query: BenchQuery,
+  expected: ReadonlySet<string>,
+  sourceById: ReadonlyMap<string, string>,
+): Promise<QueryOutcome> {
+  const started = performance.now();
+  // Plain Meilisearch as a naive integration would use it: the query as typed, all words required.
+  const response = await client.request<{ hits: Array<{ id: string }> }>("POST", `/indexes/${indexUid}/search`, {
+    q: query.q,
+    matchingStrategy: "all",
+    limit: ALL_HITS,
+    attributesToRetrieve: ["id"],
+  });
+  const ms = performance.now() - started;
+  const sources = query.sources ? new Set(query.sources) : null;
+  const ids = response.hits.map((hit) => hit.id).filter((id) => !sources || sources.has(sourceById.get(id) ?? ""));
+  return scoreQuery(query, expected, new Set(ids), ms);
+}
+
+function describeMix(articles: readonly Article[]): string {
+  const counts = new Map<string, number>();
+  for (const article of articles) counts.set(article.source, (counts.get(article.source) ?? 0) + 1);
+  return [...counts.entries()].map(([source, count]) => `${source} ${count}`).join(", ");
+}
+
+function formatCosts(ours: IndexCost, plain: IndexCost): string {
+  const ratio = (a: number | null, b: number | null) => (a !== null && b !== null && b > 0 ? `${(a / b).toFixed(2)}×` : "n/a");
+  return [
+    `Indexing (engine batch time) and size on disk:`,
+    `  ours : ${(ours.indexingMs / 1000).toFixed(1)} s, ${formatBytes(ours.diskBytes)}`,
+    `  plain: ${(plain.indexingMs / 1000).toFixed(1)} s, ${formatBytes(plain.diskBytes)}`,
+    `  ours/plain: time ${ratio(ours.indexingMs, plain.indexingMs)}, size ${ratio(ours.diskBytes, plain.diskBytes)}`,
+  ].join("\n");
+}
+
+/** How big result sets of single terms of 3+ characters get: what a verification pass must read. */
+function formatResultSizes(outcomes: readonly QueryOutcome[]): string {
+  const sizes = outcomes
+    .filter((outcome) => !/\s/u.test(outcome.query.q.trim()) && [...outcome.query.q].length >= 3)
+    .map((outcome) => outcome.found)
+    .sort((a, b) => a - b);
+  if (sizes.length === 0) return "No single-term queries of 3+ characters.";
+  const at = (fraction: number) => sizes[Math.min(sizes.length - 1, Math.floor(fraction * sizes.length))] ?? 0;
+  return `Result sizes of ${sizes.length} single-term queries of 3+ characters (ours): p50 ${at(0.5)}, p90 ${at(0.9)}, p99 ${at(0.99)}, max ${at(1)}`;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,68 @@
+import type { EngineClient } from "./engine/http-client";
+import { buildIdInCondition } from "./filter";
+
+/** The few raw Meilisearch calls query execution and verification share. */
+
+export type QueryTarget = { client: EngineClient; indexUid: string };
+
+export type EngineSearch = {
+  q: string;
+  attributesToSearchOn?: string[];
+  matchingStrategy?: "all";
+  locales?: string[];
+  filter?: string;
+};
+
+/**
+ * Locale the coded `*Chars` fields are indexed under (see index-schema.ts).
+ * Queries must use the same one, so the engine reads the letter tokens as
+ * plain Latin words on both sides.
+ */
+export const CODED_LOCALES = ["eng"];
+
+/** More than any index here holds; the index's `maxTotalHits` is 1,000,000. */
+export const ALL_HITS = 1_000_000;
+const FETCH_CHUNK = 500;
+const FETCH_CONCURRENCY = 4;
+
+type HitsResponse<Hit> = { hits: Hit[] };
+
+export async function searchAll<Hit>(target: QueryTarget, search: EngineSearch, attributesToRetrieve: readonly string[]): Promise<Hit[]> {
+  const response = await target.client.request<HitsResponse<Hit>>("POST", `/indexes/${target.indexUid}/search`, {
+    ...search,
+    limit: ALL_HITS,
+    attributesToRetrieve: [...attributesToRetrieve],
+  });
+  return response.hits;
+}
+
+export async function searchIds(target: QueryTarget, search: EngineSearch): Promise<string[]> {
+  const hits = await searchAll<{ id: string }>(target, search, ["id"]);
+  return hits.map((hit) => hit.id);
+}
+
+/** Stored documents by id (missing ids are simply absent), a few chunks in flight at once. */
+export async function fetchDocuments<Doc>(target: QueryTarget, ids: readonly string[], fields: readonly string[]): Promise<Doc[]> {
+  const chunks: string[][] = [];
+  for (let start = 0; start < ids.length; start += FETCH_CHUNK) chunks.push(ids.slice(start, start + FETCH_CHUNK));
+  const documents: Doc[] = [];
+  for (let start = 0; start < chunks.length; start += FETCH_CONCURRENCY) {
+    const responses = await Promise.all(
+      chunks.slice(start, start + FETCH_CONCURRENCY).map((chunk) =>
+        target.client.request<{ results: Doc[] }>("POST", `/indexes/${target.indexUid}/documents/fetch`, {
+          filter: buildIdInCondition(chunk as [string, ...string[]]),
+          fields: [...fields],
+          limit: chunk.length,
+        }),
+      ),
+    );
+    for (const response of responses) documents.push(...response.results);
+  }
+  return documents;
+}
+
+/** Changes whenever documents or settings change; keys caches of what the index contained. */
+export async function readIndexVersion(target: QueryTarget): Promise<string> {
+  const index = await target.client.request<{ updatedAt: string }>("GET", `/indexes/${target.indexUid}`);
+  return `${target.client.connection.url}/${target.indexUid}@${index.updatedAt}`;
+}

@@ -1,0 +1,303 @@
+import { toCodedPhrase } from "./coded-chars";
+import { ALL_HITS, CODED_LOCALES, searchIds, type EngineSearch, type QueryTarget } from "./engine-search";
+import type { MatchSourceField } from "./exact-match";
+import { buildIdInCondition, joinAllOf } from "./filter";
+import type { CharField } from "./index-schema";
+import type { CompiledBranch, CompiledQuery, CompiledStep } from "./query/compile-query";
+import type { SortOrder } from "./search-request";
+import { readStepTerms } from "./step-terms";
+import { findContaining, type CheckTerm, type VerifyRequest } from "./term-verifier";
+
+/**
+ * Runs a compiled query (lib/search/query/compile-query.ts) against the index:
+ * every OR branch, every step, author filters, the reader's facet filter,
+ * sort, exact totals, pagination and the facet distribution of the final set.
+ *
+ * ## Exactness: coded char tokens + verification (the decision, with numbers)
+ *
+ * Requirement: an article matches a term iff the term is a substring of one of
+ * its normalised fields (lib/search/exact-match.ts), and the bench
+ * (`npm run bench:quality`) checks exactly that on 435 generated queries.
+ *
+ * Meilisearch resolves a phrase from pair tables, not positions: "a b c"
+ * matches a document with "a b" in one place, "b c" in another and a…c within
+ * two words anywhere. Measured before this change (char tokens, phrases only,
+ * 3,018 articles): recall 1.000, precision 0.958, 54 of 435 queries with false
+ * positives (300元 returned 44 articles for 5 true ones). The engine also folds
+ * characters itself (é→e, 告/吿, 德/徳: 60 of this corpus's 6,037 characters).
+ *
+ * Options measured on the same 10,000 articles and 340 single-term queries
+ * (bench/quality-schemes.ts; engine indexing time, plain Meilisearch = 1.00×):
+ *
+ * | scheme                                   | index time | size  | queries w/ FP | must verify |
+ * | ---------------------------------------- | ---------- | ----- | ------------- | ----------- |
+ * | plain (raw text, defaults)               | 1.00×      | 527 M | 241, 127 miss | –           |
+ * | char tokens (before)                     | 1.19–1.59× | 489 M | 57            | 238 terms   |
+ * | char tokens spelled in letters (chosen)  | 1.23×      | 505 M | 57 → 0 after verification | 238 terms, candidates p50 4 / p90 134 / max 733 |
+ * | bigram sequence + char set               | 2.45×      | 1.6 G | 1             | 70          |
+ * | 1–3-gram sets, no word pairs             | 1.93×      | 1.4 G | 16            | 126         |
+ * | 1–4-gram sets, no word pairs             | 3.77×      | 2.8 G | 1             | 69          |
+ *
+ * The n-gram streams cut verification but cost 2–4× plain indexing (budget:
+ * 1.3×), so the index keeps one token per character, spelled in letters so the
+ * engine cannot fold characters (coded-chars.ts), and this module verifies
+ * what the engine cannot decide:
+ * - exact without verification: terms of 1–2 characters anywhere (a single
+ *   adjacent pair, words never pair across fields or paragraphs) and
+ *   1-character title: terms (word lookups honour the field restriction);
+ * - verified: longer terms, and title: terms of 2+ characters (pairs are
+ *   index-wide, so the adjacency may come from the body).
+ * Verification reads the candidates' stored text (about 70 µs per long
+ * article) and remembers verdicts per index version (term-verifier.ts). The
+ * result set is then expressed to the engine as the same search plus
+ * `NOT id IN [rejected]` — rejected documents are few — so totals, facets,
+ * pagination and ranking all come from one engine search over the exact set.
+ * Negated terms that need verification leave the engine query; the documents
+ * that truly contain them are excluded by id instead.
+ *
+ * ## Execution
+ * - One branch: its steps other than the rank step (step 0) are run first,
+ *   chained through `id IN [...]`; the rank step is the final search.
+ * - Several branches: one federated multi-search over the branches' final
+ *   searches; the engine merges hits, counts each document once and computes
+ *   facets over the union.
+ */
+
+export type { QueryTarget } from "./engine-search";
+
+export type ExecuteQueryOptions = {
+  /** Null: no text condition (browse everything the filter lets through). */
+  compiled: CompiledQuery | null;
+  /** The reader's facet filter (lib/search/filter.ts), ANDed with every branch. */
+  filter: string | null;
+  sort: SortOrder;
+  /** 1-based. */
+  page: number;
+  hitsPerPage: number;
+  facets: readonly string[];
+  attributesToRetrieve: readonly string[];
+};
+
+export type FacetDistribution = Record<string, Record<string, number>>;
+
+export type ExecuteQueryResult<Hit> = {
+  hits: Hit[];
+  totalHits: number;
+  totalPages: number;
+  page: number;
+  facetDistribution: FacetDistribution;
+  processingTimeMs: number;
+};
+
+/** The stored field each coded field is made from. */
+const SOURCE_FIELD: Readonly<Record<CharField, MatchSourceField>> = {
+  titleChars: "title",
+  kickerChars: "kicker",
+  subtitleChars: "subtitle",
+  bodyChars: "body",
+  authorsChars: "authors",
+};
+
+type SearchResponse<Hit> = {
+  hits: Hit[];
+  totalHits?: number;
+  totalPages?: number;
+  page?: number;
+  facetDistribution?: FacetDistribution;
+};
+
+type FederatedResponse<Hit> = {
+  hits: Hit[];
+  estimatedTotalHits?: number;
+  facetsByIndex?: Record<string, { distribution?: FacetDistribution }>;
+};
+
+type Page<Hit> = Omit<ExecuteQueryResult<Hit>, "processingTimeMs">;
+
+export async function executeQuery<Hit = Record<string, unknown>>(
+  target: QueryTarget,
+  options: ExecuteQueryOptions,
+): Promise<ExecuteQueryResult<Hit>> {
+  const started = performance.now();
+  const searches = options.compiled
+    ? (await Promise.all(options.compiled.branches.map((branch) => resolveBranch(target, branch, options.filter)))).filter(
+        (search): search is EngineSearch => search !== null,
+      )
+    : [withFilter({ q: "" }, options.filter)];
+  const [only] = searches;
+  const page =
+    searches.length === 0
+      ? emptyPage<Hit>(options)
+      : searches.length === 1 && only
+        ? await runSingle<Hit>(target, only, options)
+        : await runFederated<Hit>(target, searches, options);
+  return { ...page, processingTimeMs: Math.round(performance.now() - started) };
+}
+
+/**
+ * A step as the engine runs it: coded phrases for every term except negated
+ * ones that need verification, plus what must be verified on the candidates.
+ */
+type StepPlan = {
+  search: EngineSearch;
+  positiveChecks: CheckTerm[];
+  negativeChecks: CheckTerm[];
+};
+
+export function planStep(step: CompiledStep): StepPlan {
+  const fields = [...new Set(step.attributesToSearchOn.map((field) => SOURCE_FIELD[field]))];
+  const headlineOnly = fields.every((field) => field === "title" || field === "kicker" || field === "subtitle");
+  const negatives: string[] = [];
+  const positives: string[] = [];
+  const positiveChecks: CheckTerm[] = [];
+  const negativeChecks: CheckTerm[] = [];
+  for (const { matchTerm, negated } of readStepTerms(step.q)) {
+    const verify = needsVerification(matchTerm, headlineOnly);
+    const check = { matchTerm, fields };
+    if (negated && verify) negativeChecks.push(check);
+    else if (negated) negatives.push(`-${toCodedPhrase(matchTerm)}`);
+    else {
+      positives.push(toCodedPhrase(matchTerm));
+      if (verify) positiveChecks.push(check);
+    }
+  }
+  return {
+    // Negatives first: the engine stops reading after 10 positive words.
+    search: {
+      q: [...negatives, ...positives].join(" "),
+      attributesToSearchOn: [...step.attributesToSearchOn],
+      matchingStrategy: step.matchingStrategy,
+      locales: CODED_LOCALES,
+    },
+    positiveChecks,
+    negativeChecks,
+  };
+}
+
+/**
+ * Whether the engine's answer for a term can contain documents without it.
+ * Two characters anywhere are one adjacent pair; a lone character in headline
+ * fields is a word looked up in those fields only.
+ */
+function needsVerification(matchTerm: string, headlineOnly: boolean): boolean {
+  const length = [...matchTerm].length;
+  return headlineOnly ? length >= 2 : length >= 3;
+}
+
+/** The branch as one exact engine search, or null when nothing can match it. */
+async function resolveBranch(target: QueryTarget, branch: CompiledBranch, userFilter: string | null): Promise<EngineSearch | null> {
+  const baseFilter = joinAllOf([userFilter, branch.filter]);
+  const [rankStep, ...otherSteps] = branch.steps;
+  let ids: string[] | null = null;
+  for (const step of otherSteps) {
+    const plan = planStep(step);
+    const filter = joinAllOf([baseFilter, toIdCondition(ids)]);
+    const candidates = await searchIds(target, withFilter(plan.search, filter));
+    const rejected = await findRejected(target, plan, filter, candidates);
+    ids = candidates.filter((id) => !rejected.has(id));
+    if (ids.length === 0) return null;
+  }
+  const plan = planStep(rankStep);
+  const filter = joinAllOf([baseFilter, toIdCondition(ids)]);
+  const candidates = plan.positiveChecks.length > 0 ? await searchIds(target, withFilter(plan.search, filter)) : [];
+  const rejected = await findRejected(target, plan, filter, candidates);
+  const exclusion = rejected.size > 0 ? `NOT ${buildIdInCondition([...rejected] as [string, ...string[]])}` : null;
+  return withFilter(plan.search, joinAllOf([filter, exclusion]));
+}
+
+/**
+ * Candidates the engine would wrongly keep: those missing a positive term
+ * that needed verification, and those truly containing a negated one (looked
+ * for among the step's matches that also match the negated term's phrase).
+ */
+async function findRejected(target: QueryTarget, plan: StepPlan, filter: string | null, candidates: readonly string[]): Promise<Set<string>> {
+  if (plan.positiveChecks.length === 0 && plan.negativeChecks.length === 0) return new Set();
+  const negativeCandidates = await Promise.all(
+    plan.negativeChecks.map((check) =>
+      searchIds(target, withFilter({ ...plan.search, q: `${plan.search.q} ${toCodedPhrase(check.matchTerm)}`.trim() }, filter)),
+    ),
+  );
+  const requests: VerifyRequest[] = [
+    ...plan.positiveChecks.map((term) => ({ term, ids: candidates })),
+    ...plan.negativeChecks.map((term, index) => ({ term, ids: negativeCandidates[index] ?? [] })),
+  ];
+  const containing = await findContaining(target, requests);
+  const rejected = new Set<string>();
+  plan.positiveChecks.forEach((_, index) => {
+    const found = containing[index];
+    for (const id of candidates) if (!found?.has(id)) rejected.add(id);
+  });
+  plan.negativeChecks.forEach((_, index) => {
+    for (const id of containing[plan.positiveChecks.length + index] ?? []) rejected.add(id);
+  });
+  return rejected;
+}
+
+function toIdCondition(ids: readonly string[] | null): string | null {
+  return ids === null ? null : buildIdInCondition(ids as [string, ...string[]]);
+}
+
+function withFilter(search: EngineSearch, filter: string | null): EngineSearch {
+  const { filter: _previous, ...rest } = search;
+  return filter === null ? rest : { ...rest, filter };
+}
+
+function toSort(sort: SortOrder): string[] | undefined {
+  if (sort === "newest") return ["dateDay:desc"];
+  if (sort === "oldest") return ["dateDay:asc"];
+  return undefined;
+}
+
+async function runSingle<Hit>(target: QueryTarget, search: EngineSearch, options: ExecuteQueryOptions): Promise<Page<Hit>> {
+  const sort = toSort(options.sort);
+  const response = await target.client.request<SearchResponse<Hit>>("POST", `/indexes/${target.indexUid}/search`, {
+    ...search,
+    page: options.page,
+    hitsPerPage: Math.min(options.hitsPerPage, ALL_HITS),
+    facets: [...options.facets],
+    attributesToRetrieve: [...options.attributesToRetrieve],
+    ...(sort ? { sort } : {}),
+  });
+  return {
+    hits: response.hits,
+    totalHits: response.totalHits ?? 0,
+    totalPages: response.totalPages ?? 0,
+    page: response.page ?? options.page,
+    facetDistribution: response.facetDistribution ?? {},
+  };
+}
+
+async function runFederated<Hit>(target: QueryTarget, searches: readonly EngineSearch[], options: ExecuteQueryOptions): Promise<Page<Hit>> {
+  const sort = toSort(options.sort);
+  const response = await target.client.request<FederatedResponse<Hit>>("POST", "/multi-search", {
+    federation: {
+      offset: (options.page - 1) * options.hitsPerPage,
+      limit: Math.min(options.hitsPerPage, ALL_HITS),
+      facetsByIndex: { [target.indexUid]: [...options.facets] },
+    },
+    queries: searches.map((search) => ({
+      indexUid: target.indexUid,
+      ...search,
+      attributesToRetrieve: [...options.attributesToRetrieve],
+      ...(sort ? { sort } : {}),
+    })),
+  });
+  const totalHits = response.estimatedTotalHits ?? 0;
+  return {
+    hits: response.hits.map(stripFederationInfo),
+    totalHits,
+    totalPages: Math.ceil(totalHits / options.hitsPerPage),
+    page: options.page,
+    facetDistribution: response.facetsByIndex?.[target.indexUid]?.distribution ?? {},
+  };
+}
+
+function stripFederationInfo<Hit>(hit: Hit): Hit {
+  if (typeof hit !== "object" || hit === null || !("_federation" in hit)) return hit;
+  const { _federation: _ignored, ...rest } = hit as Record<string, unknown>;
+  return rest as Hit;
+}
+
+function emptyPage<Hit>(options: ExecuteQueryOptions): Page<Hit> {
+  return { hits: [], totalHits: 0, totalPages: 0, page: options.page, facetDistribution: {} };
+}
