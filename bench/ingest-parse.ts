@@ -35,7 +35,7 @@ type SourceTotals = { files: number; bytes: number; articles: number; ms: number
 const stageMs = new Map<Stage, number>(STAGES.map((stage) => [stage, 0]));
 
 /** Runs `work`, adding its duration to `stage`. */
-function timed<T>(stage: Stage, work: () => T): T {
+function timeStep<T>(stage: Stage, work: () => T): T {
   const started = performance.now();
   try {
     return work();
@@ -44,29 +44,29 @@ function timed<T>(stage: Stage, work: () => T): T {
   }
 }
 
-function finalizeTimed(parsed: ParsedArticle, fileHash: string): void {
-  timed("finalize", () => finalizeArticle(parsed, fileHash));
+function finalizeWithTimings(parsed: ParsedArticle, fileHash: string): void {
+  timeStep("finalize", () => finalizeArticle(parsed, fileHash));
   const body = blocksToPlainText(parsed.blocks);
-  timed("  of which topics", () => assignTopics({ title: parsed.title, kicker: parsed.kicker, subtitle: parsed.subtitle, body, column: parsed.column }));
+  timeStep("  of which topics", () => assignTopics({ title: parsed.title, kicker: parsed.kicker, subtitle: parsed.subtitle, body, column: parsed.column }));
 }
 
 /** A text file the way the ingest reads it: one page of articles, or one per-article file. */
-function benchTextFile(file: DiscoveredFile): { bytes: number; articles: number } {
-  const bytes = timed("read", () => fs.readFileSync(file.absPath));
-  const decoded = timed("decode", () => decodeText(bytes, file.relPath));
+function measureTextFile(file: DiscoveredFile): { bytes: number; articles: number } {
+  const bytes = timeStep("read", () => fs.readFileSync(file.absPath));
+  const decoded = timeStep("decode", () => decodeText(bytes, file.relPath));
   if (!decoded.ok) throw new Error(decoded.error);
-  const fileHash = timed("decode", () => hashFileText(decoded.text));
+  const fileHash = timeStep("decode", () => hashFileText(decoded.text));
   const meta = { sourceFile: file.relPath, source: "bench", date: null, dateSource: null, page: null };
-  const articles = timed("parse", () =>
+  const articles = timeStep("parse", () =>
     looksLikePerArticleFile(decoded.text, file.relPath)
       ? [parseRmrbArticle(decoded.text, { ...meta, position: null })]
       : parseOcrPage(decoded.text, meta),
   );
-  for (const article of articles) finalizeTimed(article, fileHash);
+  for (const article of articles) finalizeWithTimings(article, fileHash);
   return { bytes: bytes.length, articles: articles.length };
 }
 
-async function benchFeedFile(file: DiscoveredFile): Promise<{ bytes: number; articles: number }> {
+async function measureFeedFile(file: DiscoveredFile): Promise<{ bytes: number; articles: number }> {
   let articles = 0;
   const feed = readJsonlFeed(file.absPath, { sourceFile: file.relPath });
   for (;;) {
@@ -75,7 +75,7 @@ async function benchFeedFile(file: DiscoveredFile): Promise<{ bytes: number; art
     stageMs.set("feed read+decode+parse", (stageMs.get("feed read+decode+parse") ?? 0) + performance.now() - started);
     if (next.done) break;
     if (!next.value.ok) throw new Error(next.value.error);
-    finalizeTimed(next.value.article, "feed");
+    finalizeWithTimings(next.value.article, "feed");
     articles++;
   }
   return { bytes: await measureTextBytes(file.absPath), articles };
@@ -89,13 +89,13 @@ async function measureTextBytes(absPath: string): Promise<number> {
   return bytes;
 }
 
-async function benchSource(source: string): Promise<SourceTotals> {
+async function measureSource(source: string): Promise<SourceTotals> {
   const { files } = discoverFiles([path.join(DATA_DIR, source)]);
   const totals: SourceTotals = { files: files.length, bytes: 0, articles: 0, ms: 0 };
   const started = performance.now();
   const topicsBefore = stageMs.get("  of which topics") ?? 0;
   for (const file of files) {
-    const result = file.format === "feed" ? await benchFeedFile(file) : benchTextFile(file);
+    const result = file.format === "feed" ? await measureFeedFile(file) : measureTextFile(file);
     totals.bytes += result.bytes;
     totals.articles += result.articles;
   }
@@ -140,7 +140,7 @@ async function main(): Promise<void> {
       console.log(`${source.padEnd(6)}  (absent, skipped)`);
       continue;
     }
-    const totals = await benchSource(source);
+    const totals = await measureSource(source);
     console.log(formatRow(source, totals));
     for (const key of ["files", "bytes", "articles", "ms"] as const) all[key] += totals[key];
   }

@@ -32,13 +32,13 @@ function main(): void {
 }
 
 function evaluateSeedPages(): Row[] {
-  if (!fs.existsSync(path.join(SEED_PAGES, "expected"))) return [skipped("seed OCR pages", SEED_PAGES)];
+  if (!fs.existsSync(path.join(SEED_PAGES, "expected"))) return [makeSkippedRow("seed OCR pages", SEED_PAGES)];
   const evaluation = evaluateOcrPages(SEED_PAGES);
   return [toPageRow(`seed OCR pages (${evaluation.pages.length} pages)`, evaluation)];
 }
 
 function evaluateRmrb(): Row[] {
-  if (!fs.existsSync(DEFAULT_CORPUS)) return [skipped("rmrb bylines", DEFAULT_CORPUS)];
+  if (!fs.existsSync(DEFAULT_CORPUS)) return [makeSkippedRow("rmrb bylines", DEFAULT_CORPUS)];
   const report = evaluateRmrbBylines(DEFAULT_CORPUS);
   const rows = [toBylineRow("rmrb bylines, labelled sample", report.sample.files, report.sample.authors)];
   if (report.heldOut) rows.push(toBylineRow("rmrb bylines, held-out sample", report.heldOut.files, report.heldOut.authors));
@@ -46,7 +46,7 @@ function evaluateRmrb(): Row[] {
 }
 
 function evaluateSynthetic(keepDir: string | null): Row[] {
-  if (!fs.existsSync(DEFAULT_CORPUS)) return [skipped("synthetic OCR pages", DEFAULT_CORPUS)];
+  if (!fs.existsSync(DEFAULT_CORPUS)) return [makeSkippedRow("synthetic OCR pages", DEFAULT_CORPUS)];
   return [
     evaluateSyntheticSet("synthetic OCR pages from signed rmrb articles", {}, keepDir),
     {
@@ -92,14 +92,14 @@ function describeMisses(boundaries: PrecisionRecall): string | undefined {
   return missed + extra > 0 ? `${missed} articles not found, ${extra} parsed items match none` : undefined;
 }
 
-function skipped(set: string, where: string): Row {
+function makeSkippedRow(set: string, where: string): Row {
   return { set, units: "–", boundaryP: null, boundaryR: null, bylineP: null, bylineR: null, note: `skipped: ${where} is absent` };
 }
 
 function printTable(rows: readonly Row[]): void {
   const header = ["set", "units", "boundary P", "boundary R", "byline P", "byline R"];
   const body = rows.map((row) => [row.set, row.units, ...[row.boundaryP, row.boundaryR, row.bylineP, row.bylineR].map(formatCell)]);
-  const widths = header.map((title, column) => Math.max(displayWidth(title), ...body.map((cells) => displayWidth(cells[column] ?? ""))));
+  const widths = header.map((title, column) => Math.max(measureDisplayWidth(title), ...body.map((cells) => measureDisplayWidth(cells[column] ?? ""))));
   const format = (cells: readonly string[]) => cells.map((cell, column) => padDisplay(cell, widths[column] ?? 0, column >= 2)).join("  ");
   console.log(format(header));
   console.log(widths.map((width) => "-".repeat(width)).join("  "));
@@ -116,12 +116,12 @@ function formatCell(value: Cell): string {
 }
 
 /** Han characters take two columns on a terminal. */
-function displayWidth(text: string): number {
+function measureDisplayWidth(text: string): number {
   return [...text].reduce((width, char) => width + (/[\u1100-\uffff]/u.test(char) && char !== "–" ? 2 : 1), 0);
 }
 
 function padDisplay(text: string, width: number, right: boolean): string {
-  const padding = " ".repeat(Math.max(0, width - displayWidth(text)));
+  const padding = " ".repeat(Math.max(0, width - measureDisplayWidth(text)));
   return right ? padding + text : text + padding;
 }
 

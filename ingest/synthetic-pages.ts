@@ -116,7 +116,8 @@ function groupFilesByPrintedPage(corpusRoot: string): Array<[string, string[]]> 
   return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-function listTextFiles(root: string): string[] {
+/** `.txt` files under `root`, as sorted paths relative to it with `/` separators. */
+export function listTextFiles(root: string): string[] {
   return fs
     .readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith(".txt"))
@@ -235,7 +236,7 @@ function printByline(lines: string[], form: BylineForm, authors: readonly Author
   const last = lines.at(-1) ?? "";
   const tail = form === "roleTail" || form === "parenTail";
   // A byline follows the last sentence on the same line only where that sentence is complete.
-  if (tail && endsSentence(last) && lines.length > 0) lines[lines.length - 1] = `${last}${byline}`;
+  if (tail && endsSentence(last)) lines[lines.length - 1] = `${last}${byline}`;
   else lines.push(byline);
   return authors.map((author) => ({ name: author.name, role: withRoles ? author.role : null }));
 }

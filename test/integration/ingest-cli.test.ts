@@ -49,7 +49,7 @@ function runCli(args: readonly string[], indexUid: string): Promise<CliRun> {
 }
 
 /** The "  - …" lines of the summary: one per problem. */
-function problemLines(run: CliRun): string[] {
+function listProblemLines(run: CliRun): string[] {
   return run.stderr.split("\n").filter((line) => line.startsWith("  - "));
 }
 
@@ -85,7 +85,7 @@ function readJsonlIds(file: string): string[] {
     .map((line) => (JSON.parse(line) as { id: string }).id);
 }
 
-function sorted(values: Iterable<string>): string[] {
+function sortValues(values: Iterable<string>): string[] {
   return [...values].sort();
 }
 
@@ -139,7 +139,7 @@ describe("npm run ingest with bad input among good", () => {
 
   it("names each bad input once, with the line for JSON Lines, and exits 1", () => {
     expect(run.code).toBe(1);
-    const problems = problemLines(run);
+    const problems = listProblemLines(run);
     expect(problems, run.stderr).toHaveLength(6);
     for (const name of ["empty.txt", "binary.txt", "undecodable.txt", "huge.txt", "feed.jsonl", "no-such-folder"]) {
       expect(problems.filter((line) => line.includes(name)), name).toHaveLength(1);
@@ -155,14 +155,14 @@ describe("npm run ingest with bad input among good", () => {
 
   it("indexes the good page and the good feed lines", async () => {
     const documents = await fetchDocuments(indexUid);
-    expect(sorted(documents.map((document) => path.basename(document.sourceFile)))).toEqual(["feed.jsonl", "feed.jsonl", "good.txt"]);
-    expect(sorted(documents.map((document) => document.title))).toEqual(sorted(["甲地新建图书馆", "第一条", "第三条"]));
+    expect(sortValues(documents.map((document) => path.basename(document.sourceFile)))).toEqual(["feed.jsonl", "feed.jsonl", "good.txt"]);
+    expect(sortValues(documents.map((document) => document.title))).toEqual(sortValues(["甲地新建图书馆", "第一条", "第三条"]));
   });
 
   it("exits 0 when nothing fails", async () => {
     const clean = await runCli([path.join(dir, "good.txt")], uniqueIndexName("cli_clean"));
     expect(clean.code, clean.stderr).toBe(0);
-    expect(problemLines(clean)).toEqual([]);
+    expect(listProblemLines(clean)).toEqual([]);
     expect(clean.stderr).toMatch(/导入完成: 1\/1 files, 1 articles/u);
   });
 });
@@ -181,7 +181,7 @@ describe("npm run ingest -- --dry-run --out", () => {
 
     const real = await runCli([dir, RMRB_FIXTURES], indexUid);
     expect(real.code, real.stderr).toBe(0);
-    expect(sorted((await fetchDocuments(indexUid)).map((document) => document.id))).toEqual(sorted(dryIds));
+    expect(sortValues((await fetchDocuments(indexUid)).map((document) => document.id))).toEqual(sortValues(dryIds));
   });
 });
 
@@ -241,7 +241,7 @@ describe("an ingest killed mid-way and run again", () => {
     expect(rerun.code, rerun.stderr).toBe(0);
     const indexedIds = (await fetchDocuments(indexUid)).map((document) => document.id);
     expect(indexedIds.length).toBe(expectedIds.length);
-    expect(sorted(indexedIds)).toEqual(sorted(expectedIds));
+    expect(sortValues(indexedIds)).toEqual(sortValues(expectedIds));
   });
 });
 
