@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import fc from "fast-check";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runIngest } from "@/ingest/pipeline";
@@ -113,6 +114,42 @@ describe("GET /api/export", () => {
     expect(await (await exportRoute(request("/api/export?format=ris&q=第7篇"))).text()).toContain("TY  - NEWS");
     expect(await (await exportRoute(request("/api/export?format=bibtex&q=第7篇"))).text()).toMatch(/@article\{[\w-]+-api-7,/);
     expect((await exportRoute(request("/api/export?format=docx"))).status).toBe(400);
+  });
+});
+
+describe("arbitrary input", () => {
+  const nasty = fc.oneof(
+    fc.string({ maxLength: 300 }),
+    fc.string({ unit: "grapheme", maxLength: 80 }),
+    fc.constantFrom('"', '\\', "AND", "OR", "TO", "NOT", "(", ")", "[", "]", "-", ":", "title:", "author:", '" OR 1=1 "', "\n", "%", "\u0000"),
+    fc.array(fc.constantFrom('"', "AND", "OR", "TO", "(", ")", "-", "李", "静", " ", "\\", "title:"), { maxLength: 40 }).map((parts) => parts.join("")),
+  );
+
+  it("never answers 500 and never widens a filter, whatever the query and facet values", async () => {
+    await fc.assert(
+      fc.asyncProperty(nasty, nasty, nasty, async (q, author, topic) => {
+        const params = new URLSearchParams({ q, author, topic, size: "1" });
+        const response = await searchRoute(request(`/api/search?${params}`));
+        expect([200, 400]).toContain(response.status);
+        if (response.status === 200) {
+          const body = await response.json();
+          // Both facet values must hold for every hit: no value can turn into an operator.
+          for (const hit of body.hits) {
+            expect(hit.article.authors.map((entry: { name: string }) => entry.name)).toContain(author.trim());
+            expect(hit.article.topics).toContain(topic.trim());
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("keeps an injected filter expression inside its quoted value", async () => {
+    const total = async (author: string) => (await (await searchRoute(request(`/api/search?${new URLSearchParams({ author })}`))).json()).total;
+    expect(await total("李静")).toBe(ARTICLES / 2);
+    for (const injected of ['李静" OR authors = "赵静茹', '李静\\" OR authors EXISTS OR "', "李静 OR 赵静茹", '") OR (authors EXISTS']) {
+      expect(await total(injected), injected).toBe(0);
+    }
   });
 });
 
