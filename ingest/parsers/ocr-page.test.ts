@@ -167,6 +167,27 @@ describe("parseOcrPage rules", () => {
     ]);
   });
 
+  it("takes a pen name as the byline where it ends the article: before a headline or at the page end", () => {
+    const result = parseOcrPageDetailed(
+      toPage("甲标题", "本报讯 甲的正文。", "倡导新风气。（羽生）", "乙标题", "本报讯 乙的正文。", "（实思）"),
+      CONTEXT,
+    );
+    expect(result.articles.map((article) => [article.title, article.authors])).toEqual([
+      ["甲标题", [{ name: "羽生", role: null }]],
+      ["乙标题", [{ name: "实思", role: null }]],
+    ]);
+    expect(result.bylines).toEqual(["（羽生）", "（实思）"]);
+  });
+
+  it("does not take a column tag for a pen name", () => {
+    // Above a headline after a closed article, in the middle of an article, or on a headline line.
+    const articles = parseOcrPage(
+      toPage("甲标题", "本报讯 甲的正文。(李静)", "（暖相册）", "乙标题", "乙的正文。", "（说道）后文。(王五)", "丙的引题", "收莲藕喽！（暖相册）", "本报讯 丙的正文。"),
+      CONTEXT,
+    );
+    expect(articles.flatMap((article) => article.authors.map((author) => author.name))).toEqual(["李静", "王五"]);
+  });
+
   it("keeps a byline with no article before it as a remainder", () => {
     const result = parseOcrPageDetailed(toPage("(李静)"), CONTEXT);
     expect(result.articles.map((item) => [item.kind, item.title, item.titleDerived])).toEqual([["remainder", "(李静)", true]]);

@@ -47,7 +47,8 @@ const TIME_CLAUSE =
   /^(?:近日|日前|目前|当前|近期|今年以来|今年|去年|昨天|昨日|今天|今日|\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上|晚间|凌晨|中午|早上)?(?:\d{1,2}时(?:许)?)?$/u;
 const PURPOSE_CLAUSE = /^为/u;
 
-type Line = { kind: "line"; text: string; index: number } | { kind: "table"; rows: string[][]; index: number };
+type TextLine = { kind: "line"; text: string; index: number };
+type Line = TextLine | { kind: "table"; rows: string[][]; index: number };
 type LineRole = "byline" | "dateline" | "headline" | "body" | "table";
 
 type Draft = {
@@ -62,6 +63,9 @@ type Draft = {
 };
 
 type ParseState = {
+  lines: readonly Line[];
+  /** Where each line sits in `lines`, for looking past it. */
+  positions: ReadonlyMap<Line, number>;
   drafts: Draft[];
   current: Draft | null;
   suspended: Draft[];
@@ -74,7 +78,8 @@ export function parseOcrPage(text: string, context: OcrPageContext): ParsedArtic
 
 export function parseOcrPageDetailed(text: string, context: OcrPageContext): OcrPageParse {
   const lines = splitLines(text);
-  const state: ParseState = { drafts: [], current: null, suspended: [], droppedDuplicates: [] };
+  const positions = new Map(lines.map((line, at) => [line, at] as const));
+  const state: ParseState = { lines, positions, drafts: [], current: null, suspended: [], droppedDuplicates: [] };
   for (let i = 0; i < lines.length; ) i = readLine(state, lines, i);
   const drafts = state.drafts
     .filter((draft) => draft.blocks.length > 0 || draft.headlines.length > 0 || draft.byline)
@@ -174,6 +179,11 @@ function readLine(state: ParseState, lines: readonly Line[], i: number): number 
     appendBlock(state, { kind: "table", rows: line.rows }, line.index);
     return i + 1;
   }
+  const penName = readPenNameLine(state, line);
+  if (penName && state.current) {
+    closeDraft(state, state.current, penName);
+    return i + 1;
+  }
   switch (classifyLine(lines, i)) {
     case "byline":
       closeDraft(state, state.current ?? createDraft(state, line.index, [], true), parseBylineLine(line.text)!);
@@ -188,6 +198,27 @@ function readLine(state: ParseState, lines: readonly Line[], i: number): number 
       readBody(state, line, [], line.index);
       return i + 1;
   }
+}
+
+/**
+ * A parenthesised pen name on its own line, （羽生）, (实思): taken as the byline of the open
+ * article when that article is waiting for its byline (its last paragraph ends a sentence) and
+ * only a new item or the page end follows. A column tag of the same shape (（暖相册）) is printed
+ * above the headline of its own article, after the previous article was closed by its byline.
+ */
+function readPenNameLine(state: ParseState, line: TextLine): PrintedByline | null {
+  const open = state.current;
+  const last = open?.blocks.at(-1);
+  if (!open || last?.kind !== "paragraph" || !endsSentence(last.text) || !endsItemAt(state, line)) return null;
+  return parseBylineLine(line.text, { penNames: true });
+}
+
+/** True when the line is the last of an item: the page ends after it, or a headline or dateline follows. */
+function endsItemAt(state: ParseState, line: Line): boolean {
+  const at = state.positions.get(line);
+  if (at === undefined) return false;
+  const next = classifyLine(state.lines, at + 1);
+  return next === null || next === "headline" || next === "dateline";
 }
 
 /**
@@ -240,10 +271,10 @@ function readHeadlines(state: ParseState, lines: readonly Line[], i: number): nu
  * between articles, resumes a suspended article whose sentence was cut — taking over the
  * headlines it never had — or else starts a new article without a dateline.
  */
-function readBody(state: ParseState, line: Line & { kind: "line" }, headlines: string[], start: number): void {
+function readBody(state: ParseState, line: TextLine, headlines: string[], start: number): void {
   const open = headlines.length === 0 ? state.current : null;
   if (open) {
-    continueArticle(state, open, line.text);
+    continueArticle(state, open, line);
     return;
   }
   const resumed = findResumable(state, headlines);
@@ -251,13 +282,13 @@ function readBody(state: ParseState, line: Line & { kind: "line" }, headlines: s
     state.suspended = state.suspended.filter((draft) => draft !== resumed);
     if (resumed.headlines.length === 0) resumed.headlines = headlines;
     state.current = resumed;
-    appendText(state, resumed, line.text);
+    appendText(state, resumed, line);
     return;
   }
   startArticle(state, headlines, start, line);
 }
 
-function continueArticle(state: ParseState, open: Draft, text: string): void {
+function continueArticle(state: ParseState, open: Draft, line: TextLine): void {
   const interrupted = open.interrupted;
   // The block of a new article that broke into a cut sentence is itself a column piece: when it
   // is cut in turn, the text after the cut resumes the article it interrupted.
@@ -266,10 +297,10 @@ function continueArticle(state: ParseState, open: Draft, text: string): void {
     state.suspended.push(open);
     open.interrupted = null;
     state.current = interrupted;
-    appendText(state, interrupted, text);
+    appendText(state, interrupted, line);
     return;
   }
-  appendText(state, open, text);
+  appendText(state, open, line);
 }
 
 function findResumable(state: ParseState, headlines: readonly string[]): Draft | null {
@@ -287,7 +318,7 @@ function startArticle(state: ParseState, headlines: string[], start: number, fir
   const draft = createDraft(state, start, headlines);
   draft.interrupted = interrupted;
   state.current = draft;
-  if (firstLine?.kind === "line") appendText(state, draft, firstLine.text);
+  if (firstLine?.kind === "line") appendText(state, draft, firstLine);
 }
 
 function createDraft(state: ParseState, start: number, headlines: string[], remainder = false): Draft {
@@ -301,9 +332,17 @@ function appendBlock(state: ParseState, block: ArticleBlock, index: number): voi
   state.current?.blocks.push(block);
 }
 
-/** Adds a paragraph, or joins it to a cut one, then takes a byline off its end. */
-function appendText(state: ParseState, draft: Draft, text: string): void {
-  const split = splitTrailingByline(text);
+/**
+ * Adds a paragraph, or joins it to a cut one, then takes a byline off its end — a pen name too
+ * (…倡导新风气。（羽生）) when the line is the last of an item and not its first line (a dateline aside).
+ */
+function appendText(state: ParseState, draft: Draft, line: TextLine): void {
+  const text = line.text;
+  // The first line of an item may be a headline with a column tag (湖北，我们来了!（暖相册）) unless
+  // it opens with a dateline.
+  const hasBody = draft.blocks.length > 0 || DATELINE.test(text);
+  const penNames = hasBody && endsItemAt(state, line);
+  const split = splitTrailingByline(text) ?? (penNames ? splitTrailingByline(text, { penNames }) : null);
   const body = split ? split.text : text;
   const last = draft.blocks.at(-1);
   if (last?.kind === "paragraph" && isCutOff(draft)) last.text = joinCutText(state, last.text, body);

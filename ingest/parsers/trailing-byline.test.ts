@@ -56,6 +56,31 @@ describe("parseBylineLine", () => {
   });
 });
 
+describe("pen names (role-less parenthesised names with an unlisted surname)", () => {
+  it.each([
+    ["（羽生）", [{ name: "羽生", role: null }]],
+    ["(画间语)", [{ name: "画间语", role: null }]],
+    ["（李龙伊、丛坤）", [{ name: "李龙伊", role: null }, { name: "丛坤", role: null }]],
+  ])("reads %s only when asked", (line, authors) => {
+    expect(parseBylineLine(line)).toBeNull();
+    expect(parseBylineLine(line, { penNames: true })).toEqual({ printed: line, authors });
+  });
+
+  it.each(["（美丽中国）", "（节选）", "（全文完）", "（据新华社）", "（以下简称“专委会”）", "（完）", "羽生 实思"])(
+    "still rejects %s",
+    (line) => expect(parseBylineLine(line, { penNames: true })).toBeNull(),
+  );
+
+  it("splits a pen name off a paragraph only when asked", () => {
+    expect(splitTrailingByline("倡导新风气。（羽生）")).toBeNull();
+    expect(splitTrailingByline("倡导新风气。（羽生）", { penNames: true })).toEqual({
+      text: "倡导新风气。",
+      byline: { printed: "（羽生）", authors: [{ name: "羽生", role: null }] },
+    });
+    expect(splitTrailingByline("由国投晋创谷(太原)", { penNames: true })).toBeNull();
+  });
+});
+
 describe("splitTrailingByline", () => {
   it("splits a parenthesised byline after the last sentence", () => {
     expect(splitTrailingByline("助力企业提升竞争力。(李静)")).toEqual({

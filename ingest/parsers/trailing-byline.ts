@@ -13,6 +13,14 @@ import type { Author, AuthorRole } from "@/lib/article/types";
  * which costs more than a missed one (that only leaves the byline text in the body).
  */
 
+/**
+ * `penNames`: also take parenthesised names whose surname is not on the list (pen names such as
+ * 羽生 and 实思, rare surnames such as 丛, names without a surname such as 扎西) — two or three Han
+ * characters. Column tags (（暖相册）（说道）) have the same shape, so callers ask for this only
+ * where the parenthesis is known to end an article (see `ocr-page.ts`).
+ */
+export type BylineOptions = { penNames?: boolean };
+
 export type PrintedByline = {
   /** The byline exactly as printed, e.g. `(李静)` or `见习记者 孙佳敏 通讯员 孟涛 文/摄`. */
   printed: string;
@@ -26,6 +34,8 @@ const PHOTO_ROLE_WORDS: ReadonlySet<string> = new Set(["摄影报道", "摄影",
 const WORK_MARKER = /^(?:文|图|摄)(?:[/／](?:文|图|摄))+$/u;
 
 const HAN_NAME = /^\p{Script=Han}{2,4}$/u;
+/** A pen name or a name with an unlisted surname: shorter than the longest names, to keep out four-character set phrases. */
+const PEN_NAME = /^\p{Script=Han}{2,3}$/u;
 /** Transliterated names, e.g. 阿依古丽·买买提. */
 const DOTTED_NAME = /^\p{Script=Han}{1,8}(?:[·・•‧]\p{Script=Han}{1,8})+$/u;
 const MAX_DOTTED_NAME_CHARS = 16;
@@ -34,7 +44,7 @@ const MAX_DOTTED_NAME_CHARS = 16;
 const NON_NAMES: ReadonlySet<string> = new Set([
   "待续", "未完", "未完待续", "续完", "下同", "同上", "综合", "摘编", "编者", "编者按", "编后", "编后记",
   "图片", "资料图", "供图", "附图", "特稿", "专稿", "全文", "原文", "节选", "有删节", "时评", "短评",
-  "快评", "点评", "链接", "相关链接", "背景", "资料",
+  "快评", "点评", "链接", "相关链接", "背景", "资料", "全文完", "图文", "题图", "插图", "漫画",
 ]);
 /** Starts of parenthesised notes: （据新华社）（下转第二版）（以下简称…）（本报综合）（新华社电）. */
 const NON_NAME_START = /^(?:据|转|接|见|详|注|上接|下转|以下|以上|本报|来源|新华社|中新社|人民日报|央视)/u;
@@ -73,12 +83,12 @@ type NameToken = { name: string };
 type Token = RoleToken | NameToken | { marker: true };
 
 /** Parses a line that holds nothing but a byline; null when the line is not one. */
-export function parseBylineLine(line: string): PrintedByline | null {
+export function parseBylineLine(line: string, options: BylineOptions = {}): PrintedByline | null {
   const printed = line.trim();
   const parenthesised = /^[(（]([^()（）]+)[)）]$/u.exec(printed);
   const authors = parenthesised
-    ? parseBylineWords(parenthesised[1] ?? "", { bare: false })
-    : parseBylineWords(printed, { bare: true });
+    ? parseBylineWords(parenthesised[1] ?? "", { bare: false, penNames: options.penNames ?? false })
+    : parseBylineWords(printed, { bare: true, penNames: false });
   return authors ? { printed, authors } : null;
 }
 
@@ -86,9 +96,12 @@ export function parseBylineLine(line: string): PrintedByline | null {
  * Splits a byline off the end of a paragraph (`…提升竞争力。(李静)`). The text before it must
  * end a sentence, so a parenthesis that closes a phrase (`国投晋创谷(太原)`) is never taken.
  */
-export function splitTrailingByline(paragraph: string): { text: string; byline: PrintedByline } | null {
+export function splitTrailingByline(
+  paragraph: string,
+  options: BylineOptions = {},
+): { text: string; byline: PrintedByline } | null {
   const trimmed = paragraph.trimEnd();
-  return splitParenthesisedTail(trimmed) ?? splitBareTail(trimmed);
+  return splitParenthesisedTail(trimmed, options.penNames ?? false) ?? splitBareTail(trimmed);
 }
 
 /** True when the text ends a sentence (。！？；… possibly followed by closing quotes or brackets). */
@@ -111,12 +124,12 @@ export function hasChineseSurname(name: string): boolean {
   return length <= 3 && SINGLE_SURNAMES.has(name.charAt(0));
 }
 
-function splitParenthesisedTail(paragraph: string): { text: string; byline: PrintedByline } | null {
+function splitParenthesisedTail(paragraph: string, penNames: boolean): { text: string; byline: PrintedByline } | null {
   const match = TRAILING_PARENS.exec(paragraph);
   if (!match) return null;
   const text = paragraph.slice(0, match.index).trimEnd();
   if (!text || !endsSentence(text)) return null;
-  const authors = parseBylineWords(match[1] ?? "", { bare: false });
+  const authors = parseBylineWords(match[1] ?? "", { bare: false, penNames });
   return authors ? { text, byline: { printed: match[0], authors } } : null;
 }
 
@@ -124,7 +137,7 @@ function splitBareTail(paragraph: string): { text: string; byline: PrintedByline
   const lastEnd = findLastSentenceEnd(paragraph);
   if (lastEnd <= 0 || lastEnd >= paragraph.length) return null;
   const tail = paragraph.slice(lastEnd).trim();
-  const authors = parseBylineWords(tail, { bare: true });
+  const authors = parseBylineWords(tail, { bare: true, penNames: false });
   return authors ? { text: paragraph.slice(0, lastEnd).trimEnd(), byline: { printed: tail, authors } } : null;
 }
 
@@ -141,9 +154,10 @@ function findLastSentenceEnd(text: string): number {
  * name. What else must hold depends on how much the words themselves say "byline":
  * - bare (unparenthesised) words need a role word or marker, and more than one word unless it is
  *   a `…摄影报道` credit, so that ordinary short lines are never taken;
- * - parenthesised words without a role word need every name to have a known surname.
+ * - parenthesised words without a role word need every name to have a known surname, or — when
+ *   the caller allows pen names — to be two or three characters.
  */
-function parseBylineWords(body: string, options: { bare: boolean }): Author[] | null {
+function parseBylineWords(body: string, options: { bare: boolean; penNames: boolean }): Author[] | null {
   const words = body.trim().split(TOKEN_SEPARATORS).filter((word) => word.length > 0);
   const tokens: Token[] = [];
   for (const word of words) {
@@ -155,7 +169,8 @@ function parseBylineWords(body: string, options: { bare: boolean }): Author[] | 
   const hasRole = tokens.some(isRoleToken);
   if (names.length === 0) return null;
   if (options.bare && !isConvincingBareByline(words, tokens)) return null;
-  if (!hasRole && !names.every((token) => hasChineseSurname(token.name))) return null;
+  const isNameEnough = (name: string) => hasChineseSurname(name) || (options.penNames && PEN_NAME.test(name));
+  if (!hasRole && !names.every((token) => isNameEnough(token.name))) return null;
   return assignRoles(tokens);
 }
 
