@@ -9,6 +9,15 @@ if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(describeMissingChromium());
 const port = Number(process.env.E2E_PORT ?? 3123);
 // The app under test gets its own Meilisearch data folder, removed when it stops.
 const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `baoku-e2e-${process.pid}`);
+
+// The bundled sample (undated OCR pages) plus a fixture archive of three papers over four years with
+// bylines, columns and tables, for facets, the date histogram, pagination and browsing. Imported before
+// start.ts, which then finds the index filled and imports nothing itself.
+const ingest = "node_modules/.bin/tsx ingest/cli.ts";
+const ingestFixtures = [
+  `${ingest} --manifest sample/manifest.json sample/pages`,
+  `${ingest} --manifest test/fixtures/e2e/manifest.json test/fixtures/e2e`,
+].join(" && ");
 // Test workers inherit this, so security tests can read the app's generated key and look for leaks.
 process.env.E2E_DATA_DIR = dataDir;
 
@@ -28,7 +37,7 @@ export default defineConfig({
     locale: "zh-CN",
   },
   webServer: {
-    command: "node_modules/.bin/tsx scripts/start.ts",
+    command: `${ingestFixtures} && node_modules/.bin/tsx scripts/start.ts`,
     url: `http://localhost:${port}/`,
     timeout: 600_000,
     reuseExistingServer: false,

@@ -21,7 +21,7 @@ export function ArticleLinkList({ articles, show = {} }: Props) {
         ].filter((fact): fact is string => Boolean(fact));
         return (
           <li key={article.id} className="leading-snug">
-            <Link href={`/articles/${article.id}`} className="text-link underline-offset-4 hover:underline">
+            <Link href={`/articles/${article.id}`} className="text-link underline decoration-stone-400 underline-offset-4 hover:decoration-current">
               {article.title}
             </Link>
             {facts.length > 0 ? <span className="ml-2 text-sm text-stone-600">{facts.join(" · ")}</span> : null}

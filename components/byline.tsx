@@ -10,7 +10,7 @@ export function Byline({ authors }: { authors: readonly Author[] }) {
       {authors.map((author) => (
         <span key={`${author.role}:${author.name}`}>
           {author.role ? <span className="text-stone-600">{author.role} </span> : null}
-          <Link href={toSearchHref({ author: [author.name] })} className="text-link underline-offset-2 hover:underline">
+          <Link href={toSearchHref({ author: [author.name] })} className="text-link underline decoration-stone-400 underline-offset-2 hover:decoration-current">
             {author.name}
           </Link>
         </span>

@@ -15,9 +15,9 @@ export function NoResults({ request }: { request: SearchRequest }) {
   const shorter = suggestShorterQueries(request.q);
   return (
     <section data-testid="no-results" aria-labelledby="no-results-heading" className="rounded-lg border border-stone-300 bg-white p-6">
-      <h1 id="no-results-heading" className="text-xl font-semibold">
+      <h2 id="no-results-heading" className="text-xl font-semibold">
         {request.q ? `没有找到与“${request.q}”相符的文章` : "没有符合这些条件的文章"}
-      </h1>
+      </h2>
       <ul className="mt-4 list-disc space-y-2 pl-6 text-stone-800">
         {hasFilters(request) ? (
           <li>

@@ -44,6 +44,7 @@ function CheckboxRows({ name, values, selected }: { name: string; values: readon
             <label className="flex cursor-pointer items-center gap-2 rounded px-1 py-1 hover:bg-stone-100">
               <SyncedCheckbox name={name} value={value} checked={checked} className="size-4 shrink-0 accent-stone-800" />
               <span className={`min-w-0 flex-1 truncate ${checked ? "font-semibold" : ""}`}>{value}</span>
+              <span className="sr-only">，</span>
               <span className="text-sm tabular-nums text-stone-600">
                 {formatCount(count)}
                 <span className="sr-only"> 篇</span>

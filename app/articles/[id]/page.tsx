@@ -52,7 +52,7 @@ function ArticleMain({ data: { article, terms, backHref } }: { data: Loaded }) {
           <dt className="text-stone-600">日期</dt>
           <dd>
             {article.date ? (
-              <Link href={`/browse/${article.date}`} className="text-link underline-offset-2 hover:underline">
+              <Link href={`/browse/${article.date}`} className="text-link underline decoration-stone-400 underline-offset-2 hover:decoration-current">
                 {formatDate(article.date)} {formatWeekday(article.date)}
               </Link>
             ) : (
@@ -69,7 +69,7 @@ function ArticleMain({ data: { article, terms, backHref } }: { data: Loaded }) {
             <>
               <dt className="text-stone-600">栏目</dt>
               <dd>
-                <Link href={toSearchHref({ column: [article.column] })} className="text-link underline-offset-2 hover:underline">
+                <Link href={toSearchHref({ column: [article.column] })} className="text-link underline decoration-stone-400 underline-offset-2 hover:decoration-current">
                   {article.column}
                 </Link>
               </dd>
@@ -120,7 +120,7 @@ function LinkRow({ label, items }: { label: string; items: Array<{ text: string;
   return (
     <div className="flex flex-wrap items-baseline gap-2">
       <span className="text-stone-600">{label}：</span>
-      <ul className="flex flex-wrap gap-2">
+      <ul aria-label={label} className="flex flex-wrap gap-2">
         {items.map((item) => (
           <li key={item.text}>
             <Link href={item.href} className="inline-block rounded-full border border-stone-300 bg-white px-2.5 py-0.5 hover:border-stone-600">
