@@ -143,6 +143,40 @@ describe("parseOcrPage rules", () => {
     ]);
   });
 
+  it("keeps two-part and two-line section heads in an article whose byline is still to come", () => {
+    const articles = parseOcrPage(
+      toPage("总标题", "本报讯 导语一段。", "彪炳史册 雄健豪迈", "第一节正文。", "镜头二", "“我的手机24小时畅通”", "第二节正文。", "(李静)", "乙标题", "乙的正文。(王五)"),
+      CONTEXT,
+    );
+    expect(articles.map((article) => [article.title, article.authors.map((author) => author.name)])).toEqual([
+      ["总标题", ["李静"]],
+      ["乙标题", ["王五"]],
+    ]);
+    expect(articles[0]?.blocks.map((block) => block.kind)).toEqual(["paragraph", "subhead", "paragraph", "subhead", "subhead", "paragraph"]);
+  });
+
+  it("starts a new item after an article signed at its dateline when a byline closes what follows", () => {
+    const articles = parseOcrPage(
+      toPage("甲标题", "本报北京2月14日电（记者 施芳）甲的正文。", "武社火", "13日一大早，村民们忙活起来。", "潘昱龙 摄影报道"),
+      CONTEXT,
+    );
+    expect(articles.map((article) => [article.kind, article.title, article.authors])).toEqual([
+      ["article", "甲标题", [{ name: "施芳", role: "记者" }]],
+      ["photo", "武社火", [{ name: "潘昱龙", role: "摄影" }]],
+    ]);
+  });
+
+  it("keeps section heads in an article signed at its dateline when no byline follows before the next dateline", () => {
+    const articles = parseOcrPage(
+      toPage("甲标题", "本报北京2月14日电（记者 施芳）甲的正文。", "伟大成就 催人奋进", "甲的第二节。", "乙标题", "本报北京2月14日电（记者 王昊）乙的正文。"),
+      CONTEXT,
+    );
+    expect(articles.map((article) => [article.title, article.blocks.length])).toEqual([
+      ["甲标题", 3],
+      ["乙标题", 1],
+    ]);
+  });
+
   it("reads a two-part headline after an article without byline as the next article", () => {
     const articles = parseOcrPage(toPage("甲", "本报讯 甲的正文。", "喜报送进家门 军属共享荣光", "乙的正文。"), CONTEXT);
     expect(articles.map((article) => article.title)).toEqual(["甲", "喜报送进家门 军属共享荣光"]);

@@ -251,19 +251,65 @@ function readHeadlines(state: ParseState, lines: readonly Line[], i: number): nu
     addRemainder(state, group, first.index);
     return end;
   }
-  // Only a single phrase inside an unfinished article can belong to it: it continues a cut
-  // sentence or is a subhead. A two-part headline (喜报送进家门 军属共享荣光) or a run of headline
-  // lines starts the next article.
+  // A single phrase inside an article whose last sentence was cut continues that sentence.
   const inner = group.length === 1 && nextRole !== "dateline" ? group[0] : undefined;
-  if (open && inner !== undefined && looksLikeSubhead(inner)) {
-    if (isCutOff(open)) readBody(state, { kind: "line", text: inner, index: first.index }, [], first.index);
-    else open.blocks.push({ kind: "subhead", text: inner });
+  if (open && inner !== undefined && looksLikeSubhead(inner) && isCutOff(open)) {
+    readBody(state, { kind: "line", text: inner, index: first.index }, [], first.index);
+    return end;
+  }
+  if (open && nextRole !== "dateline" && isSectionHead(open, group, lines, end)) {
+    open.blocks.push(...group.map((text): ArticleBlock => ({ kind: "subhead", text })));
     return end;
   }
   if (nextRole === "dateline" && next?.kind === "line") startArticle(state, group, first.index, next);
   else if (nextRole === "body" && next?.kind === "line") readBody(state, next, group, first.index);
   else startArticle(state, group, first.index, null);
   return end + (nextRole === "dateline" || nextRole === "body" ? 1 : 0);
+}
+
+/**
+ * Whether headline lines inside the open article, followed by the line at `end`, are a section
+ * head of it rather than the headlines of the next item.
+ *
+ * - An article still waiting for its byline keeps a single phrase (工业经济稳中有进) as a subhead.
+ *   A two-part head (彪炳史册 雄健豪迈) or a head of several lines (镜头二 / “我的手机24小时畅通”)
+ *   is a section of a long feature when the byline it waits for comes before the next dateline:
+ *   a new article would have been preceded by the byline that closes this one. With no byline
+ *   ahead this article is unsigned, and such a head starts the next article.
+ * - An article signed after its dateline (本报北京…电（记者 A）) waits for nothing: a head
+ *   followed by text that a byline closes before the next dateline starts a new item (a photo
+ *   caption and its 摄影报道 line, the next report); otherwise the text is still this article's.
+ */
+function isSectionHead(open: Draft, group: readonly string[], lines: readonly Line[], end: number): boolean {
+  const singlePhrase = group.length === 1 && looksLikeSubhead(group[0] ?? "");
+  const nextIsText = lines[end]?.kind === "line" && classifyLine(lines, end) === "body";
+  const bylineAhead = nextIsText && findNextClosing(lines, end) === "byline";
+  if (isSignedAtOpening(open)) return nextIsText ? !bylineAhead : singlePhrase;
+  return singlePhrase || bylineAhead;
+}
+
+function isSignedAtOpening(draft: Draft): boolean {
+  return (readDateline(draft.blocks)?.authors.length ?? 0) > 0;
+}
+
+/**
+ * What comes first from line `from` on: a byline (on its own line or after a last sentence,
+ * pen names included where the page end or a headline follows them), a dateline, or the page end.
+ */
+function findNextClosing(lines: readonly Line[], from: number): "byline" | "dateline" | "end" {
+  for (let at = from; at < lines.length; at++) {
+    const line = lines[at];
+    if (line?.kind !== "line") continue;
+    const role = classifyLine(lines, at);
+    if (role === "byline" || splitTrailingByline(line.text)) return "byline";
+    if (role === "dateline") return "dateline";
+    const nextRole = classifyLine(lines, at + 1);
+    const lastOfItem = nextRole === null || nextRole === "headline" || nextRole === "dateline";
+    if (lastOfItem && (parseBylineLine(line.text, { penNames: true }) || splitTrailingByline(line.text, { penNames: true }))) {
+      return "byline";
+    }
+  }
+  return "end";
 }
 
 /**
