@@ -16,7 +16,7 @@ export type HistogramBin = {
   from: string;
   to: string;
   count: number;
-  /** The bar overlaps the selected date range. */
+  /** The bar overlaps the selected date range (and the range is narrower than the whole chart). */
   selected: boolean;
   href: string;
 };
@@ -51,7 +51,7 @@ export function buildYearHistogram(request: SearchRequest, years: readonly Value
   for (let year = first; year <= last; year++) {
     bins.push(makeBin(request, String(year), `${year}`, `${year}-01-01`, `${year}-12-31`, counts.get(year) ?? 0));
   }
-  return { level: "year", year: null, bins, allYearsHref: null };
+  return { level: "year", year: null, bins: markSelection(request, bins), allYearsHref: null };
 }
 
 export function buildMonthHistogram(request: SearchRequest, year: number, months: readonly ValueCount[]): DateHistogram {
@@ -60,10 +60,19 @@ export function buildMonthHistogram(request: SearchRequest, year: number, months
     const key = `${year}-${String(index + 1).padStart(2, "0")}`;
     return makeBin(request, key, `${index + 1}月`, `${key}-01`, lastDayOfMonth(key), counts.get(key) ?? 0);
   });
-  return { level: "month", year, bins, allYearsHref: toChangedSearchHref(request, { from: undefined, to: undefined }) };
+  return { level: "month", year, bins: markSelection(request, bins), allYearsHref: toChangedSearchHref(request, { from: undefined, to: undefined }) };
 }
 
 function makeBin(request: SearchRequest, key: string, label: string, from: string, to: string, count: number): HistogramBin {
-  const selected = Boolean(request.from || request.to) && (request.from ?? "0000") <= to && (request.to ?? "9999") >= from;
-  return { key, label, from, to, count, selected, href: toChangedSearchHref(request, { from, to }) };
+  return { key, label, from, to, count, selected: false, href: toChangedSearchHref(request, { from, to }) };
+}
+
+/** Marks the bars the date range overlaps; a range covering the whole chart marks none (nothing stands out). */
+function markSelection(request: SearchRequest, bins: HistogramBin[]): HistogramBin[] {
+  const from = request.from ?? "0000-00-00";
+  const to = request.to ?? "9999-99-99";
+  const first = bins[0];
+  const last = bins.at(-1);
+  if ((!request.from && !request.to) || !first || !last || (from <= first.from && to >= last.to)) return bins;
+  return bins.map((bin) => ({ ...bin, selected: from <= bin.to && to >= bin.from }));
 }
