@@ -182,6 +182,40 @@ describe("parseOcrPage rules", () => {
     expect(articles.map((article) => article.title)).toEqual(["甲", "喜报送进家门 军属共享荣光"]);
   });
 
+  it("reads a short line as the first half of a cut paragraph when the next line opens with a comma", () => {
+    const articles = parseOcrPage(
+      toPage("甲标题", "本报北京1月29日电（记者 彭波）甲的正文。", "铁路部门决定对已换取纸质车票的旅客", "，暂时无法到车站办理退票的，延长退票时限。", "乙标题", "本报讯 乙的正文。(王五)"),
+      CONTEXT,
+    );
+    expect(articles.map((article) => article.title)).toEqual(["甲标题", "乙标题"]);
+    expect(articles[0]?.blocks.at(-1)).toEqual({
+      kind: "paragraph",
+      text: "铁路部门决定对已换取纸质车票的旅客，暂时无法到车站办理退票的，延长退票时限。",
+    });
+  });
+
+  it("reads headline lines with commas that a dash joins to the headline", () => {
+    const series = parseOcrPage(toPage("从武汉到金奈，汇聚中印关系发展正能量", "——写在两国领导人会晤之际", "正文。(王五)"), CONTEXT);
+    expect(series[0]).toMatchObject({ title: "从武汉到金奈，汇聚中印关系发展正能量", subtitle: "——写在两国领导人会晤之际" });
+    const subtitle = parseOcrPage(toPage("深入生活 扎根人民", "——各地坚持以人民为中心，精品力作不断涌现", "正文。(王五)"), CONTEXT);
+    expect(subtitle[0]).toMatchObject({ title: "深入生活 扎根人民", subtitle: "——各地坚持以人民为中心，精品力作不断涌现" });
+    const kicker = parseOcrPage(toPage("一名援鄂护士的日记——", "勇挑重担，我已经做好准备", "正文。(王五)"), CONTEXT);
+    expect(kicker[0]).toMatchObject({ kicker: "一名援鄂护士的日记——", title: "勇挑重担，我已经做好准备" });
+  });
+
+  it("keeps a dateline printed at the end of a report in it, and ends the report there", () => {
+    const articles = parseOcrPage(
+      toPage("甲标题", "甲的正文。", "（本报印度金奈10月10日电）", "（管克江、苑基荣）", "乙标题", "乙的正文。(李静)", "丙标题", "丙的正文。", "（新华社北京10月9日电）", "丁标题", "丁的正文。(王五)"),
+      CONTEXT,
+    );
+    expect(articles.map((article) => [article.title, article.blocks.length, article.authors.map((author) => author.name)])).toEqual([
+      ["甲标题", 2, ["管克江", "苑基荣"]],
+      ["乙标题", 1, ["李静"]],
+      ["丙标题", 2, []],
+      ["丁标题", 1, ["王五"]],
+    ]);
+  });
+
   it("arranges kicker, title and series line", () => {
     const [article] = parseOcrPage(toPage("省政府新闻办发布会", "引题 两段", "主标题", "——系列报道之四", "正文。"), CONTEXT);
     expect(article).toMatchObject({ kicker: "省政府新闻办发布会\n引题 两段", title: "主标题", subtitle: "——系列报道之四" });
@@ -220,6 +254,12 @@ describe("parseOcrPage rules", () => {
       CONTEXT,
     );
     expect(articles.flatMap((article) => article.authors.map((author) => author.name))).toEqual(["李静", "王五"]);
+    // A tagged headline ends with ！ or ？, where a signed last sentence ends with a full stop.
+    const afterUnsigned = parseOcrPage(
+      toPage("甲标题", "本报讯 甲的正文。", "剃发出征 并肩作战", "湖北，我们来了!（暖相册）", "本报重庆2月11日电 乙的正文。(王五)"),
+      CONTEXT,
+    );
+    expect(afterUnsigned.flatMap((article) => article.authors.map((author) => author.name))).toEqual(["王五"]);
   });
 
   it("keeps a byline with no article before it as a remainder", () => {

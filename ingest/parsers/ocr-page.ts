@@ -46,6 +46,12 @@ const SUBTITLE_LINE = /^(?:——|—|--)|^[(（][^()（）]*[)）]$/u;
 const TIME_CLAUSE =
   /^(?:近日|日前|目前|当前|近期|今年以来|今年|去年|昨天|昨日|今天|今日|\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上|晚间|凌晨|中午|早上)?(?:\d{1,2}时(?:许)?)?$/u;
 const PURPOSE_CLAUSE = /^为/u;
+/** A dateline printed at the end of a long report: （本报印度金奈10月10日电）. */
+const CLOSING_DATELINE = /[(（]据?(?:本报|新华社|人民日报)[^()（）]{0,16}电[)）]$/u;
+const DASH_START = /^(?:——|—|--)/u;
+const DASH_END = /(?:——|—|--)$/u;
+/** Marks no paragraph or headline can open with: a line starting with one continues the line before. */
+const CONTINUATION_START = /^[，,。．、；;：:！!？?）)】》〉」』”’]/u;
 
 type TextLine = { kind: "line"; text: string; index: number };
 type Line = TextLine | { kind: "table"; rows: string[][]; index: number };
@@ -133,15 +139,29 @@ function classifyLine(lines: readonly Line[], i: number): LineRole | null {
   if (line.kind === "table") return "table";
   if (parseBylineLine(line.text)) return "byline";
   if (DATELINE.test(line.text)) return "dateline";
+  if (continuesOnNextLine(lines, i) || CLOSING_DATELINE.test(line.text)) return "body";
   if (looksLikeHeadline(line.text)) return "headline";
   if (!looksLikePunctuatedHeadline(line.text)) return "body";
   // Headlines may hold a comma (行动起来，共建美丽中国): right before a dateline such a short line is
   // the headline, since a sentence cut by a column end there is a whole column line, far longer.
   // A kicker may end with a colon (国台办：) when a headline line follows it.
+  // Dashes join headline lines: a series line (——写在…之际，…) follows a headline line, and a
+  // kicker ending in a dash (“人民楷模”布茹玛汗·毛勒朵——) is followed by its title; a sentence cut
+  // by a column end neither opens with a dash nor follows one.
+  const previous = lines[i - 1];
+  const afterHeadline = previous?.kind === "line" && looksLikeHeadline(previous.text);
+  if (afterHeadline && (DASH_START.test(line.text) || DASH_END.test(previous.text))) return "headline";
   const next = lines[i + 1];
   if (next?.kind !== "line") return "body";
   if (DATELINE.test(next.text)) return "headline";
+  if (DASH_START.test(next.text) && looksLikePunctuatedHeadline(next.text)) return "headline";
   return /[：:]$/u.test(line.text) && classifyLine(lines, i + 1) === "headline" ? "headline" : "body";
+}
+
+/** The next line opens with a mark that only continues a sentence (，暂时无法…): this line is cut. */
+function continuesOnNextLine(lines: readonly Line[], i: number): boolean {
+  const next = lines[i + 1];
+  return next?.kind === "line" && CONTINUATION_START.test(next.text);
 }
 
 /**
@@ -209,7 +229,7 @@ function readLine(state: ParseState, lines: readonly Line[], i: number): number 
 function readPenNameLine(state: ParseState, line: TextLine): PrintedByline | null {
   const open = state.current;
   const last = open?.blocks.at(-1);
-  if (!open || last?.kind !== "paragraph" || !endsSentence(last.text) || !endsItemAt(state, line)) return null;
+  if (!open || last?.kind !== "paragraph" || !endsParagraph(last.text) || !endsItemAt(state, line)) return null;
   return parseBylineLine(line.text, { penNames: true });
 }
 
@@ -281,6 +301,8 @@ function readHeadlines(state: ParseState, lines: readonly Line[], i: number): nu
  *   caption and its 摄影报道 line, the next report); otherwise the text is still this article's.
  */
 function isSectionHead(open: Draft, group: readonly string[], lines: readonly Line[], end: number): boolean {
+  const last = open.blocks.at(-1);
+  if (last?.kind === "paragraph" && CLOSING_DATELINE.test(last.text)) return false;
   const singlePhrase = group.length === 1 && looksLikeSubhead(group[0] ?? "");
   const nextIsText = lines[end]?.kind === "line" && classifyLine(lines, end) === "body";
   const bylineAhead = nextIsText && findNextClosing(lines, end) === "byline";
@@ -301,11 +323,11 @@ function findNextClosing(lines: readonly Line[], from: number): "byline" | "date
     const line = lines[at];
     if (line?.kind !== "line") continue;
     const role = classifyLine(lines, at);
-    if (role === "byline" || splitTrailingByline(line.text)) return "byline";
+    if (role === "byline" || splitTrailingByline(line.text) || CLOSING_DATELINE.test(line.text)) return "byline";
     if (role === "dateline") return "dateline";
     const nextRole = classifyLine(lines, at + 1);
     const lastOfItem = nextRole === null || nextRole === "headline" || nextRole === "dateline";
-    if (lastOfItem && (parseBylineLine(line.text, { penNames: true }) || splitTrailingByline(line.text, { penNames: true }))) {
+    if (lastOfItem && (parseBylineLine(line.text, { penNames: true }) || splitPenNameTail(line.text))) {
       return "byline";
     }
   }
@@ -388,7 +410,7 @@ function appendText(state: ParseState, draft: Draft, line: TextLine): void {
   // it opens with a dateline.
   const hasBody = draft.blocks.length > 0 || DATELINE.test(text);
   const penNames = hasBody && endsItemAt(state, line);
-  const split = splitTrailingByline(text) ?? (penNames ? splitTrailingByline(text, { penNames }) : null);
+  const split = splitTrailingByline(text) ?? (penNames ? splitPenNameTail(text) : null);
   const body = split ? split.text : text;
   const last = draft.blocks.at(-1);
   if (last?.kind === "paragraph" && isCutOff(draft)) last.text = joinCutText(state, last.text, body);
@@ -411,7 +433,23 @@ function addRemainder(state: ParseState, texts: readonly string[], index: number
 /** True when the article's last paragraph stops mid-sentence and no byline has closed it. */
 function isCutOff(draft: Draft): boolean {
   const last = draft.blocks.at(-1);
-  return draft.byline === null && last?.kind === "paragraph" && !endsSentence(last.text);
+  return draft.byline === null && last?.kind === "paragraph" && !endsParagraph(last.text);
+}
+
+/**
+ * A pen name after the last sentence of a line: the sentence ends with a full stop or the line is
+ * longer than a headline, since headlines with a column tag end with ！ or ？ (你用过回收的红包吗？（说道）).
+ */
+function splitPenNameTail(text: string): ReturnType<typeof splitTrailingByline> {
+  const split = splitTrailingByline(text, { penNames: true });
+  if (!split) return null;
+  const long = [...split.text.replace(/\s+/gu, "")].length > MAX_HEADLINE_CHARS;
+  return long || /[。．.][”’"'」』]*$/u.test(split.text) ? split : null;
+}
+
+/** A sentence end, or a closing dateline after the last sentence. */
+function endsParagraph(text: string): boolean {
+  return endsSentence(text) || CLOSING_DATELINE.test(text);
 }
 
 /**
