@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ActiveFilters } from "@/components/active-filters";
 import { EngineUnavailable } from "@/components/engine-unavailable";
 import { AuthorFacet } from "@/components/facets/author-facet";
@@ -14,11 +15,14 @@ import { ResultItem } from "@/components/result-item";
 import { SearchBox } from "@/components/search-box";
 import { SortLinks } from "@/components/sort-links";
 import { formatCount } from "@/lib/app/format";
-import { listActiveFilters } from "@/lib/app/search-filters";
+import { FILTER_GROUPS, listActiveFilters, toSearchHref, type FilterKey } from "@/lib/app/search-filters";
 import { runSearchPage, type SearchPageData, type SearchParams } from "@/lib/app/search-page";
 import { toSearchQueryString } from "@/lib/search/search-request";
 
 export const dynamic = "force-dynamic";
+
+/** Groups shown as plain checkbox lists; authors have their own lookup. */
+const LIST_GROUPS = FILTER_GROUPS.filter((group) => group.key !== "author");
 
 type Props = { searchParams: Promise<SearchParams> };
 
@@ -81,6 +85,13 @@ function SearchResults({ data }: { data: SearchPageData }) {
         <section aria-labelledby="result-heading" className="min-w-0">
           {result.total === 0 ? (
             <NoResults request={request} />
+          ) : result.hits.length === 0 ? (
+            <p role="status" className="rounded-lg border border-stone-300 bg-white p-5">
+              第 {request.page} 页没有结果：共 {result.totalPages} 页。
+              <Link href={toSearchHref({ ...request, page: result.totalPages })} className="ml-2 text-link underline underline-offset-2">
+                去最后一页
+              </Link>
+            </p>
           ) : (
             <>
               <p className="text-sm text-stone-600" data-testid="result-range">
@@ -103,31 +114,28 @@ function SearchResults({ data }: { data: SearchPageData }) {
 
 function Facets({ data }: { data: SearchPageData }) {
   const { request, facetCounts } = data;
+  // A group with nothing to choose and nothing chosen only takes room (typically when nothing matches).
+  const shows = (key: FilterKey) => facetCounts[key].length > 0 || request[key].length > 0;
   return (
     <FacetForm>
       <HiddenFields request={{ q: request.q, sort: request.sort, size: request.size }} />
-      <DateFacet request={request} histogram={data.histogram} />
-      <FacetGroup legend="作者">
-        <AuthorFacet
-          topAuthors={facetCounts.author}
-          selected={request.author}
-          initialQuery={data.authorQuery}
-          initialMatches={data.authorMatches}
-          searchQuery={toSearchQueryString({ ...request, author: [], page: 1 })}
-        />
-      </FacetGroup>
-      <FacetGroup legend="署名角色" testId="facet-role">
-        <FacetCheckboxList name="role" values={facetCounts.role} selected={request.role} />
-      </FacetGroup>
-      <FacetGroup legend="主题" testId="facet-topic">
-        <FacetCheckboxList name="topic" values={facetCounts.topic} selected={request.topic} />
-      </FacetGroup>
-      <FacetGroup legend="栏目" testId="facet-column">
-        <FacetCheckboxList name="column" values={facetCounts.column} selected={request.column} />
-      </FacetGroup>
-      <FacetGroup legend="报纸" testId="facet-source">
-        <FacetCheckboxList name="source" values={facetCounts.source} selected={request.source} />
-      </FacetGroup>
+      <DateFacet request={request} histogram={data.histogram} total={data.result.total} />
+      {shows("author") ? (
+        <FacetGroup legend="作者">
+          <AuthorFacet
+            topAuthors={facetCounts.author}
+            selected={request.author}
+            initialQuery={data.authorQuery}
+            initialMatches={data.authorMatches}
+            searchQuery={toSearchQueryString({ ...request, author: [], page: 1 })}
+          />
+        </FacetGroup>
+      ) : null}
+      {LIST_GROUPS.filter((group) => shows(group.key)).map((group) => (
+        <FacetGroup key={group.key} legend={group.label} testId={`facet-${group.key}`}>
+          <FacetCheckboxList name={group.key} values={facetCounts[group.key]} selected={request[group.key]} />
+        </FacetGroup>
+      ))}
       <button type="submit" className="no-js-only w-full rounded-md bg-stone-800 px-4 py-2 font-medium text-white">
         应用筛选
       </button>

@@ -6,7 +6,7 @@ import { DateHistogram } from "./date-histogram";
 import { FacetGroup } from "./facet-group";
 
 /** Date filter: the histogram to click or brush, the range in force, and from/to boxes. */
-export function DateFacet({ request, histogram }: { request: SearchRequest; histogram: Histogram }) {
+export function DateFacet({ request, histogram, total }: { request: SearchRequest; histogram: Histogram; total: number }) {
   const ranged = Boolean(request.from || request.to);
   const baseQuery = toSearchQueryString({ ...request, from: undefined, to: undefined, page: 1 });
   return (
@@ -22,7 +22,7 @@ export function DateFacet({ request, histogram }: { request: SearchRequest; hist
       {histogram.bins.length > 0 ? (
         <DateHistogram histogram={histogram} baseQuery={baseQuery} />
       ) : (
-        <p className="text-sm text-stone-600">结果中没有注明日期的文章。</p>
+        <p className="text-sm text-stone-600">{total === 0 ? "没有结果，无法按日期分布。" : "结果中没有注明日期的文章。"}</p>
       )}
       {ranged ? (
         <p className="mt-3 flex flex-wrap items-center gap-2 text-sm" data-testid="date-range">
