@@ -31,7 +31,11 @@ export async function BrowseView({ segment }: { segment: string | undefined }) {
         </p>
       </div>
       {data.calendar.years.length === 0 ? <p className="text-stone-700">档案中还没有注明日期的文章。</p> : <IssueCalendar data={data} />}
-      {data.selection.day ? <DayIssues date={data.selection.day} issues={data.issues} /> : null}
+      {data.selection.day ? (
+        <DayIssues date={data.selection.day} issues={data.issues} />
+      ) : data.selection.month ? (
+        <p className="text-stone-700">选择日历中的日期，查看当天各报的版面和文章。</p>
+      ) : null}
     </div>
   );
 }

@@ -74,7 +74,7 @@ export function DateHistogram({ histogram, baseQuery }: Props) {
         {bins.map((bin, index) => {
           const height = bin.count === 0 ? 0 : Math.max(6, Math.round((bin.count / max) * 100));
           const label = `${bin.label}：${bin.count} 篇${bin.selected ? "（已选）" : ""}`;
-          const tone = inBrush(index) ? "bg-amber-500" : bin.selected ? "bg-accent" : "bg-stone-400 hover:bg-stone-600";
+          const tone = inBrush(index) ? "bg-amber-500" : bin.selected ? "bg-accent" : "bg-stone-500 hover:bg-stone-700";
           return (
             <li key={bin.key} className="relative flex h-full min-w-0 flex-1 flex-col justify-end">
               {bin.count > 0 ? (

@@ -5,7 +5,8 @@ import { loadOrUnavailable, type Loaded } from "./overview";
 
 /**
  * The browse page drills year → month → day; the URL segment says how far:
- * /browse/2019, /browse/2019-02, /browse/2019-02-21 (/browse is the latest year).
+ * /browse/2019, /browse/2019-02, /browse/2019-02-21 (/browse is the latest year). A year
+ * without a month shows its latest month's calendar.
  */
 
 export type BrowseSelection = { year: string | null; month: string | null; day: string | null };
@@ -35,8 +36,9 @@ export async function loadBrowse(selection: BrowseSelection): Promise<Loaded<Bro
   return loadOrUnavailable(async () => {
     const calendar = await getIssueCalendar();
     const year = selection.year ?? calendar.years.at(-1)?.value ?? null;
-    const chosen = { ...selection, year };
     const months = year ? calendar.months.filter((month) => month.value.startsWith(`${year}-`)) : [];
+    // A year alone opens on its latest month, so the calendar is one click from any day.
+    const chosen = { ...selection, year, month: selection.month ?? months.at(-1)?.value ?? null };
     const [days, issues] = await Promise.all([
       chosen.month ? getIssueDays([chosen.month]) : Promise.resolve([]),
       chosen.day ? getIssuesOfDay(chosen.day) : Promise.resolve([]),
