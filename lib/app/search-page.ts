@@ -1,7 +1,7 @@
 import { EngineUnavailableError } from "@/lib/search/engine/errors";
 import type { NameMatch, ValueCount } from "@/lib/search/facet-values";
 import { searchArticles, SearchInputError, type SearchResult } from "@/lib/search/search-articles";
-import { parseSearchRequest, type SearchRequest } from "@/lib/search/search-request";
+import { parseSearchRequest, type ParsedRequest, type SearchRequest } from "@/lib/search/search-request";
 import { findAuthors, MAX_AUTHOR_QUERY_LENGTH } from "./author-search";
 import { buildMonthHistogram, buildYearHistogram, pickDrillYear, type DateHistogram } from "./date-histogram";
 import { FILTER_GROUPS, type FilterKey } from "./search-filters";
@@ -42,11 +42,15 @@ export async function runSearchPage(params: SearchParams): Promise<SearchPageOut
  * The URL's search request. Empty fields count as absent: a filter form
  * submitted without JavaScript sends `from=` when the date box is empty.
  */
-export function readSearchRequest(params: SearchParams | URLSearchParams) {
-  const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params).flatMap(([key, value]) => (Array.isArray(value) ? value.map((item) => [key, item] as const) : value === undefined ? [] : [[key, value] as const]));
+export function readSearchRequest(params: SearchParams | URLSearchParams): ParsedRequest {
   const cleaned = new URLSearchParams();
-  for (const [key, value] of entries) if (value.trim() !== "") cleaned.append(key, value);
+  for (const [key, value] of toEntries(params)) if (value.trim() !== "") cleaned.append(key, value);
   return parseSearchRequest(cleaned);
+}
+
+function toEntries(params: SearchParams | URLSearchParams): Array<[string, string]> {
+  if (params instanceof URLSearchParams) return [...params.entries()];
+  return Object.entries(params).flatMap(([key, value]) => [value ?? []].flat().map((item): [string, string] => [key, item]));
 }
 
 export function readAuthorQuery(params: SearchParams | URLSearchParams): string {
