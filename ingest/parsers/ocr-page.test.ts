@@ -273,6 +273,27 @@ describe("parseOcrPage rules", () => {
     expect(article?.title).toBe("市图书馆延长开放时间");
   });
 
+  it("reads undated datelines: 本报电, 据新华社电", () => {
+    const articles = parseOcrPage(toPage("甲标题", "本报电 甲的正文。", "乙标题", "据新华社电 乙的正文，", "接着写完。"), CONTEXT);
+    expect(articles.map((article) => [article.title, article.dateline, article.blocks.length])).toEqual([
+      ["甲标题", "本报电", 1],
+      ["乙标题", "据新华社电", 1],
+    ]);
+    expect(parseOcrPage(toPage("新华社电视台开播", "正文。"), CONTEXT)[0]?.dateline).toBeNull();
+  });
+
+  it("reads a line with an unclosed bracket as cut, not as a headline", () => {
+    const articles = parseOcrPage(
+      toPage("甲标题", "甲的正文。", "（本报北京、开罗、新德里、加德满", "都、莫斯科10月15日电）", "（于景浩、周輖）", "乙标题", "本报讯 乙的正文。"),
+      CONTEXT,
+    );
+    expect(articles.map((article) => [article.title, article.blocks.length, article.authors.length])).toEqual([
+      ["甲标题", 2, 2],
+      ["乙标题", 1, 0],
+    ]);
+    expect(articles[0]?.blocks[1]).toEqual({ kind: "paragraph", text: "（本报北京、开罗、新德里、加德满都、莫斯科10月15日电）" });
+  });
+
   it("reads a place from a dated dateline", () => {
     const [article] = parseOcrPage(toPage("标题", "本报北京2月21日电 正文。"), CONTEXT);
     expect(article).toMatchObject({ dateline: "本报北京2月21日电", place: "北京" });

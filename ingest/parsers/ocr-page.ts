@@ -38,16 +38,16 @@ const MAX_HEADLINE_CHARS = 40;
 const MAX_DERIVED_TITLE_CHARS = 48;
 /** A continuation line whose first character repeats the unit that ended the line before. */
 const NUMBER_UNIT_AT_END = /[\d０-９][万亿千百]*(\p{Script=Han})$/u;
-/** 本报讯, 本报北京2月21日电, and the same reported from an agency: 据新华社华盛顿2月12日电. */
+/** 本报讯, 本报北京2月21日电, and the same reported from an agency: 据新华社华盛顿2月12日电; undated 本报电, 据新华社电. */
 export const DATELINE =
-  /^据?(?:本报讯|(?:本报|新华社|人民日报)(\p{Script=Han}{0,8}?)\d{1,2}月\d{1,2}日(?:专)?电)/u;
+  /^据?(?:本报讯|(?:本报|新华社|人民日报)(\p{Script=Han}{0,8}?)\d{1,2}月\d{1,2}日(?:专)?电|(?:本报|新华社|人民日报)电(?=[\s(（]|$))/u;
 const OPENING_BYLINE = /^\s*[(（][^()（）]+[)）]/u;
 const SUBTITLE_LINE = /^(?:——|—|--)|^[(（][^()（）]*[)）]$/u;
 const TIME_CLAUSE =
   /^(?:近日|日前|目前|当前|近期|今年以来|今年|去年|昨天|昨日|今天|今日|\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上|晚间|凌晨|中午|早上)?(?:\d{1,2}时(?:许)?)?$/u;
 const PURPOSE_CLAUSE = /^为/u;
 /** A dateline printed at the end of a long report: （本报印度金奈10月10日电）. */
-const CLOSING_DATELINE = /[(（]据?(?:本报|新华社|人民日报)[^()（）]{0,16}电[)）]$/u;
+const CLOSING_DATELINE = /[(（]据?(?:本报|新华社|人民日报)[^()（）]{0,80}电[)）]$/u;
 const DASH_START = /^(?:——|—|--)/u;
 const DASH_END = /(?:——|—|--)$/u;
 /** Marks no paragraph or headline can open with: a line starting with one continues the line before. */
@@ -139,7 +139,7 @@ function classifyLine(lines: readonly Line[], i: number): LineRole | null {
   if (line.kind === "table") return "table";
   if (parseBylineLine(line.text)) return "byline";
   if (DATELINE.test(line.text)) return "dateline";
-  if (continuesOnNextLine(lines, i) || CLOSING_DATELINE.test(line.text)) return "body";
+  if (continuesOnNextLine(lines, i) || hasUnclosedBracket(line.text) || CLOSING_DATELINE.test(line.text)) return "body";
   if (looksLikeHeadline(line.text)) return "headline";
   if (!looksLikePunctuatedHeadline(line.text)) return "body";
   // Headlines may hold a comma (行动起来，共建美丽中国): right before a dateline such a short line is
@@ -162,6 +162,12 @@ function classifyLine(lines: readonly Line[], i: number): LineRole | null {
 function continuesOnNextLine(lines: readonly Line[], i: number): boolean {
   const next = lines[i + 1];
   return next?.kind === "line" && CONTINUATION_START.test(next.text);
+}
+
+/** A bracket or quote opened and not closed (（本报北京、开罗、…): the text goes on past the line end. */
+function hasUnclosedBracket(text: string): boolean {
+  const count = (pattern: RegExp) => text.match(pattern)?.length ?? 0;
+  return count(/[(（]/gu) > count(/[)）]/gu) || count(/“/gu) > count(/”/gu) || count(/《/gu) > count(/》/gu);
 }
 
 /**
