@@ -1,5 +1,4 @@
 import type { EngineClient } from "./engine/http-client";
-import { buildIdInCondition } from "./filter";
 
 /** The few raw Meilisearch calls query execution and verification share. */
 
@@ -22,8 +21,6 @@ export const CODED_LOCALES = ["eng"];
 
 /** More than any index here holds; the index's `maxTotalHits` is 1,000,000. */
 export const ALL_HITS = 1_000_000;
-const FETCH_CHUNK = 500;
-const FETCH_CONCURRENCY = 4;
 
 type HitsResponse<Hit> = { hits: Hit[] };
 
@@ -41,24 +38,13 @@ export async function searchIds(target: QueryTarget, search: EngineSearch): Prom
   return hits.map((hit) => hit.id);
 }
 
-/** Stored documents by id (missing ids are simply absent), a few chunks in flight at once. */
-export async function fetchDocuments<Doc>(target: QueryTarget, ids: readonly string[], fields: readonly string[]): Promise<Doc[]> {
-  const chunks: string[][] = [];
-  for (let start = 0; start < ids.length; start += FETCH_CHUNK) chunks.push(ids.slice(start, start + FETCH_CHUNK));
-  const documents: Doc[] = [];
-  for (let start = 0; start < chunks.length; start += FETCH_CONCURRENCY) {
-    const responses = await Promise.all(
-      chunks.slice(start, start + FETCH_CONCURRENCY).map((chunk) =>
-        target.client.request<{ results: Doc[] }>("POST", `/indexes/${target.indexUid}/documents/fetch`, {
-          filter: buildIdInCondition(chunk as [string, ...string[]]),
-          fields: [...fields],
-          limit: chunk.length,
-        }),
-      ),
-    );
-    for (const response of responses) documents.push(...response.results);
-  }
-  return documents;
+/** How many documents a search matches, without reading any of them. */
+export async function countHits(target: QueryTarget, search: EngineSearch): Promise<number> {
+  const response = await target.client.request<{ estimatedTotalHits?: number }>("POST", `/indexes/${target.indexUid}/search`, {
+    ...search,
+    limit: 0,
+  });
+  return response.estimatedTotalHits ?? 0;
 }
 
 /** Changes whenever documents or settings change; keys caches of what the index contained. */

@@ -1,12 +1,12 @@
 import { toCodedPhrase } from "./coded-chars";
-import { ALL_HITS, CODED_LOCALES, searchIds, type EngineSearch, type QueryTarget } from "./engine-search";
+import { ALL_HITS, CODED_LOCALES, countHits, readIndexVersion, searchIds, type EngineSearch, type QueryTarget } from "./engine-search";
 import type { MatchSourceField } from "./exact-match";
 import { buildIdInCondition, joinAllOf } from "./filter";
 import type { CharField } from "./index-schema";
-import type { CompiledBranch, CompiledQuery, CompiledStep } from "./query/compile-query";
+import type { CompiledQuery, CompiledStep } from "./query/compile-query";
 import type { SortOrder } from "./search-request";
 import { readStepTerms } from "./step-terms";
-import { findContaining, type CheckTerm, type VerifyRequest } from "./term-verifier";
+import { verifyTerm, type CheckTerm } from "./term-verifier";
 
 /**
  * Runs a compiled query (lib/search/query/compile-query.ts) against the index:
@@ -119,11 +119,18 @@ export async function executeQuery<Hit = Record<string, unknown>>(
   options: ExecuteQueryOptions,
 ): Promise<ExecuteQueryResult<Hit>> {
   const started = performance.now();
-  const searches = options.compiled
-    ? (await Promise.all(options.compiled.branches.map((branch) => resolveBranch(target, branch, options.filter)))).filter(
-        (search): search is EngineSearch => search !== null,
-      )
-    : [withFilter({ q: "" }, options.filter)];
+  let searches: EngineSearch[] = [withFilter({ q: "" }, options.filter)];
+  if (options.compiled) {
+    const plans = options.compiled.branches.map((branch) => branch.steps.map(planStep));
+    const needsVersion = plans.flat().some((plan) => plan.positiveChecks.length + plan.negativeChecks.length > 0);
+    const version = needsVersion ? await readIndexVersion(target) : "";
+    const resolved = await Promise.all(
+      options.compiled.branches.map((branch, index) =>
+        resolveBranch(target, version, plans[index] ?? [], joinAllOf([options.filter, branch.filter])),
+      ),
+    );
+    searches = resolved.filter((search): search is EngineSearch => search !== null);
+  }
   const [only] = searches;
   const page =
     searches.length === 0
@@ -184,53 +191,52 @@ function needsVerification(matchTerm: string, headlineOnly: boolean): boolean {
   return headlineOnly ? length >= 2 : length >= 3;
 }
 
-/** The branch as one exact engine search, or null when nothing can match it. */
-async function resolveBranch(target: QueryTarget, branch: CompiledBranch, userFilter: string | null): Promise<EngineSearch | null> {
-  const baseFilter = joinAllOf([userFilter, branch.filter]);
-  const [rankStep, ...otherSteps] = branch.steps;
+/**
+ * The branch as one exact engine search, or null when nothing can match it.
+ * Each step becomes exact through its exclusions; several steps are
+ * intersected through ids, listing the smallest step first (listing costs
+ * about 45 µs per document), and the rank step (step 0) is the final search.
+ */
+async function resolveBranch(
+  target: QueryTarget,
+  version: string,
+  plans: readonly StepPlan[],
+  baseFilter: string | null,
+): Promise<EngineSearch | null> {
+  const exclusions = await Promise.all(plans.map((plan) => buildExclusion(target, version, plan)));
+  const searches = plans.map((plan, index) => withFilter(plan.search, joinAllOf([baseFilter, exclusions[index]])));
+  const [rankSearch] = searches;
+  if (!rankSearch) return null;
+  if (searches.length === 1) return rankSearch;
+  const counts = await Promise.all(searches.map((search) => countHits(target, search)));
+  if (counts.some((count) => count === 0)) return null;
+  const order = searches.map((_, index) => index).sort((a, b) => (counts[a] ?? 0) - (counts[b] ?? 0));
   let ids: string[] | null = null;
-  for (const step of otherSteps) {
-    const plan = planStep(step);
-    const filter = joinAllOf([baseFilter, toIdCondition(ids)]);
-    const candidates = await searchIds(target, withFilter(plan.search, filter));
-    const rejected = await findRejected(target, plan, filter, candidates);
-    ids = candidates.filter((id) => !rejected.has(id));
+  for (const index of order) {
+    const search = searches[index];
+    if (!search || (index === 0 && ids !== null)) continue;
+    ids = await searchIds(target, withFilter(search, joinAllOf([search.filter ?? null, toIdCondition(ids)])));
     if (ids.length === 0) return null;
   }
-  const plan = planStep(rankStep);
-  const filter = joinAllOf([baseFilter, toIdCondition(ids)]);
-  const candidates = plan.positiveChecks.length > 0 ? await searchIds(target, withFilter(plan.search, filter)) : [];
-  const rejected = await findRejected(target, plan, filter, candidates);
-  const exclusion = rejected.size > 0 ? `NOT ${buildIdInCondition([...rejected] as [string, ...string[]])}` : null;
-  return withFilter(plan.search, joinAllOf([filter, exclusion]));
+  return withFilter(rankSearch, joinAllOf([rankSearch.filter ?? null, toIdCondition(ids)]));
 }
 
 /**
- * Candidates the engine would wrongly keep: those missing a positive term
- * that needed verification, and those truly containing a negated one (looked
- * for among the step's matches that also match the negated term's phrase).
+ * What the engine would wrongly keep for a step, as a filter: candidates
+ * without a positive term that needed verification, and documents that truly
+ * contain a negated one (which left the engine query).
  */
-async function findRejected(target: QueryTarget, plan: StepPlan, filter: string | null, candidates: readonly string[]): Promise<Set<string>> {
-  if (plan.positiveChecks.length === 0 && plan.negativeChecks.length === 0) return new Set();
-  const negativeCandidates = await Promise.all(
-    plan.negativeChecks.map((check) =>
-      searchIds(target, withFilter({ ...plan.search, q: `${plan.search.q} ${toCodedPhrase(check.matchTerm)}`.trim() }, filter)),
-    ),
-  );
-  const requests: VerifyRequest[] = [
-    ...plan.positiveChecks.map((term) => ({ term, ids: candidates })),
-    ...plan.negativeChecks.map((term, index) => ({ term, ids: negativeCandidates[index] ?? [] })),
-  ];
-  const containing = await findContaining(target, requests);
-  const rejected = new Set<string>();
-  plan.positiveChecks.forEach((_, index) => {
-    const found = containing[index];
-    for (const id of candidates) if (!found?.has(id)) rejected.add(id);
-  });
-  plan.negativeChecks.forEach((_, index) => {
-    for (const id of containing[plan.positiveChecks.length + index] ?? []) rejected.add(id);
-  });
-  return rejected;
+async function buildExclusion(target: QueryTarget, version: string, plan: StepPlan): Promise<string | null> {
+  if (plan.positiveChecks.length === 0 && plan.negativeChecks.length === 0) return null;
+  const [positives, negatives] = await Promise.all([
+    Promise.all(plan.positiveChecks.map((check) => verifyTerm(target, version, check))),
+    Promise.all(plan.negativeChecks.map((check) => verifyTerm(target, version, check))),
+  ]);
+  const excluded = new Set<string>();
+  for (const verdicts of positives) for (const id of verdicts.rejected) excluded.add(id);
+  for (const verdicts of negatives) for (const id of verdicts.containing) excluded.add(id);
+  const [first, ...rest] = excluded;
+  return first === undefined ? null : `NOT ${buildIdInCondition([first, ...rest])}`;
 }
 
 function toIdCondition(ids: readonly string[] | null): string | null {

@@ -34,7 +34,9 @@ export const INDEX_SETTINGS = {
   filterableAttributes: [...FILTERABLE_ATTRIBUTES],
   sortableAttributes: ["dateDay"],
   displayedAttributes: ["*"],
-  rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", "dateDay:desc"],
+  // "sort" first: newest/oldest are strictly chronological (and federated OR results merge by date);
+  // without a sort parameter the rule does nothing and relevance ranks as before.
+  rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness", "dateDay:desc"],
   // Phrases over single characters need neither typos nor prefixes; turning them off saves indexing time.
   typoTolerance: { enabled: false },
   prefixSearch: "disabled",

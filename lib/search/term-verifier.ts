@@ -1,12 +1,20 @@
 import type { Author } from "@/lib/article/types";
-import { fetchDocuments, readIndexVersion, type QueryTarget } from "./engine-search";
+import { toCodedPhrase } from "./coded-chars";
+import { CODED_LOCALES, type QueryTarget } from "./engine-search";
 import { matchTextsContain, toMatchText, toMatchTexts, type MatchSource, type MatchSourceField } from "./exact-match";
+import type { CharField } from "./index-schema";
 
 /**
- * Decides, for candidate documents the engine returned, whether they really
- * contain a term: the stored text is read and compared with the definition in
- * exact-match.ts. Verdicts are remembered per index version, term and fields,
- * so paging, re-sorting or narrowing by a facet does not read a document twice.
+ * Settles, once per index version, which of the engine's candidates for a term
+ * really contain it: every candidate's stored text is read and compared with
+ * the definition in exact-match.ts. The outcome holds for any later query with
+ * that term (other terms and filters only narrow the candidates), so paging,
+ * sorting and facet clicks cost nothing more.
+ *
+ * Listing candidates is the cost: Meilisearch reads the whole stored document
+ * per hit, about 45 µs even for `attributesToRetrieve: ["id"]` and 70–90 µs
+ * with the text of a long article; a term with 10,000 candidates takes about a
+ * second the first time.
  */
 
 export type CheckTerm = {
@@ -15,7 +23,12 @@ export type CheckTerm = {
   fields: readonly MatchSourceField[];
 };
 
-export type VerifyRequest = { term: CheckTerm; ids: readonly string[] };
+export type TermVerdicts = {
+  /** Candidates the engine returns that do not contain the term (usually few). */
+  rejected: ReadonlySet<string>;
+  /** Documents that do contain it. */
+  containing: readonly string[];
+};
 
 type StoredText = {
   id: string;
@@ -26,74 +39,77 @@ type StoredText = {
   bylines?: Author[];
 };
 
-/** Stored field each source field is read from; author names come from the displayed bylines. */
-const STORED_FIELD: Readonly<Record<MatchSourceField, keyof StoredText>> = {
-  title: "title",
-  kicker: "kicker",
-  subtitle: "subtitle",
-  body: "body",
-  authors: "bylines",
+/** Where each source field is stored (author names come from the displayed bylines) and indexed. */
+const FIELD_PLACES: Readonly<Record<MatchSourceField, { stored: keyof StoredText; indexed: CharField }>> = {
+  title: { stored: "title", indexed: "titleChars" },
+  kicker: { stored: "kicker", indexed: "kickerChars" },
+  subtitle: { stored: "subtitle", indexed: "subtitleChars" },
+  body: { stored: "body", indexed: "bodyChars" },
+  authors: { stored: "bylines", indexed: "authorsChars" },
 };
 
-/** Upper bound on remembered verdicts; the oldest terms are forgotten first. */
-const MAX_REMEMBERED_VERDICTS = 2_000_000;
-const memo = new Map<string, Map<string, boolean>>();
-let rememberedVerdicts = 0;
+const PAGE_SIZE = 1000;
+const PAGES_IN_FLIGHT = 4;
+/** Terms remembered; the least recently used are forgotten first. */
+const MAX_REMEMBERED_TERMS = 2000;
+const remembered = new Map<string, Promise<TermVerdicts>>();
 
-/** For each request, the ids among its `ids` whose document contains its term. */
-export async function findContaining(target: QueryTarget, requests: readonly VerifyRequest[]): Promise<Set<string>[]> {
-  if (requests.every((request) => request.ids.length === 0)) return requests.map(() => new Set());
-  const version = await readIndexVersion(target);
-  const verdicts = requests.map((request) => verdictsFor(version, request.term));
-  const unknown = new Map<string, number[]>();
-  requests.forEach((request, index) => {
-    const known = verdicts[index];
-    for (const id of request.ids) {
-      if (known?.has(id)) continue;
-      const waiting = unknown.get(id);
-      if (waiting) waiting.push(index);
-      else unknown.set(id, [index]);
-    }
-  });
-
-  if (unknown.size > 0) {
-    const fields = [...new Set(["id", ...requests.flatMap((request) => request.term.fields.map((field) => STORED_FIELD[field]))])];
-    const documents = await fetchDocuments<StoredText>(target, [...unknown.keys()], fields);
-    const byId = new Map(documents.map((document) => [document.id, document]));
-    for (const [id, indexes] of unknown) {
-      const document = byId.get(id);
-      for (const index of new Set(indexes)) {
-        const request = requests[index];
-        // A document deleted since the candidates were listed contains nothing.
-        const contains = document !== undefined && request !== undefined && documentContains(document, request.term);
-        verdicts[index]?.set(id, contains);
-        rememberedVerdicts++;
-      }
-    }
-    forgetOldVerdicts();
-  }
-  return requests.map((request, index) => new Set(request.ids.filter((id) => verdicts[index]?.get(id) === true)));
-}
-
-function verdictsFor(version: string, term: CheckTerm): Map<string, boolean> {
+/** Verdicts for a term in the index as it is at `version` (see readIndexVersion). */
+export function verifyTerm(target: QueryTarget, version: string, term: CheckTerm): Promise<TermVerdicts> {
   const key = `${version}|${term.fields.join(",")}|${term.matchTerm}`;
-  const existing = memo.get(key);
-  if (existing) {
-    // Re-insert: Map order is the eviction order.
-    memo.delete(key);
-    memo.set(key, existing);
-    return existing;
+  const known = remembered.get(key);
+  if (known) {
+    remembered.delete(key);
+    remembered.set(key, known);
+    return known;
   }
-  const created = new Map<string, boolean>();
-  memo.set(key, created);
-  return created;
+  const computed = computeVerdicts(target, term);
+  remembered.set(key, computed);
+  // A failed look-up (engine down) must not be remembered.
+  computed.catch(() => remembered.delete(key));
+  for (const oldest of remembered.keys()) {
+    if (remembered.size <= MAX_REMEMBERED_TERMS) break;
+    remembered.delete(oldest);
+  }
+  return computed;
 }
 
-function forgetOldVerdicts(): void {
-  for (const [key, verdicts] of memo) {
-    if (rememberedVerdicts <= MAX_REMEMBERED_VERDICTS) return;
-    memo.delete(key);
-    rememberedVerdicts -= verdicts.size;
+async function computeVerdicts(target: QueryTarget, term: CheckTerm): Promise<TermVerdicts> {
+  const rejected = new Set<string>();
+  const containing: string[] = [];
+  for await (const documents of listCandidates(target, term)) {
+    for (const document of documents) {
+      if (documentContains(document, term)) containing.push(document.id);
+      else rejected.add(document.id);
+    }
+  }
+  return { rejected, containing };
+}
+
+/** The engine's candidates for the term alone, with the text to check, page by page. */
+async function* listCandidates(target: QueryTarget, term: CheckTerm): AsyncGenerator<StoredText[]> {
+  const search = {
+    q: toCodedPhrase(term.matchTerm),
+    attributesToSearchOn: term.fields.map((field) => FIELD_PLACES[field].indexed),
+    matchingStrategy: "all",
+    locales: CODED_LOCALES,
+    attributesToRetrieve: ["id", ...term.fields.map((field) => FIELD_PLACES[field].stored)],
+  };
+  const fetchPage = (offset: number) =>
+    target.client.request<{ hits: StoredText[]; estimatedTotalHits?: number }>("POST", `/indexes/${target.indexUid}/search`, {
+      ...search,
+      offset,
+      limit: PAGE_SIZE,
+    });
+  const first = await fetchPage(0);
+  yield first.hits;
+  if (first.hits.length < PAGE_SIZE) return;
+  // The estimate only sizes the parallel batches; paging stops at the first short page.
+  const batch = Math.max(1, Math.min(PAGES_IN_FLIGHT, Math.ceil(((first.estimatedTotalHits ?? 0) - PAGE_SIZE) / PAGE_SIZE)));
+  for (let offset = PAGE_SIZE; ; offset += PAGE_SIZE * batch) {
+    const pages = await Promise.all(Array.from({ length: batch }, (_, i) => fetchPage(offset + i * PAGE_SIZE)));
+    for (const page of pages) yield page.hits;
+    if (pages.some((page) => page.hits.length < PAGE_SIZE)) return;
   }
 }
 
@@ -122,6 +138,5 @@ function documentContains(document: StoredText, term: CheckTerm): boolean {
 
 /** For tests: start from an empty memory. */
 export function forgetAllVerdicts(): void {
-  memo.clear();
-  rememberedVerdicts = 0;
+  remembered.clear();
 }

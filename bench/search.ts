@@ -1,0 +1,157 @@
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import type { Article } from "@/lib/article/types";
+import { toCodedPhrase } from "@/lib/search/coded-chars";
+import { DISPLAYED_FIELDS } from "@/lib/search/documents";
+import { CODED_LOCALES } from "@/lib/search/engine-search";
+import { EngineClient } from "@/lib/search/engine/http-client";
+import { startEngine } from "@/lib/search/engine/process";
+import { toMatchTerm } from "@/lib/search/exact-match";
+import { FACET_FIELDS, searchArticles, type SearchContext } from "@/lib/search/search-articles";
+import { SearchRequestSchema, type SearchRequest } from "@/lib/search/search-request";
+import { buildQueries } from "./quality-queries";
+
+/**
+ * `npm run bench:search -- [--label all] [--queries 200]`: latency of searchArticles
+ * (parse, compile, execute with verification, highlights and snippets) on the
+ * index `npm run bench:quality` built, next to the single raw Meilisearch
+ * search that asks the engine for the same page, in the same run; and Node's
+ * fetch against the project's keep-alive client for the same raw search.
+ */
+
+type Scenario = {
+  name: string;
+  /** What the app sends through lib/search. */
+  request: (term: string) => Partial<SearchRequest>;
+  /** The raw engine search for the same page, or null when there is no single-search equivalent. */
+  raw: ((term: string) => Record<string, unknown>) | null;
+};
+
+const RAW_PAGE = { hitsPerPage: 20, page: 1, attributesToRetrieve: [...DISPLAYED_FIELDS], locales: CODED_LOCALES };
+const RECENT = { filter: 'source = "人民日报" AND dateDay >= 17897', sort: ["dateDay:desc"] };
+
+const SCENARIOS: Scenario[] = [
+  { name: "plain (cold: first time each term is verified)", request: (term) => ({ q: term }), raw: null },
+  { name: "plain", request: (term) => ({ q: term }), raw: (term) => ({ ...RAW_PAGE, q: codedQuery(term) }) },
+  {
+    name: "faceted",
+    request: (term) => ({ q: term }),
+    raw: (term) => ({ ...RAW_PAGE, q: codedQuery(term), facets: [...FACET_FIELDS] }),
+  },
+  {
+    name: "filtered+sorted",
+    request: (term) => ({ q: term, source: ["人民日报"], from: "2019-01-01", sort: "newest" }),
+    raw: (term) => ({ ...RAW_PAGE, ...RECENT, q: codedQuery(term), facets: [...FACET_FIELDS] }),
+  },
+  {
+    name: "highlighted (engine highlights and crops the raw fields)",
+    request: (term) => ({ q: term }),
+    raw: (term) => ({
+      ...RAW_PAGE,
+      q: codedQuery(term),
+      facets: [...FACET_FIELDS],
+      attributesToHighlight: ["title", "body"],
+      attributesToCrop: ["body"],
+      cropLength: 50,
+    }),
+  },
+  { name: "OR of two terms", request: (term) => ({ q: `${term} OR 经济` }), raw: null },
+];
+
+function codedQuery(term: string): string {
+  return toCodedPhrase(toMatchTerm(term));
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      label: { type: "string", default: "all" },
+      seed: { type: "string", default: "20240521" },
+      queries: { type: "string", default: "200" },
+      "data-dir": { type: "string", default: ".data/bench" },
+    },
+  });
+  const workDir = path.resolve(values["data-dir"]);
+  const articlesFile = path.join(workDir, `articles-${values.label}.jsonl`);
+  if (!fs.existsSync(articlesFile)) throw new Error(`${articlesFile} is missing: run npm run bench:quality first`);
+  const articles = fs
+    .readFileSync(articlesFile, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as Article);
+  const terms = buildQueries(articles, Number(values.seed))
+    .filter((query) => !query.sources && !/[\s:：]|^-/u.test(query.q))
+    .slice(0, Number(values.queries))
+    .map((query) => query.q);
+
+  const engine = await startEngine({ dataDir: workDir, port: 0 });
+  try {
+    const client = new EngineClient({ url: engine.url, apiKey: engine.masterKey });
+    const context: SearchContext = { client, indexUid: `bench_ours_${values.label}` };
+    const rawUrl = `${engine.url}/indexes/${context.indexUid}/search`;
+    const lines: string[] = [`${terms.length} single-term queries from the corpus, index ${context.indexUid}, sequential requests`, ""];
+    const rows: string[][] = [];
+    for (const scenario of SCENARIOS) {
+      const ours = await measure(terms, (term) => searchArticles(SearchRequestSchema.parse(scenario.request(term)), context));
+      const rawOf = scenario.raw;
+      const raw = rawOf ? await measure(terms, (term) => client.request("POST", `/indexes/${context.indexUid}/search`, rawOf(term))) : null;
+      rows.push([
+        scenario.name,
+        formatPercentiles(ours),
+        raw ? formatPercentiles(raw) : "–",
+        raw ? `${(percentile(ours, 0.5) / Math.max(0.01, percentile(raw, 0.5))).toFixed(1)}×` : "–",
+      ]);
+    }
+    lines.push(formatRows(["scenario", "lib/search p50/p95/p99 ms", "raw engine p50/p95/p99 ms", "ratio p50"], rows), "");
+
+    const plainRaw = SCENARIOS[1]?.raw;
+    if (plainRaw) {
+      const headers = { Authorization: `Bearer ${engine.masterKey}`, "Content-Type": "application/json" };
+      const viaFetch = await measure(terms, async (term) => {
+        const response = await fetch(rawUrl, { method: "POST", headers, body: JSON.stringify(plainRaw(term)) });
+        await response.json();
+      });
+      const viaAgent = await measure(terms, (term) => client.request("POST", `/indexes/${context.indexUid}/search`, plainRaw(term)));
+      lines.push(
+        formatRows(
+          ["raw plain search through", "p50/p95/p99 ms"],
+          [
+            ["Node fetch (undici)", formatPercentiles(viaFetch)],
+            ["keep-alive http agent (EngineClient)", formatPercentiles(viaAgent)],
+          ],
+        ),
+      );
+    }
+    process.stdout.write(lines.join("\n") + "\n");
+  } finally {
+    await engine.stop();
+  }
+}
+
+async function measure(terms: readonly string[], run: (term: string) => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  for (const term of terms) {
+    const started = performance.now();
+    await run(term);
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+function percentile(sorted: readonly number[], fraction: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? 0;
+}
+
+function formatPercentiles(sorted: readonly number[]): string {
+  return [0.5, 0.95, 0.99].map((fraction) => percentile(sorted, fraction).toFixed(1)).join(" / ");
+}
+
+function formatRows(header: readonly string[], rows: readonly string[][]): string {
+  return [header, ...rows].map((row) => row.join(" | ")).join("\n");
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
