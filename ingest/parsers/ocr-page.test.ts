@@ -155,6 +155,14 @@ describe("parseOcrPage rules", () => {
     expect(articles[0]?.blocks.map((block) => block.kind)).toEqual(["paragraph", "subhead", "paragraph", "subhead", "subhead", "paragraph"]);
   });
 
+  it("does not take the headline of a signed article after a table item for a section head", () => {
+    const articles = parseOcrPage("各区降水量\n\n区\t毫米\n东城区\t12\n\n数据由市气象台提供。\n\n喜报送进家门 军属共享荣光\n\n乙的正文。\n\n(王五)\n", CONTEXT);
+    expect(articles.map((article) => [article.title, article.blocks.map((block) => block.kind)])).toEqual([
+      ["各区降水量", ["table", "paragraph"]],
+      ["喜报送进家门 军属共享荣光", ["paragraph"]],
+    ]);
+  });
+
   it("starts a new item after an article signed at its dateline when a byline closes what follows", () => {
     const articles = parseOcrPage(
       toPage("甲标题", "本报北京2月14日电（记者 施芳）甲的正文。", "武社火", "13日一大早，村民们忙活起来。", "潘昱龙 摄影报道"),

@@ -298,7 +298,7 @@ function readHeadlines(state: ParseState, lines: readonly Line[], i: number): nu
  * head of it rather than the headlines of the next item.
  *
  * - An article still waiting for its byline keeps a single phrase (工业经济稳中有进) as a subhead.
- *   A two-part head (彪炳史册 雄健豪迈) or a head of several lines (镜头二 / “我的手机24小时畅通”)
+ *   (Any article not closed by a byline may be waiting for it, except a table item.) A two-part head (彪炳史册 雄健豪迈) or a head of several lines (镜头二 / “我的手机24小时畅通”)
  *   is a section of a long feature when the byline it waits for comes before the next dateline:
  *   a new article would have been preceded by the byline that closes this one. With no byline
  *   ahead this article is unsigned, and such a head starts the next article.
@@ -313,7 +313,9 @@ function isSectionHead(open: Draft, group: readonly string[], lines: readonly Li
   const nextIsText = lines[end]?.kind === "line" && classifyLine(lines, end) === "body";
   const bylineAhead = nextIsText && findNextClosing(lines, end) === "byline";
   if (isSignedAtOpening(open)) return nextIsText ? !bylineAhead : singlePhrase;
-  return singlePhrase || bylineAhead;
+  // A table item is not signed: a byline ahead is another item's.
+  const waitsForByline = !open.blocks.some((block) => block.kind === "table");
+  return singlePhrase || (waitsForByline && bylineAhead);
 }
 
 function isSignedAtOpening(draft: Draft): boolean {
