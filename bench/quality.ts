@@ -6,9 +6,10 @@ import { EngineClient } from "@/lib/search/engine/http-client";
 import { startEngine } from "@/lib/search/engine/process";
 import { executeQuery, type QueryTarget } from "@/lib/search/execute-query";
 import { buildFilter } from "@/lib/search/filter";
-import { compileQuery } from "@/lib/search/query/compile-query";
+import { compileQuery, type CompiledQuery } from "@/lib/search/query/compile-query";
 import { parseQuery } from "@/lib/search/query/parse-query";
 import { formatBytes, prepareCorpus, type IndexCost } from "./quality-corpus";
+import { findByEngineOnly } from "./quality-engine-only";
 import { buildQueries, type BenchQuery } from "./quality-queries";
 import { formatCategoryTable, formatSummaryTable, formatWorst, scoreQuery, summarize, type QueryOutcome } from "./quality-report";
 import { buildGroundTruth } from "./quality-truth";
@@ -57,10 +58,13 @@ async function main(): Promise<void> {
     const sourceById = new Map(corpus.articles.map((article) => [article.id, article.source]));
 
     const ours: QueryOutcome[] = [];
+    const engineOnly: QueryOutcome[] = [];
     const plain: QueryOutcome[] = [];
+    const target = { client, indexUid: corpus.ours.indexUid };
     for (const [index, query] of queries.entries()) {
       const expected = truth.evaluate(query);
-      ours.push(await measureOurs({ client, indexUid: corpus.ours.indexUid }, query, expected));
+      ours.push(await measureOurs(target, query, expected));
+      engineOnly.push(await measureEngineOnly(target, query, expected));
       plain.push(await measurePlain(client, corpus.plain.indexUid, query, expected, sourceById));
       if ((index + 1) % 50 === 0) log(`  ${index + 1}/${queries.length} queries`);
     }
@@ -68,10 +72,13 @@ async function main(): Promise<void> {
     const report = [
       `Corpus: ${corpus.articles.length} articles (${describeMix(corpus.articles)}), seed ${seed}${limit === null ? "" : `, --limit ${limit}`}`,
       "",
-      formatSummaryTable([summarize("ours", ours), summarize("plain", plain)]),
+      formatSummaryTable([summarize("ours", ours), summarize("engine only", engineOnly), summarize("plain", plain)]),
+      "(engine only: our index, Meilisearch phrase matching without verification; plain: raw text, default settings,",
+      " the query as typed with matchingStrategy all; times include fetching every hit's id.)",
       "",
       formatCategoryTable([
         { name: "ours", outcomes: ours },
+        { name: "engine", outcomes: engineOnly },
         { name: "plain", outcomes: plain },
       ]),
       "",
@@ -81,11 +88,13 @@ async function main(): Promise<void> {
       "",
       formatWorst("ours", ours, Number(values.worst)),
       "",
+      formatWorst("engine only", engineOnly, Number(values.worst)),
+      "",
       formatWorst("plain", plain, Number(values.worst)),
     ].join("\n");
     process.stdout.write(report + "\n");
     const label = limit === null ? "all" : `n${limit}`;
-    fs.writeFileSync(path.join(workDir, `quality-${label}.json`), JSON.stringify({ ours, plain, costs: { ours: corpus.ours, plain: corpus.plain } }, null, 1));
+    fs.writeFileSync(path.join(workDir, `quality-${label}.json`), JSON.stringify({ ours, engineOnly, plain, costs: { ours: corpus.ours, plain: corpus.plain } }, null, 1));
   } finally {
     await engine.stop();
   }
@@ -94,15 +103,10 @@ async function main(): Promise<void> {
 type IdHit = { id: string; source: string };
 
 async function measureOurs(target: QueryTarget, query: BenchQuery, expected: ReadonlySet<string>): Promise<QueryOutcome> {
-  const parsed = parseQuery(query.q);
-  if (!parsed.ok) throw new Error(`query ${query.q}: ${parsed.error.message}`);
-  const compiled = parsed.query.clauses.length === 0 ? null : compileQuery(parsed.query);
-  if (compiled && !compiled.ok) throw new Error(`query ${query.q}: ${compiled.error.message}`);
-  const built = buildFilter({ sources: query.sources ?? [] });
-  if (!built.ok) throw new Error(built.error.message);
+  const { compiled, filter } = compileBenchQuery(query);
   const options = {
-    compiled: compiled?.compiled ?? null,
-    filter: built.filter,
+    compiled,
+    filter,
     sort: "relevance" as const,
     facets: ["source"],
     attributesToRetrieve: ["id", "source"],
@@ -121,6 +125,23 @@ async function measureOurs(target: QueryTarget, query: BenchQuery, expected: Rea
     if (second.totalHits !== all.totalHits) return { ...outcome, inconsistency: `page 2 total ${second.totalHits} ≠ ${all.totalHits}` };
   }
   return outcome;
+}
+
+async function measureEngineOnly(target: QueryTarget, query: BenchQuery, expected: ReadonlySet<string>): Promise<QueryOutcome> {
+  const { compiled, filter } = compileBenchQuery(query);
+  const started = performance.now();
+  const found = await findByEngineOnly(target, compiled, filter);
+  return scoreQuery(query, expected, found, performance.now() - started);
+}
+
+function compileBenchQuery(query: BenchQuery): { compiled: CompiledQuery | null; filter: string | null } {
+  const parsed = parseQuery(query.q);
+  if (!parsed.ok) throw new Error(`query ${query.q}: ${parsed.error.message}`);
+  const compiled = parsed.query.clauses.length === 0 ? null : compileQuery(parsed.query);
+  if (compiled && !compiled.ok) throw new Error(`query ${query.q}: ${compiled.error.message}`);
+  const built = buildFilter({ sources: query.sources ?? [] });
+  if (!built.ok) throw new Error(built.error.message);
+  return { compiled: compiled?.compiled ?? null, filter: built.filter };
 }
 
 function checkTotals(totalHits: number, hits: readonly IdHit[], sourceFacet: Record<string, number>): string | undefined {
