@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { isDocumentTwinPath, toDocumentPath } from "@/lib/app/document-routes";
+import { isDocumentRequest, isDocumentTwinPath, toDocumentPath } from "@/lib/app/document-routes";
 import { renderEngineDownPage } from "@/lib/app/engine-down-page";
 import { findMissingResource, MISSING_HEADER, type MissingKind } from "@/lib/app/missing-resource";
 import { isEngineReachable } from "@/lib/search/engine-health";
@@ -22,7 +22,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
       headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Retry-After": "30" },
     });
   }
-  const missing = isDocumentTwinPath(pathname) ? "page" : await findMissingResource(pathname);
+  // Statuses only matter to whole documents; a client navigation to a missing article renders the page's own notFound().
+  const missing = isDocumentTwinPath(pathname) ? "page" : isDocumentRequest(request.headers) ? await findMissingResource(pathname) : null;
   if (missing) return rewriteToNotFound(request, missing);
   const documentPath = toDocumentPath(pathname, request.headers);
   return documentPath ? NextResponse.rewrite(new URL(`${documentPath}${search}`, request.url)) : NextResponse.next();

@@ -13,10 +13,14 @@ export const DOCUMENT_PREFIX = "/document";
 
 const STREAMED_PAGES = [/^\/search\/?$/, /^\/articles\/[^/]+\/?$/, /^\/browse(?:\/[^/]+)?\/?$/];
 
+/** Client-side navigations and prefetches ask for the RSC payload; everything else wants a whole HTML document. */
+export function isDocumentRequest(headers: Headers): boolean {
+  return !headers.has("rsc") && !headers.has("next-router-prefetch");
+}
+
 /** The internal path to render a full document request for `pathname` with, or null to render it as is. */
 export function toDocumentPath(pathname: string, headers: Headers): string | null {
-  const isRscRequest = headers.has("rsc") || headers.has("next-router-prefetch");
-  if (isRscRequest || !STREAMED_PAGES.some((page) => page.test(pathname))) return null;
+  if (!isDocumentRequest(headers) || !STREAMED_PAGES.some((page) => page.test(pathname))) return null;
   return `${DOCUMENT_PREFIX}${pathname}`;
 }
 
