@@ -11,6 +11,9 @@ import { endsSentence, parseBylineLine, splitTrailingByline, type PrintedByline 
  *   - the article being read (`current`), closed by its byline;
  *   - articles whose last sentence was cut off by another article's block (`suspended`):
  *     the next text that reads as a continuation — rather than a new article — is joined to them.
+ * Whether headline-like lines inside the open article are its section heads or the next item's
+ * headlines depends on what that article still waits for (see `isSectionHead`): its byline, or —
+ * when it was signed after its dateline or ended by a closing dateline — nothing.
  *
  * Nothing printed is dropped: every non-whitespace character ends up in exactly one returned item
  * (headline lines, blocks, the printed byline, or a `remainder` item), except characters removed as
@@ -133,7 +136,20 @@ function appendTableRow(lines: Line[], raw: string, index: number): void {
   else lines.push({ kind: "table", rows: [row], index });
 }
 
+/** Roles already worked out, per page: a line's role depends only on the lines around it. */
+const roleCache = new WeakMap<readonly Line[], Map<number, LineRole | null>>();
+
 function classifyLine(lines: readonly Line[], i: number): LineRole | null {
+  let roles = roleCache.get(lines);
+  if (!roles) roleCache.set(lines, (roles = new Map()));
+  const known = roles.get(i);
+  if (known !== undefined) return known;
+  const role = classifyLineUncached(lines, i);
+  roles.set(i, role);
+  return role;
+}
+
+function classifyLineUncached(lines: readonly Line[], i: number): LineRole | null {
   const line = lines[i];
   if (!line) return null;
   if (line.kind === "table") return "table";
@@ -205,7 +221,7 @@ function readLine(state: ParseState, lines: readonly Line[], i: number): number 
     appendBlock(state, { kind: "table", rows: line.rows }, line.index);
     return i + 1;
   }
-  const penName = readPenNameLine(state, line);
+  const penName = state.current ? readPenNameLine(state, state.current, line) : null;
   if (penName && state.current) {
     closeDraft(state, state.current, penName);
     return i + 1;
@@ -232,10 +248,9 @@ function readLine(state: ParseState, lines: readonly Line[], i: number): number 
  * only a new item or the page end follows. A column tag of the same shape (（暖相册）) is printed
  * above the headline of its own article, after the previous article was closed by its byline.
  */
-function readPenNameLine(state: ParseState, line: TextLine): PrintedByline | null {
-  const open = state.current;
-  const last = open?.blocks.at(-1);
-  if (!open || last?.kind !== "paragraph" || !endsParagraph(last.text) || !endsItemAt(state, line)) return null;
+function readPenNameLine(state: ParseState, open: Draft, line: TextLine): PrintedByline | null {
+  const last = open.blocks.at(-1);
+  if (last?.kind !== "paragraph" || !endsParagraph(last.text) || !endsItemAt(state, line)) return null;
   return parseBylineLine(line.text, { penNames: true });
 }
 
@@ -297,8 +312,9 @@ function readHeadlines(state: ParseState, lines: readonly Line[], i: number): nu
  * Whether headline lines inside the open article, followed by the line at `end`, are a section
  * head of it rather than the headlines of the next item.
  *
- * - An article still waiting for its byline keeps a single phrase (工业经济稳中有进) as a subhead.
- *   (Any article not closed by a byline may be waiting for it, except a table item.) A two-part head (彪炳史册 雄健豪迈) or a head of several lines (镜头二 / “我的手机24小时畅通”)
+ * - An article still waiting for its byline (any article not closed by one, except a table item
+ *   or a report ended by a closing dateline) keeps a single phrase (工业经济稳中有进) as a subhead.
+ *   A two-part head (彪炳史册 雄健豪迈) or a head of several lines (镜头二 / “我的手机24小时畅通”)
  *   is a section of a long feature when the byline it waits for comes before the next dateline:
  *   a new article would have been preceded by the byline that closes this one. With no byline
  *   ahead this article is unsigned, and such a head starts the next article.
