@@ -17,7 +17,7 @@ import { createRandom, sampleWithout } from "./quality-random";
 import { buildGroundTruth } from "./quality-truth";
 
 /**
- * `tsx bench/quality-schemes.ts --articles FILE [--limit N]`: the experiment
+ * `tsx bench/quality-schemes.ts [--articles FILE] [--limit N] [--schemes a,b] [--repeat R]`: the experiment
  * behind the choice of token stream. Indexes the same articles under several
  * candidate schemes with the same bulk batches, and reports for each the
  * engine's indexing time and size next to plain Meilisearch, how many
@@ -185,6 +185,7 @@ async function main(): Promise<void> {
       limit: { type: "string" },
       seed: { type: "string", default: "20240521" },
       schemes: { type: "string" },
+      repeat: { type: "string", default: "1" },
       "data-dir": { type: "string", default: ".data/bench-schemes" },
     },
   });
@@ -205,27 +206,24 @@ async function main(): Promise<void> {
   const rows: string[][] = [];
   try {
     const client = new EngineClient({ url: engine.url, apiKey: engine.masterKey });
+    const repeat = Math.max(1, Number(values.repeat));
+    // Indexing time is the least of `repeat` interleaved runs: the machine is shared and noisy.
+    const best = new Map<Scheme, { indexingMs: number; bytes: number }>();
+    for (let round = 1; round < repeat; round++) {
+      for (const scheme of schemes) {
+        const uid = `scheme_${scheme.name.replace(/-/g, "_")}_r${round}`;
+        const cost = await indexScheme(client, dataDir, scheme, uid, articles);
+        log(`round ${round} ${scheme.name}: ${(cost.indexingMs / 1000).toFixed(1)} s`);
+        keepBest(best, scheme, cost);
+        await client.runTask("DELETE", `/indexes/${uid}`);
+      }
+    }
     let plainMs = 0;
     for (const scheme of schemes) {
       const uid = `scheme_${scheme.name.replace(/-/g, "_")}`;
-      const before = listIndexDirs(dataDir);
-      await client.runTask("POST", "/indexes", { uid, primaryKey: "id" });
-      await client.runTask("PATCH", `/indexes/${uid}/settings`, scheme.settings);
-      const pending: number[] = [];
-      for (let start = 0; start < articles.length; start += 1000) {
-        const batch = articles.slice(start, start + 1000).map((article) => buildDocument(scheme, article));
-        pending.push((await client.request<{ taskUid: number }>("POST", `/indexes/${uid}/documents`, batch, { timeoutMs: 300_000 })).taskUid);
-        if (pending.length > 3) await client.waitForTask(pending.shift() ?? 0, 3_600_000);
-      }
-      for (const taskUid of pending) await client.waitForTask(taskUid, 3_600_000);
-      const batches = await client.request<{ results: Array<{ duration: string | null }> }>(
-        "GET",
-        `/batches?indexUids=${uid}&types=documentAdditionOrUpdate&limit=1000`,
-      );
-      const indexingMs = batches.results.reduce((sum, batch) => sum + parseIsoDuration(batch.duration), 0);
+      keepBest(best, scheme, await indexScheme(client, dataDir, scheme, uid, articles));
+      const { indexingMs, bytes } = best.get(scheme) ?? { indexingMs: 0, bytes: 0 };
       if (scheme === plainScheme) plainMs = indexingMs;
-      const dirs = [...listIndexDirs(dataDir)].filter((dir) => !before.has(dir));
-      const bytes = dirs.reduce((sum, dir) => sum + folderBytes(dir), 0);
 
       let falsePositiveQueries = 0;
       let missQueries = 0;
@@ -271,6 +269,37 @@ async function main(): Promise<void> {
   }
   const header = ["scheme", "indexing", "vs plain", "size", "q w/ miss", "q w/ FP (engine)", "q to verify", "verify cands p50/p90/max", "search ms p50/p95"];
   process.stdout.write([header, ...rows].map((row) => row.join(" | ")).join("\n") + "\n");
+}
+
+async function indexScheme(
+  client: EngineClient,
+  dataDir: string,
+  scheme: Scheme,
+  uid: string,
+  articles: readonly Article[],
+): Promise<{ indexingMs: number; bytes: number }> {
+  const before = listIndexDirs(dataDir);
+  await client.runTask("POST", "/indexes", { uid, primaryKey: "id" });
+  await client.runTask("PATCH", `/indexes/${uid}/settings`, scheme.settings);
+  const pending: number[] = [];
+  for (let start = 0; start < articles.length; start += 1000) {
+    const batch = articles.slice(start, start + 1000).map((article) => buildDocument(scheme, article));
+    pending.push((await client.request<{ taskUid: number }>("POST", `/indexes/${uid}/documents`, batch, { timeoutMs: 300_000 })).taskUid);
+    if (pending.length > 3) await client.waitForTask(pending.shift() ?? 0, 3_600_000);
+  }
+  for (const taskUid of pending) await client.waitForTask(taskUid, 3_600_000);
+  const batches = await client.request<{ results: Array<{ duration: string | null }> }>(
+    "GET",
+    `/batches?indexUids=${uid}&types=documentAdditionOrUpdate&limit=1000`,
+  );
+  const indexingMs = batches.results.reduce((sum, batch) => sum + parseIsoDuration(batch.duration), 0);
+  const dirs = [...listIndexDirs(dataDir)].filter((dir) => !before.has(dir));
+  return { indexingMs, bytes: dirs.reduce((sum, dir) => sum + folderBytes(dir), 0) };
+}
+
+function keepBest(best: Map<Scheme, { indexingMs: number; bytes: number }>, scheme: Scheme, cost: { indexingMs: number; bytes: number }): void {
+  const previous = best.get(scheme);
+  if (!previous || cost.indexingMs < previous.indexingMs) best.set(scheme, cost);
 }
 
 function readArticles(file: string): Article[] {

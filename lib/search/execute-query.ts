@@ -1,12 +1,9 @@
-import { toCodedPhrase } from "./coded-chars";
-import { ALL_HITS, CODED_LOCALES, countHits, readIndexVersion, searchIds, type EngineSearch, type QueryTarget } from "./engine-search";
-import type { MatchSourceField } from "./exact-match";
+import { countHits, readIndexVersion, searchIds, type EngineSearch, type QueryTarget } from "./engine-search";
 import { buildIdInCondition, joinAllOf } from "./filter";
-import type { CharField } from "./index-schema";
-import type { CompiledQuery, CompiledStep } from "./query/compile-query";
-import type { SortOrder } from "./search-request";
-import { readStepTerms } from "./step-terms";
-import { verifyTerm, type CheckTerm } from "./term-verifier";
+import type { CompiledQuery } from "./query/compile-query";
+import { fetchResultPage, type FacetDistribution, type PageRequest, type ResultPage } from "./result-page";
+import { planStep, type StepPlan } from "./step-plan";
+import { verifyTerm } from "./term-verifier";
 
 /**
  * Runs a compiled query (lib/search/query/compile-query.ts) against the index:
@@ -65,54 +62,16 @@ import { verifyTerm, type CheckTerm } from "./term-verifier";
 
 export type { QueryTarget } from "./engine-search";
 
-export type ExecuteQueryOptions = {
+export type { FacetDistribution } from "./result-page";
+
+export type ExecuteQueryOptions = PageRequest & {
   /** Null: no text condition (browse everything the filter lets through). */
   compiled: CompiledQuery | null;
   /** The reader's facet filter (lib/search/filter.ts), ANDed with every branch. */
   filter: string | null;
-  sort: SortOrder;
-  /** 1-based. */
-  page: number;
-  hitsPerPage: number;
-  facets: readonly string[];
-  attributesToRetrieve: readonly string[];
 };
 
-export type FacetDistribution = Record<string, Record<string, number>>;
-
-export type ExecuteQueryResult<Hit> = {
-  hits: Hit[];
-  totalHits: number;
-  totalPages: number;
-  page: number;
-  facetDistribution: FacetDistribution;
-  processingTimeMs: number;
-};
-
-/** The stored field each coded field is made from. */
-const SOURCE_FIELD: Readonly<Record<CharField, MatchSourceField>> = {
-  titleChars: "title",
-  kickerChars: "kicker",
-  subtitleChars: "subtitle",
-  bodyChars: "body",
-  authorsChars: "authors",
-};
-
-type SearchResponse<Hit> = {
-  hits: Hit[];
-  totalHits?: number;
-  totalPages?: number;
-  page?: number;
-  facetDistribution?: FacetDistribution;
-};
-
-type FederatedResponse<Hit> = {
-  hits: Hit[];
-  estimatedTotalHits?: number;
-  facetsByIndex?: Record<string, { distribution?: FacetDistribution }>;
-};
-
-type Page<Hit> = Omit<ExecuteQueryResult<Hit>, "processingTimeMs">;
+export type ExecuteQueryResult<Hit> = ResultPage<Hit> & { processingTimeMs: number };
 
 export async function executeQuery<Hit = Record<string, unknown>>(
   target: QueryTarget,
@@ -131,64 +90,8 @@ export async function executeQuery<Hit = Record<string, unknown>>(
     );
     searches = resolved.filter((search): search is EngineSearch => search !== null);
   }
-  const [only] = searches;
-  const page =
-    searches.length === 0
-      ? emptyPage<Hit>(options)
-      : searches.length === 1 && only
-        ? await runSingle<Hit>(target, only, options)
-        : await runFederated<Hit>(target, searches, options);
+  const page = await fetchResultPage<Hit>(target, searches, options);
   return { ...page, processingTimeMs: Math.round(performance.now() - started) };
-}
-
-/**
- * A step as the engine runs it: coded phrases for every term except negated
- * ones that need verification, plus what must be verified on the candidates.
- */
-type StepPlan = {
-  search: EngineSearch;
-  positiveChecks: CheckTerm[];
-  negativeChecks: CheckTerm[];
-};
-
-export function planStep(step: CompiledStep): StepPlan {
-  const fields = [...new Set(step.attributesToSearchOn.map((field) => SOURCE_FIELD[field]))];
-  const headlineOnly = fields.every((field) => field === "title" || field === "kicker" || field === "subtitle");
-  const negatives: string[] = [];
-  const positives: string[] = [];
-  const positiveChecks: CheckTerm[] = [];
-  const negativeChecks: CheckTerm[] = [];
-  for (const { matchTerm, negated } of readStepTerms(step.q)) {
-    const verify = needsVerification(matchTerm, headlineOnly);
-    const check = { matchTerm, fields };
-    if (negated && verify) negativeChecks.push(check);
-    else if (negated) negatives.push(`-${toCodedPhrase(matchTerm)}`);
-    else {
-      positives.push(toCodedPhrase(matchTerm));
-      if (verify) positiveChecks.push(check);
-    }
-  }
-  return {
-    // Negatives first: the engine stops reading after 10 positive words.
-    search: {
-      q: [...negatives, ...positives].join(" "),
-      attributesToSearchOn: [...step.attributesToSearchOn],
-      matchingStrategy: step.matchingStrategy,
-      locales: CODED_LOCALES,
-    },
-    positiveChecks,
-    negativeChecks,
-  };
-}
-
-/**
- * Whether the engine's answer for a term can contain documents without it.
- * Two characters anywhere are one adjacent pair; a lone character in headline
- * fields is a word looked up in those fields only.
- */
-function needsVerification(matchTerm: string, headlineOnly: boolean): boolean {
-  const length = [...matchTerm].length;
-  return headlineOnly ? length >= 2 : length >= 3;
 }
 
 /**
@@ -246,64 +149,4 @@ function toIdCondition(ids: readonly string[] | null): string | null {
 function withFilter(search: EngineSearch, filter: string | null): EngineSearch {
   const { filter: _previous, ...rest } = search;
   return filter === null ? rest : { ...rest, filter };
-}
-
-function toSort(sort: SortOrder): string[] | undefined {
-  if (sort === "newest") return ["dateDay:desc"];
-  if (sort === "oldest") return ["dateDay:asc"];
-  return undefined;
-}
-
-async function runSingle<Hit>(target: QueryTarget, search: EngineSearch, options: ExecuteQueryOptions): Promise<Page<Hit>> {
-  const sort = toSort(options.sort);
-  const response = await target.client.request<SearchResponse<Hit>>("POST", `/indexes/${target.indexUid}/search`, {
-    ...search,
-    page: options.page,
-    hitsPerPage: Math.min(options.hitsPerPage, ALL_HITS),
-    facets: [...options.facets],
-    attributesToRetrieve: [...options.attributesToRetrieve],
-    ...(sort ? { sort } : {}),
-  });
-  return {
-    hits: response.hits,
-    totalHits: response.totalHits ?? 0,
-    totalPages: response.totalPages ?? 0,
-    page: response.page ?? options.page,
-    facetDistribution: response.facetDistribution ?? {},
-  };
-}
-
-async function runFederated<Hit>(target: QueryTarget, searches: readonly EngineSearch[], options: ExecuteQueryOptions): Promise<Page<Hit>> {
-  const sort = toSort(options.sort);
-  const response = await target.client.request<FederatedResponse<Hit>>("POST", "/multi-search", {
-    federation: {
-      offset: (options.page - 1) * options.hitsPerPage,
-      limit: Math.min(options.hitsPerPage, ALL_HITS),
-      facetsByIndex: { [target.indexUid]: [...options.facets] },
-    },
-    queries: searches.map((search) => ({
-      indexUid: target.indexUid,
-      ...search,
-      attributesToRetrieve: [...options.attributesToRetrieve],
-      ...(sort ? { sort } : {}),
-    })),
-  });
-  const totalHits = response.estimatedTotalHits ?? 0;
-  return {
-    hits: response.hits.map(stripFederationInfo),
-    totalHits,
-    totalPages: Math.ceil(totalHits / options.hitsPerPage),
-    page: options.page,
-    facetDistribution: response.facetsByIndex?.[target.indexUid]?.distribution ?? {},
-  };
-}
-
-function stripFederationInfo<Hit>(hit: Hit): Hit {
-  if (typeof hit !== "object" || hit === null || !("_federation" in hit)) return hit;
-  const { _federation: _ignored, ...rest } = hit as Record<string, unknown>;
-  return rest as Hit;
-}
-
-function emptyPage<Hit>(options: ExecuteQueryOptions): Page<Hit> {
-  return { hits: [], totalHits: 0, totalPages: 0, page: options.page, facetDistribution: {} };
 }

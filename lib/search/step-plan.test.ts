@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toCodedPhrase } from "./coded-chars";
-import { planStep } from "./execute-query";
+import { planStep } from "./step-plan";
 import { CHAR_FIELDS, TITLE_CHAR_FIELDS } from "./index-schema";
 import { compileQuery, type CompiledStep } from "./query/compile-query";
 import { parseQuery } from "./query/parse-query";

@@ -50,9 +50,11 @@ const FIELD_PLACES: Readonly<Record<MatchSourceField, { stored: keyof StoredText
 
 const PAGE_SIZE = 1000;
 const PAGES_IN_FLIGHT = 4;
-/** Terms remembered; the least recently used are forgotten first. */
-const MAX_REMEMBERED_TERMS = 2000;
-const remembered = new Map<string, Promise<TermVerdicts>>();
+/** Ids remembered over all terms (about 50 MB); the least recently used terms are forgotten first. */
+const MAX_REMEMBERED_IDS = 1_000_000;
+type Remembered = { verdicts: Promise<TermVerdicts>; ids: number };
+const remembered = new Map<string, Remembered>();
+let rememberedIds = 0;
 
 /** Verdicts for a term in the index as it is at `version` (see readIndexVersion). */
 export function verifyTerm(target: QueryTarget, version: string, term: CheckTerm): Promise<TermVerdicts> {
@@ -61,17 +63,31 @@ export function verifyTerm(target: QueryTarget, version: string, term: CheckTerm
   if (known) {
     remembered.delete(key);
     remembered.set(key, known);
-    return known;
+    return known.verdicts;
   }
-  const computed = computeVerdicts(target, term);
-  remembered.set(key, computed);
-  // A failed look-up (engine down) must not be remembered.
-  computed.catch(() => remembered.delete(key));
-  for (const oldest of remembered.keys()) {
-    if (remembered.size <= MAX_REMEMBERED_TERMS) break;
-    remembered.delete(oldest);
+  const entry: Remembered = { verdicts: computeVerdicts(target, term), ids: 0 };
+  remembered.set(key, entry);
+  entry.verdicts.then(
+    (verdicts) => {
+      if (remembered.get(key) !== entry) return;
+      entry.ids = verdicts.rejected.size + verdicts.containing.length;
+      rememberedIds += entry.ids;
+      forgetLeastRecent();
+    },
+    // A failed look-up (engine down) must not be remembered.
+    () => {
+      if (remembered.get(key) === entry) remembered.delete(key);
+    },
+  );
+  return entry.verdicts;
+}
+
+function forgetLeastRecent(): void {
+  for (const [key, entry] of remembered) {
+    if (rememberedIds <= MAX_REMEMBERED_IDS) return;
+    remembered.delete(key);
+    rememberedIds -= entry.ids;
   }
-  return computed;
 }
 
 async function computeVerdicts(target: QueryTarget, term: CheckTerm): Promise<TermVerdicts> {
@@ -134,9 +150,4 @@ function documentContains(document: StoredText, term: CheckTerm): boolean {
     if (rawHit) return true;
   }
   return matchTextsContain(toMatchTexts(source, term.fields), term.matchTerm);
-}
-
-/** For tests: start from an empty memory. */
-export function forgetAllVerdicts(): void {
-  remembered.clear();
 }

@@ -1,0 +1,71 @@
+import { toCodedPhrase } from "./coded-chars";
+import { CODED_LOCALES, type EngineSearch } from "./engine-search";
+import type { MatchSourceField } from "./exact-match";
+import type { CharField } from "./index-schema";
+import type { CompiledStep } from "./query/compile-query";
+import { readStepTerms } from "./step-terms";
+import type { CheckTerm } from "./term-verifier";
+
+/**
+ * How one compiled step is run against the coded index, and which of its
+ * terms the engine cannot decide alone (see execute-query.ts for why).
+ */
+
+/** The stored field each coded field is made from. */
+const SOURCE_FIELD: Readonly<Record<CharField, MatchSourceField>> = {
+  titleChars: "title",
+  kickerChars: "kicker",
+  subtitleChars: "subtitle",
+  bodyChars: "body",
+  authorsChars: "authors",
+};
+
+/**
+ * A step as the engine runs it: coded phrases for every term except negated
+ * ones that need verification, plus what must be verified on the candidates.
+ */
+export type StepPlan = {
+  search: EngineSearch;
+  positiveChecks: CheckTerm[];
+  negativeChecks: CheckTerm[];
+};
+
+export function planStep(step: CompiledStep): StepPlan {
+  const fields = [...new Set(step.attributesToSearchOn.map((field) => SOURCE_FIELD[field]))];
+  const headlineOnly = fields.every((field) => field === "title" || field === "kicker" || field === "subtitle");
+  const negatives: string[] = [];
+  const positives: string[] = [];
+  const positiveChecks: CheckTerm[] = [];
+  const negativeChecks: CheckTerm[] = [];
+  for (const { matchTerm, negated } of readStepTerms(step.q)) {
+    const verify = needsVerification(matchTerm, headlineOnly);
+    const check = { matchTerm, fields };
+    if (negated && verify) negativeChecks.push(check);
+    else if (negated) negatives.push(`-${toCodedPhrase(matchTerm)}`);
+    else {
+      positives.push(toCodedPhrase(matchTerm));
+      if (verify) positiveChecks.push(check);
+    }
+  }
+  return {
+    // Negatives first: the engine stops reading after 10 positive words.
+    search: {
+      q: [...negatives, ...positives].join(" "),
+      attributesToSearchOn: [...step.attributesToSearchOn],
+      matchingStrategy: step.matchingStrategy,
+      locales: CODED_LOCALES,
+    },
+    positiveChecks,
+    negativeChecks,
+  };
+}
+
+/**
+ * Whether the engine's answer for a term can contain documents without it.
+ * Two characters anywhere are one adjacent pair; a lone character in headline
+ * fields is a word looked up in those fields only.
+ */
+function needsVerification(matchTerm: string, headlineOnly: boolean): boolean {
+  const length = [...matchTerm].length;
+  return headlineOnly ? length >= 2 : length >= 3;
+}
