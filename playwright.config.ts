@@ -17,6 +17,8 @@ const ingest = "node_modules/.bin/tsx ingest/cli.ts";
 const ingestFixtures = [
   `${ingest} --manifest sample/manifest.json sample/pages`,
   `${ingest} --manifest test/fixtures/e2e/manifest.json test/fixtures/e2e`,
+  // Stored text that looks like markup, to prove it is shown as text.
+  `${ingest} test/fixtures/e2e-security`,
 ].join(" && ");
 // Test workers inherit this, so security tests can read the app's generated key and look for leaks.
 process.env.E2E_DATA_DIR = dataDir;

@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isDocumentRequest, isDocumentTwinPath, toDocumentPath } from "@/lib/app/document-routes";
 import { renderEngineDownPage } from "@/lib/app/engine-down-page";
-import { findMissingResource, MISSING_HEADER, type MissingKind } from "@/lib/app/missing-resource";
+import { buildContentSecurityPolicy, createNonce, NONCE_HEADER } from "@/lib/app/content-security";
+import { findMissingResource, MISSING_HEADER } from "@/lib/app/missing-resource";
 import { isEngineReachable } from "@/lib/search/engine-health";
 
 /**
@@ -16,24 +17,28 @@ import { isEngineReachable } from "@/lib/search/engine-health";
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
+  const nonce = createNonce();
+  const policy = buildContentSecurityPolicy(nonce);
   if (!(await isEngineReachable())) {
     return new NextResponse(renderEngineDownPage(`${pathname}${search}`), {
       status: 503,
-      headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Retry-After": "30" },
+      headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Retry-After": "30", "Content-Security-Policy": policy },
     });
   }
+  // Next reads the policy from the request to put the nonce on its scripts; the layout reads x-nonce for its own.
+  const headers = new Headers(request.headers);
+  headers.set(NONCE_HEADER, nonce);
+  headers.set("Content-Security-Policy", policy);
   // Statuses only matter to whole documents; a client navigation to a missing article renders the page's own notFound().
   const missing = isDocumentTwinPath(pathname) ? "page" : isDocumentRequest(request.headers) ? await findMissingResource(pathname) : null;
-  if (missing) return rewriteToNotFound(request, missing);
-  const documentPath = toDocumentPath(pathname, request.headers);
-  return documentPath ? NextResponse.rewrite(new URL(`${documentPath}${search}`, request.url)) : NextResponse.next();
-}
-
-/** A path no route matches renders app/not-found.tsx on the server with status 404; the header says what was missing. */
-function rewriteToNotFound(request: NextRequest, missing: MissingKind | "page"): NextResponse {
-  const headers = new Headers(request.headers);
-  headers.set(MISSING_HEADER, missing);
-  return NextResponse.rewrite(new URL("/_missing", request.url), { request: { headers } });
+  if (missing) headers.set(MISSING_HEADER, missing);
+  const documentPath = missing ? "/_missing" : toDocumentPath(pathname, request.headers);
+  // A path no route matches (/_missing) renders app/not-found.tsx on the server with status 404.
+  const response = documentPath
+    ? NextResponse.rewrite(new URL(`${documentPath}${missing ? "" : search}`, request.url), { request: { headers } })
+    : NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
 }
 
 export const config = {

@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
+import { NONCE_HEADER } from "@/lib/app/content-security";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -12,11 +14,12 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 /** Marks the page as scripted before first paint, so JS-only controls (the filter toggle) never flash. */
 const MARK_SCRIPTED = 'document.documentElement.classList.add("js")';
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   return (
     <html lang="zh-CN" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: MARK_SCRIPTED }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: MARK_SCRIPTED }} />
       </head>
       <body className="flex min-h-screen flex-col font-sans antialiased">
         <a
@@ -41,6 +44,11 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
                 <li>
                   <Link href="/browse" className="rounded py-1 hover:text-accent hover:underline">
                     按日期浏览
+                  </Link>
+                </li>
+                <li>
+                  <Link href="/authors" className="rounded py-1 hover:text-accent hover:underline">
+                    作者
                   </Link>
                 </li>
               </ul>

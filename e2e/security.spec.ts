@@ -42,3 +42,35 @@ test("responses carry security headers", async ({ request }) => {
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   expect(headers["x-powered-by"]).toBeUndefined();
 });
+
+test("stored text that looks like markup is shown as text and never runs", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.goto("/search?q=" + encodeURIComponent("安全测试"));
+  const result = page.getByTestId("result").first();
+  await expect(result).toContainText("<script>window.__xss=1</script>");
+  await expect(result.locator("img")).toHaveCount(0);
+  await result.getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("<script>");
+  await expect(page.locator("article")).toContainText('<img src=x onerror="window.__xss=2">');
+  await expect(page.locator("article img")).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  expect(violations).toEqual([]);
+});
+
+test("pages carry a nonce-based Content-Security-Policy and their scripts still run", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  const response = await page.goto("/search?q=" + encodeURIComponent("江城"));
+  const policy = response?.headers()["content-security-policy"] ?? "";
+  expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(policy.split(";").find((part) => part.trim().startsWith("script-src"))).not.toContain("unsafe-inline");
+  expect(policy).toContain("frame-ancestors 'none'");
+  // Client components hydrate: the scripted-page marker set by the inline (nonced) script is present.
+  await expect(page.locator("html")).toHaveClass(/\bjs\b/);
+  expect(violations).toEqual([]);
+});

@@ -14,6 +14,7 @@ import { Pagination } from "@/components/pagination";
 import { ResultItem } from "@/components/result-item";
 import { SearchBox } from "@/components/search-box";
 import { SortLinks } from "@/components/sort-links";
+import { ExportLinks } from "@/components/export-links";
 import { formatCount } from "@/lib/app/format";
 import { FILTER_GROUPS, listActiveFilters, toSearchHref, type FilterKey } from "@/lib/app/search-filters";
 import { runSearchPage, type SearchPageData, type SearchParams } from "@/lib/app/search-page";
@@ -104,6 +105,9 @@ function SearchResults({ data }: { data: SearchPageData }) {
                 ))}
               </ol>
               <Pagination request={request} totalPages={result.totalPages} />
+              <div className="mt-6 border-t border-stone-200 pt-4">
+                <ExportLinks request={request} total={result.total} />
+              </div>
             </>
           )}
         </section>

@@ -3,6 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArticleBody } from "@/components/article-body";
 import { ArticleLinkList } from "@/components/article-link-list";
+import { CitationBox } from "@/components/citation-box";
+import { buildCitations, buildPermalink } from "@/lib/app/citations";
+import { toAuthorHref } from "@/lib/app/authors-directory-page";
 import { Byline } from "@/components/byline";
 import { EngineUnavailable } from "@/components/engine-unavailable";
 import { formatDate, formatPage, formatWeekday } from "@/lib/app/format";
@@ -24,7 +27,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   if (loaded.kind === "unavailable") return <EngineUnavailable />;
   return (
     <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_18rem]">
-      <ArticleMain data={loaded} />
+      <ArticleMain data={loaded} permalink={await buildPermalink(loaded.article.id)} />
       <RelatedArticles data={loaded} />
     </div>
   );
@@ -32,7 +35,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
 
 type Loaded = Extract<ArticlePageData, { kind: "ok" }>;
 
-function ArticleMain({ data: { article, terms, backHref } }: { data: Loaded }) {
+function ArticleMain({ data: { article, terms, backHref }, permalink }: { data: Loaded; permalink: string }) {
   return (
     <article aria-labelledby="article-title" className="min-w-0">
       {backHref ? (
@@ -111,7 +114,14 @@ function ArticleMain({ data: { article, terms, backHref } }: { data: Loaded }) {
             /articles/{article.id}
           </Link>
         </p>
+        {article.authors.length > 0 ? (
+          <LinkRow
+            label="作者页"
+            items={[...new Set(article.authors.map((author) => author.name))].map((name) => ({ text: name, href: toAuthorHref(name, article.source) }))}
+          />
+        ) : null}
       </footer>
+      <CitationBox citations={buildCitations(article, permalink)} />
     </article>
   );
 }
