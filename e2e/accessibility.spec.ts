@@ -12,6 +12,8 @@ const PAGES = [
   { name: "browse", path: "/browse" },
   { name: "browse-day", path: "/browse/2019-02-21" },
   { name: "not-found", path: "/articles/no-such-article" },
+  { name: "authors", path: "/authors?q=wmy" },
+  { name: "author", path: `/authors/${encodeURIComponent("王明远")}?paper=${encodeURIComponent("江城日报")}` },
 ];
 
 for (const viewport of [

@@ -41,7 +41,7 @@ export default async function AuthorsPage({ searchParams }: Props) {
           sort === params.sort ? (
             <span key={sort} aria-current="true" className="font-bold underline">{SORT_LABELS[sort]}</span>
           ) : (
-            <Link key={sort} href={`/authors?${toDirectoryQueryString({ ...params, sort, page: 1 })}`} className="text-blue-800 hover:underline">
+            <Link key={sort} href={`/authors?${toDirectoryQueryString({ ...params, sort, page: 1 })}`} className="text-link underline underline-offset-2">
               {SORT_LABELS[sort]}
             </Link>
           ),
@@ -68,7 +68,7 @@ export default async function AuthorsPage({ searchParams }: Props) {
               {data.items.map((entry) => (
                 <tr key={`${entry.paper}/${entry.name}`} className="border-b border-stone-200" data-testid="author-row">
                   <td className="py-2">
-                    <Link href={toAuthorHref(entry.name, entry.paper)} className="text-blue-800 hover:underline">{entry.name}</Link>
+                    <Link href={toAuthorHref(entry.name, entry.paper)} className="text-link underline underline-offset-2">{entry.name}</Link>
                     <span className="ml-2 text-xs text-stone-500">{entry.pinyin.syllables.join(" ")}</span>
                   </td>
                   <td>{entry.count}</td>
@@ -91,9 +91,9 @@ function DirectoryPages({ params, total }: { params: Parameters<typeof toDirecto
   if (pages <= 1) return null;
   return (
     <nav aria-label="分页" className="mt-4 flex gap-3">
-      {params.page > 1 ? <Link href={`/authors?${toDirectoryQueryString({ ...params, page: params.page - 1 })}`} className="text-blue-800 hover:underline">上一页</Link> : null}
+      {params.page > 1 ? <Link href={`/authors?${toDirectoryQueryString({ ...params, page: params.page - 1 })}`} className="text-link underline underline-offset-2">上一页</Link> : null}
       <span>第 {params.page} / {pages} 页</span>
-      {params.page < pages ? <Link href={`/authors?${toDirectoryQueryString({ ...params, page: params.page + 1 })}`} className="text-blue-800 hover:underline">下一页</Link> : null}
+      {params.page < pages ? <Link href={`/authors?${toDirectoryQueryString({ ...params, page: params.page + 1 })}`} className="text-link underline underline-offset-2">下一页</Link> : null}
     </nav>
   );
 }

@@ -25,7 +25,7 @@ export default async function AuthorPage({ params, searchParams }: Props) {
   if (data.kind === "unavailable") return <EngineUnavailable />;
   return (
     <div className="space-y-10">
-      <p><Link href="/authors" className="text-blue-800 hover:underline">← 作者名录</Link></p>
+      <p><Link href="/authors" className="text-link underline underline-offset-2">← 作者名录</Link></p>
       {data.profiles.map(({ profile, recent }) => {
         const searchHref = `/search?${toSearchQueryString({ author: [profile.name], source: [profile.paper] })}`;
         return (
@@ -38,7 +38,7 @@ export default async function AuthorPage({ params, searchParams }: Props) {
               共 <strong>{profile.count}</strong> 篇
               {profile.firstDate ? `，${profile.firstDate} 至 ${profile.lastDate}` : ""}
               {data.profiles.length > 1 ? (
-                <Link href={toAuthorHref(profile.name, profile.paper)} className="ml-3 text-sm text-blue-800 hover:underline">只看此报</Link>
+                <Link href={toAuthorHref(profile.name, profile.paper)} className="ml-3 text-sm text-link underline underline-offset-2">只看此报</Link>
               ) : null}
             </p>
             <div className="mt-6 grid gap-8 md:grid-cols-2">
@@ -61,7 +61,7 @@ export default async function AuthorPage({ params, searchParams }: Props) {
                   <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
                     {profile.coAuthors.slice(0, 20).map((coAuthor) => (
                       <li key={coAuthor.name}>
-                        <Link href={toAuthorHref(coAuthor.name, profile.paper)} className="text-blue-800 hover:underline">{coAuthor.name}</Link> {coAuthor.count}
+                        <Link href={toAuthorHref(coAuthor.name, profile.paper)} className="text-link underline underline-offset-2">{coAuthor.name}</Link> {coAuthor.count}
                       </li>
                     ))}
                   </ul>
@@ -90,7 +90,7 @@ export default async function AuthorPage({ params, searchParams }: Props) {
               {recent.hits.map((hit) => <ResultItem key={hit.article.id} hit={hit} backQuery="" />)}
             </ol>
             <p className="mt-3">
-              <Link href={searchHref} className="text-blue-800 hover:underline">全部 {recent.total} 篇（可按日期、主题筛选、导出）→</Link>
+              <Link href={searchHref} className="text-link underline underline-offset-2">全部 {recent.total} 篇（可按日期、主题筛选、导出）→</Link>
             </p>
           </section>
         );
