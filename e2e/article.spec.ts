@@ -23,7 +23,7 @@ test.describe("article page", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("江城高新区新签约项目二十八个");
     const meta = page.getByTestId("article-meta");
     await expect(page.getByText("聚焦一季度经济开局")).toBeVisible();
-    await expect(page.getByText("——总投资超过一百二十亿元")).toBeVisible();
+    await expect(page.getByText("——总投资超过一百二十亿元", { exact: true })).toBeVisible();
     await expect(meta).toContainText("2019年2月21日 星期四");
     await expect(meta).toContainText("江城日报 · 第1版");
     await expect(meta).toContainText("经济观察");
