@@ -44,3 +44,12 @@ test("an article offers GB/T 7714 and APA citations with a working copy button",
   await expect(page.getByTestId("citations").getByRole("button", { name: "已复制" })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await gbt.textContent());
 });
+
+test("the author facet of a search also finds bylines by pinyin", async ({ page }) => {
+  await page.goto("/search?q=" + encodeURIComponent("江城"));
+  const authors = page.getByTestId("facet-authors");
+  await authors.getByRole("searchbox", { name: "查找作者" }).fill("wmy");
+  await expect(authors.getByRole("checkbox").first()).toHaveAccessibleName(/^王明远/);
+  await authors.getByRole("searchbox", { name: "查找作者" }).fill("lijing");
+  await expect(authors.getByRole("checkbox").first()).toHaveAccessibleName(/^李静\s*，/);
+});

@@ -1,6 +1,8 @@
 import { INDEX_SETTINGS } from "@/lib/search/index-schema";
 import { compareByCount, rankNameMatches, searchAuthorNames, type NameMatch, type ValueCount } from "@/lib/search/facet-values";
 import { searchArticles } from "@/lib/search/search-articles";
+import { queryAuthorDirectory } from "@/lib/authors/directory";
+import { loadAuthorDirectory } from "@/lib/search/author-directory";
 import type { SearchRequest } from "@/lib/search/search-request";
 
 /**
@@ -24,13 +26,20 @@ export async function findAuthors(request: SearchRequest, fragment: string, auth
   const matches = rankNameMatches(needle, counts);
   if (counts.length < FACET_VALUE_LIMIT) return matches.slice(0, MAX_MATCHES);
   const known = new Set(counts.map((count) => count.value));
-  const extra = rankNameMatches(needle, await searchAuthorNames(needle))
+  // Meilisearch's facet search knows no pinyin; the author directory does.
+  const candidates = /\p{Script=Han}/u.test(needle) ? await searchAuthorNames(needle) : await findDirectoryNames(needle);
+  const extra = rankNameMatches(needle, candidates)
     .filter((match) => !known.has(match.value))
     .slice(0, MAX_RECOUNTED);
   if (extra.length === 0) return matches.slice(0, MAX_MATCHES);
   const recounted = await countAuthors({ ...request, author: extra.map((match) => match.value) });
   const found = rankNameMatches(needle, recounted.filter((count) => extra.some((match) => match.value === count.value)));
   return rankNameMatches(needle, [...matches, ...found].sort(compareByCount)).slice(0, MAX_MATCHES);
+}
+
+async function findDirectoryNames(needle: string): Promise<ValueCount[]> {
+  const { total: _total, items } = queryAuthorDirectory(await loadAuthorDirectory(), { q: needle, sort: "count", role: null, paper: null, page: 1, size: MAX_RECOUNTED });
+  return items.map((entry) => ({ value: entry.name, count: entry.count }));
 }
 
 async function countAuthors(request: SearchRequest): Promise<ValueCount[]> {

@@ -26,4 +26,10 @@ describe("ranking author names for a typed fragment", () => {
     expect(rankNameMatches("阿依·古丽", [{ value: "阿依古丽", count: 1 }])).toHaveLength(1);
     expect(rankNameMatches("  ", candidates)).toEqual([]);
   });
+
+  it("finds names by full pinyin or initials for Latin input, after any literal match", () => {
+    expect(rankNameMatches("lijing", candidates).map((match) => `${match.kind}:${match.value}`)).toEqual(["pinyin:李静", "pinyin:李静怡"]);
+    expect(rankNameMatches("lj", candidates).map((match) => match.value)).toEqual(["李静", "李静怡"]);
+    expect(rankNameMatches("zjr", candidates).map((match) => match.value)).toEqual(["赵静茹"]);
+  });
 });

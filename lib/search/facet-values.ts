@@ -1,3 +1,4 @@
+import { matchesAuthorQuery } from "@/lib/authors/pinyin";
 import { normalizeText } from "@/lib/text/normalize";
 import { getSearchContext, type SearchContext } from "./search-articles";
 
@@ -49,15 +50,15 @@ export async function searchAuthorNames(fragment: string, { client, indexUid }: 
   return response.facetHits;
 }
 
-export type NameMatch = ValueCount & { kind: "exact" | "prefix" | "contains" };
+export type NameMatch = ValueCount & { kind: "exact" | "prefix" | "contains" | "pinyin" };
 
-const MATCH_RANK: Record<NameMatch["kind"], number> = { exact: 0, prefix: 1, contains: 2 };
+const MATCH_RANK: Record<NameMatch["kind"], number> = { exact: 0, prefix: 1, contains: 2, pinyin: 3 };
 
 /**
  * Names containing the fragment (compared after the index's normalisation, so
  * 張 finds 张), exact matches first, then names starting with it, then names
- * containing it; within each kind, the most frequent first. Names that do not
- * contain the fragment at all are dropped.
+ * containing it, then names whose pinyin matches Latin input; within each
+ * kind, the most frequent first. Other names are dropped.
  */
 export function rankNameMatches(fragment: string, candidates: readonly ValueCount[]): NameMatch[] {
   const needle = normalizeName(fragment);
@@ -69,8 +70,9 @@ export function rankNameMatches(fragment: string, candidates: readonly ValueCoun
     seen.add(candidate.value);
     const name = normalizeName(candidate.value);
     const at = name.indexOf(needle);
-    if (at === -1) continue;
-    const kind = name === needle ? "exact" : at === 0 ? "prefix" : "contains";
+    // Latin input also finds names by pinyin: lijing, li jing, lj → 李静.
+    if (at === -1 && !matchesAuthorQuery(candidate.value, fragment)) continue;
+    const kind = at === -1 ? "pinyin" : name === needle ? "exact" : at === 0 ? "prefix" : "contains";
     matches.push({ ...candidate, kind });
   }
   return matches.sort((a, b) => MATCH_RANK[a.kind] - MATCH_RANK[b.kind] || compareByCount(a, b));
