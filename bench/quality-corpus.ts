@@ -4,15 +4,22 @@ import zlib from "node:zlib";
 import { runIngest } from "@/ingest/pipeline";
 import type { Article } from "@/lib/article/types";
 import { blocksToPlainText } from "@/lib/article/types";
+import { toIndexDocument } from "@/lib/search/documents";
 import type { EngineClient } from "@/lib/search/engine/http-client";
-import { countDocuments, indexExists, readSchemaState } from "@/lib/search/index-admin";
+import { configureIndex, countDocuments, indexExists, readSchemaState } from "@/lib/search/index-admin";
+import { buildIndex, listIndexDirs, measureIndex, uploadDocuments, type IndexCost } from "./quality-indexing";
 import { createRandom, sampleWithout } from "./quality-random";
 
 /**
  * The bench corpus: picks the input files (all, or a seeded subset with
- * --limit), ingests them into our index through the real pipeline and into a
- * plain Meilisearch index (raw text, default settings) for the baseline, and
- * reads the articles back for ground truth. Records what each indexing cost.
+ * --limit), parses them with the real ingest pipeline, and builds our index
+ * and a plain Meilisearch index (raw text, default settings) for the baseline.
+ *
+ * By default both indexes are filled by the same bulk uploader from the
+ * articles the pipeline produced, so their engine times compare like for
+ * like. With --via-pipeline our index is filled by runIngest itself, as
+ * `npm run ingest` does; its engine time then includes the CPU the parser
+ * takes from the engine on this 2-core machine.
  */
 
 export const DATA_ROOT = path.resolve(process.cwd(), "../shared/data");
@@ -22,12 +29,12 @@ const PAGES_DIR = path.join(DATA_ROOT, "pages");
 /** Share of rmrb articles in a --limit subset: they are long, where phrase false positives live. */
 const RMRB_SHARE = 0.4;
 
-export type IndexCost = { indexUid: string; documents: number; indexingMs: number; diskBytes: number | null };
-
 export type BenchCorpus = {
   articles: Article[];
   ours: IndexCost;
   plain: IndexCost;
+  /** How our index was filled, for the report. */
+  oursVia: "bulk" | "pipeline";
 };
 
 export type CorpusOptions = {
@@ -37,10 +44,11 @@ export type CorpusOptions = {
   limit: number | null;
   seed: number;
   reuse: boolean;
+  viaPipeline: boolean;
   log: (line: string) => void;
 };
 
-type CostRecord = { ours: IndexCost; plain: IndexCost; schema: string };
+type CostRecord = Omit<BenchCorpus, "articles">;
 
 export async function prepareCorpus(options: CorpusOptions): Promise<BenchCorpus> {
   const label = options.limit === null ? "all" : `n${options.limit}`;
@@ -51,10 +59,9 @@ export async function prepareCorpus(options: CorpusOptions): Promise<BenchCorpus
 
   if (options.reuse && fs.existsSync(articlesFile) && fs.existsSync(costFile)) {
     const articles = readArticles(articlesFile);
-    const costs = JSON.parse(fs.readFileSync(costFile, "utf8")) as CostRecord;
-    const reusable = await isReusable(options.client, oursUid, plainUid, articles.length);
-    if (reusable) {
+    if (await isReusable(options.client, oursUid, plainUid, articles.length)) {
       options.log(`reusing ${oursUid} and ${plainUid} (${articles.length} articles)`);
+      const costs = JSON.parse(fs.readFileSync(costFile, "utf8")) as CostRecord;
       return { articles, ...costs };
     }
     options.log("indexes missing, stale or of another size: rebuilding");
@@ -63,30 +70,49 @@ export async function prepareCorpus(options: CorpusOptions): Promise<BenchCorpus
   for (const uid of [oursUid, plainUid]) {
     if (await indexExists(options.client, uid)) await options.client.runTask("DELETE", `/indexes/${uid}`);
   }
-  const inputs = selectInputs(options);
-  options.log(`ingesting ${inputs.length} inputs into ${oursUid} (our pipeline)…`);
   fs.rmSync(articlesFile, { force: true });
-  const oursDirs = listIndexDirs(options.engineDataDir);
-  const summary = await runIngest({
-    inputs,
-    client: options.client,
-    indexUid: oursUid,
-    outFile: articlesFile,
-    onProgress: throttle((progress) => options.log(`  ${progress.articles} articles, ${(progress.elapsedMs / 1000).toFixed(0)} s`), 15_000),
-  });
-  options.log(`  pipeline done in ${(summary.elapsedMs / 1000).toFixed(1)} s`);
+  const inputs = selectInputs(options);
+  const progress = throttle((articles: number, elapsedMs: number) => options.log(`  ${articles} articles, ${(elapsedMs / 1000).toFixed(0)} s`), 15_000);
+  const ingest = (client: EngineClient | null) =>
+    runIngest({ inputs, client, indexUid: oursUid, outFile: articlesFile, onProgress: (p) => progress(p.articles, p.elapsedMs) });
+
+  let ours: IndexCost;
+  if (options.viaPipeline) {
+    options.log(`ingesting ${inputs.length} inputs into ${oursUid} through runIngest…`);
+    const dirsBefore = listIndexDirs(options.engineDataDir);
+    const summary = await ingest(options.client);
+    options.log(`  pipeline done in ${(summary.elapsedMs / 1000).toFixed(1)} s`);
+    ours = await measureIndex(options.client, options.engineDataDir, oursUid, dirsBefore);
+  } else {
+    options.log(`parsing ${inputs.length} inputs with runIngest (dry run)…`);
+    const summary = await ingest(null);
+    options.log(`  parsed in ${(summary.elapsedMs / 1000).toFixed(1)} s; indexing ${oursUid}…`);
+    ours = await buildOursIndex(options, oursUid, readArticles(articlesFile));
+  }
   const articles = readArticles(articlesFile);
-  const ours = await measureIndex(options, oursUid, oursDirs);
+  logCost(options, ours);
 
   options.log(`indexing the same ${articles.length} articles as raw text into ${plainUid}…`);
-  const plainDirs = listIndexDirs(options.engineDataDir);
-  await buildPlainIndex(options.client, plainUid, articles);
-  const plain = await measureIndex(options, plainUid, plainDirs);
+  // Only the hit cap is raised, so the baseline can return every match; search settings stay default.
+  const plain = await buildIndex(options.client, options.engineDataDir, plainUid, { pagination: { maxTotalHits: 1_000_000 } }, articles, toPlainDocument);
+  logCost(options, plain);
 
-  const state = await readSchemaState(options.client, oursUid);
-  const record: CostRecord = { ours, plain, schema: state.status };
+  const record: CostRecord = { ours, plain, oursVia: options.viaPipeline ? "pipeline" : "bulk" };
   fs.writeFileSync(costFile, JSON.stringify(record, null, 2));
-  return { articles, ours, plain };
+  return { articles, ...record };
+}
+
+/** Our schema (configureIndex also records the schema version the app checks), filled like the plain index. */
+async function buildOursIndex(options: CorpusOptions, indexUid: string, articles: readonly Article[]): Promise<IndexCost> {
+  const dirsBefore = listIndexDirs(options.engineDataDir);
+  await configureIndex(options.client, indexUid);
+  await uploadDocuments(options.client, indexUid, articles, (article) => toIndexDocument(article, `${article.sourceFile}#bench`));
+  return measureIndex(options.client, options.engineDataDir, indexUid, dirsBefore);
+}
+
+function logCost(options: CorpusOptions, cost: IndexCost): void {
+  const size = cost.diskBytes === null ? "n/a" : `${(cost.diskBytes / 1024 / 1024).toFixed(1)} MiB`;
+  options.log(`  ${cost.indexUid}: ${cost.documents} documents, engine indexing ${(cost.indexingMs / 1000).toFixed(1)} s, ${size} on disk`);
 }
 
 async function isReusable(client: EngineClient, oursUid: string, plainUid: string, articleCount: number): Promise<boolean> {
@@ -119,7 +145,7 @@ function listFiles(dir: string, extension: string): string[] {
 }
 
 /** Articles as ingested; an id seen twice (identical content in two files) is kept once, like the index. */
-function readArticles(file: string): Article[] {
+export function readArticles(file: string): Article[] {
   const byId = new Map<string, Article>();
   for (const line of fs.readFileSync(file, "utf8").split("\n")) {
     if (line.trim() === "") continue;
@@ -129,86 +155,24 @@ function readArticles(file: string): Article[] {
   return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-type PlainDocument = { id: string; title: string; kicker: string; subtitle: string; body: string; authors: string[] };
-
-async function buildPlainIndex(client: EngineClient, indexUid: string, articles: readonly Article[]): Promise<void> {
-  await client.runTask("POST", "/indexes", { uid: indexUid, primaryKey: "id" });
-  // Only the hit cap is raised, so the baseline can return every match; search settings stay default.
-  await client.runTask("PATCH", `/indexes/${indexUid}/settings`, { pagination: { maxTotalHits: 1_000_000 } });
-  const pending: number[] = [];
-  for (let start = 0; start < articles.length; start += 1000) {
-    const batch: PlainDocument[] = articles.slice(start, start + 1000).map((article) => ({
-      id: article.id,
-      title: article.title,
-      kicker: article.kicker ?? "",
-      subtitle: article.subtitle ?? "",
-      body: blocksToPlainText(article.blocks),
-      authors: article.authors.map((author) => author.name),
-    }));
-    const task = await client.request<{ taskUid: number }>("POST", `/indexes/${indexUid}/documents`, batch, { timeoutMs: 120_000 });
-    pending.push(task.taskUid);
-    if (pending.length > 3) await client.waitForTask(pending.shift() ?? 0);
-  }
-  for (const taskUid of pending) await client.waitForTask(taskUid, 3_600_000);
+/** The plain baseline's document: the raw searchable text only. */
+export function toPlainDocument(article: Article): Record<string, unknown> {
+  return {
+    id: article.id,
+    title: article.title,
+    kicker: article.kicker ?? "",
+    subtitle: article.subtitle ?? "",
+    body: blocksToPlainText(article.blocks),
+    authors: article.authors.map((author) => author.name),
+  };
 }
 
-type Batch = { uid: number; duration: string | null; stats?: { indexUids?: Record<string, number>; types?: Record<string, number> } };
-
-/** Engine-side indexing time: the summed durations of the batches that added documents to this index. */
-async function measureIndex(options: CorpusOptions, indexUid: string, dirsBefore: Set<string>): Promise<IndexCost> {
-  let indexingMs = 0;
-  let from: number | null = null;
-  for (;;) {
-    const page: { results: Batch[]; next: number | null } = await options.client.request(
-      "GET",
-      `/batches?indexUids=${indexUid}&types=documentAdditionOrUpdate&limit=1000${from === null ? "" : `&from=${from}`}`,
-    );
-    for (const batch of page.results) indexingMs += parseIsoDuration(batch.duration);
-    if (page.next === null) break;
-    from = page.next;
-  }
-  const documents = await countDocuments(options.client, indexUid);
-  const newDirs = [...listIndexDirs(options.engineDataDir)].filter((dir) => !dirsBefore.has(dir));
-  const diskBytes = newDirs.length === 1 ? folderBytes(newDirs[0] ?? "") : null;
-  options.log(`  ${indexUid}: ${documents} documents, engine indexing ${(indexingMs / 1000).toFixed(1)} s, ${formatBytes(diskBytes)} on disk`);
-  return { indexUid, documents, indexingMs, diskBytes };
-}
-
-/** `PT12.345S`, `PT1M2.5S`, `PT1H…` → milliseconds. */
-export function parseIsoDuration(duration: string | null): number {
-  const match = /^PT(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?$/.exec(duration ?? "");
-  if (!match) return 0;
-  const [, hours, minutes, seconds] = match;
-  return Math.round(((Number(hours ?? 0) * 60 + Number(minutes ?? 0)) * 60 + Number(seconds ?? 0)) * 1000);
-}
-
-/** Each Meilisearch index lives in its own LMDB folder; the new folder after creating one is its footprint. */
-function listIndexDirs(engineDataDir: string): Set<string> {
-  const root = path.join(engineDataDir, "meili", "data.ms", "indexes");
-  if (!fs.existsSync(root)) return new Set();
-  return new Set(fs.readdirSync(root).map((name) => path.join(root, name)));
-}
-
-function folderBytes(dir: string): number {
-  let total = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    // Allocated blocks, not the sparse LMDB map size.
-    if (entry.isFile()) total += fs.statSync(path.join(entry.parentPath, entry.name)).blocks * 512;
-  }
-  return total;
-}
-
-export function formatBytes(bytes: number | null): string {
-  if (bytes === null) return "n/a";
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-}
-
-function throttle<T>(fn: (value: T) => void, everyMs: number): (value: T) => void {
+function throttle<A extends unknown[]>(fn: (...args: A) => void, everyMs: number): (...args: A) => void {
   let last = 0;
-  return (value) => {
+  return (...args) => {
     const now = Date.now();
     if (now - last < everyMs) return;
     last = now;
-    fn(value);
+    fn(...args);
   };
 }

@@ -11,7 +11,8 @@ import { startEngine } from "@/lib/search/engine/process";
 import { encodeChar, toCodedPhrase } from "@/lib/search/coded-chars";
 import { toMatchTerm, toMatchText } from "@/lib/search/exact-match";
 import { FILTERABLE_ATTRIBUTES, INDEX_SETTINGS } from "@/lib/search/index-schema";
-import { formatBytes, parseIsoDuration } from "./quality-corpus";
+import { readArticles, toPlainDocument } from "./quality-corpus";
+import { buildIndex, formatBytes, type IndexCost } from "./quality-indexing";
 import { buildQueries } from "./quality-queries";
 import { createRandom, sampleWithout } from "./quality-random";
 import { buildGroundTruth } from "./quality-truth";
@@ -167,10 +168,7 @@ const plainScheme: Scheme = {
 const SCHEMES = [plainScheme, charsScheme, encodedCharsScheme, bigramSeqScheme, ngramSetScheme(3), ngramSetScheme(4)];
 
 function buildDocument(scheme: Scheme, article: Article): Record<string, unknown> {
-  if (scheme === plainScheme) {
-    const texts = fieldTexts(article);
-    return { id: article.id, ...texts, authors: article.authors.map((author) => author.name) };
-  }
+  if (scheme === plainScheme) return toPlainDocument(article);
   const document: Record<string, unknown> = { ...toIndexDocument(article, article.sourceFile) };
   if (scheme !== encodedCharsScheme) {
     for (const key of ["titleChars", "kickerChars", "subtitleChars", "bodyChars", "authorsChars"]) delete document[key];
@@ -208,7 +206,7 @@ async function main(): Promise<void> {
     const client = new EngineClient({ url: engine.url, apiKey: engine.masterKey });
     const repeat = Math.max(1, Number(values.repeat));
     // Indexing time is the least of `repeat` interleaved runs: the machine is shared and noisy.
-    const best = new Map<Scheme, { indexingMs: number; bytes: number }>();
+    const best = new Map<Scheme, IndexCost>();
     for (let round = 1; round < repeat; round++) {
       for (const scheme of schemes) {
         const uid = `scheme_${scheme.name.replace(/-/g, "_")}_r${round}`;
@@ -222,7 +220,7 @@ async function main(): Promise<void> {
     for (const scheme of schemes) {
       const uid = `scheme_${scheme.name.replace(/-/g, "_")}`;
       keepBest(best, scheme, await indexScheme(client, dataDir, scheme, uid, articles));
-      const { indexingMs, bytes } = best.get(scheme) ?? { indexingMs: 0, bytes: 0 };
+      const { indexingMs, diskBytes: bytes } = best.get(scheme) ?? { indexingMs: 0, diskBytes: null };
       if (scheme === plainScheme) plainMs = indexingMs;
 
       let falsePositiveQueries = 0;
@@ -271,60 +269,17 @@ async function main(): Promise<void> {
   process.stdout.write([header, ...rows].map((row) => row.join(" | ")).join("\n") + "\n");
 }
 
-async function indexScheme(
-  client: EngineClient,
-  dataDir: string,
-  scheme: Scheme,
-  uid: string,
-  articles: readonly Article[],
-): Promise<{ indexingMs: number; bytes: number }> {
-  const before = listIndexDirs(dataDir);
-  await client.runTask("POST", "/indexes", { uid, primaryKey: "id" });
-  await client.runTask("PATCH", `/indexes/${uid}/settings`, scheme.settings);
-  const pending: number[] = [];
-  for (let start = 0; start < articles.length; start += 1000) {
-    const batch = articles.slice(start, start + 1000).map((article) => buildDocument(scheme, article));
-    pending.push((await client.request<{ taskUid: number }>("POST", `/indexes/${uid}/documents`, batch, { timeoutMs: 300_000 })).taskUid);
-    if (pending.length > 3) await client.waitForTask(pending.shift() ?? 0, 3_600_000);
-  }
-  for (const taskUid of pending) await client.waitForTask(taskUid, 3_600_000);
-  const batches = await client.request<{ results: Array<{ duration: string | null }> }>(
-    "GET",
-    `/batches?indexUids=${uid}&types=documentAdditionOrUpdate&limit=1000`,
-  );
-  const indexingMs = batches.results.reduce((sum, batch) => sum + parseIsoDuration(batch.duration), 0);
-  const dirs = [...listIndexDirs(dataDir)].filter((dir) => !before.has(dir));
-  return { indexingMs, bytes: dirs.reduce((sum, dir) => sum + folderBytes(dir), 0) };
+function indexScheme(client: EngineClient, dataDir: string, scheme: Scheme, uid: string, articles: readonly Article[]): Promise<IndexCost> {
+  return buildIndex(client, dataDir, uid, scheme.settings, articles, (article) => buildDocument(scheme, article));
 }
 
-function keepBest(best: Map<Scheme, { indexingMs: number; bytes: number }>, scheme: Scheme, cost: { indexingMs: number; bytes: number }): void {
+function keepBest(best: Map<Scheme, IndexCost>, scheme: Scheme, cost: IndexCost): void {
   const previous = best.get(scheme);
   if (!previous || cost.indexingMs < previous.indexingMs) best.set(scheme, cost);
 }
 
-function readArticles(file: string): Article[] {
-  const byId = new Map<string, Article>();
-  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
-    if (line.trim() !== "") {
-      const article = JSON.parse(line) as Article;
-      byId.set(article.id, article);
-    }
-  }
-  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-}
 
-function listIndexDirs(dataDir: string): Set<string> {
-  const root = path.join(dataDir, "meili", "data.ms", "indexes");
-  return fs.existsSync(root) ? new Set(fs.readdirSync(root).map((name) => path.join(root, name))) : new Set();
-}
 
-function folderBytes(dir: string): number {
-  let total = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) total += fs.statSync(path.join(entry.parentPath, entry.name)).blocks * 512;
-  }
-  return total;
-}
 
 main().catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
