@@ -10,54 +10,66 @@ import { verifyTerm } from "./term-verifier";
  * every OR branch, every step, author filters, the reader's facet filter,
  * sort, exact totals, pagination and the facet distribution of the final set.
  *
- * ## Exactness: coded char tokens + verification (the decision, with numbers)
+ * ## Exactness: letter-coded char tokens + verification (the decision)
  *
- * Requirement: an article matches a term iff the term is a substring of one of
- * its normalised fields (lib/search/exact-match.ts), and the bench
- * (`npm run bench:quality`) checks exactly that on 435 generated queries.
+ * Promise: an article matches a term iff the term is a substring of one of its
+ * normalised fields (lib/search/exact-match.ts). `npm run bench:quality`
+ * checks that on 435 queries generated from the corpus against ground truth
+ * from scanning the text. Full corpus (82,846 articles):
  *
- * Meilisearch resolves a phrase from pair tables, not positions: "a b c"
- * matches a document with "a b" in one place, "b c" in another and a…c within
- * two words anywhere. Measured before this change (char tokens, phrases only,
- * 3,018 articles): recall 1.000, precision 0.958, 54 of 435 queries with false
- * positives (300元 returned 44 articles for 5 true ones). The engine also folds
- * characters itself (é→e, 告/吿, 德/徳: 60 of this corpus's 6,037 characters).
+ * | system                                  | recall | precision | queries w/ miss / FP |
+ * | --------------------------------------- | ------ | --------- | -------------------- |
+ * | ours (this module)                      | 1.000  | 1.000     | 0 / 0                |
+ * | our index, engine phrase matching alone | ≈1.000 | 0.956     | 2 / 90               |
+ * | plain Meilisearch (raw text, defaults)  | 0.618  | 0.449     | 255 / 292            |
  *
- * Options measured on the same 10,000 articles and 340 single-term queries
- * (bench/quality-schemes.ts; engine indexing time, plain Meilisearch = 1.00×):
+ * Why the engine alone is not exact: Meilisearch resolves a phrase from
+ * index-wide word-pair tables, not positions, so "a b c" matches a document
+ * with "a b" in one place, "b c" in another and a…c within two words anywhere
+ * (20.8% returned 237 articles for 27 true ones); a negated phrase then
+ * excludes too much (the two misses). Its tokenizer also folds characters
+ * (é→e, 告/吿, 德/徳: 60 of the corpus's 5,966 characters,
+ * bench/quality-folding.ts), which letter-coded tokens avoid (coded-chars.ts).
  *
- * | scheme                                   | index time | size  | queries w/ FP | must verify |
- * | ---------------------------------------- | ---------- | ----- | ------------- | ----------- |
- * | plain (raw text, defaults)               | 1.00×      | 527 M | 241, 127 miss | –           |
- * | char tokens (before)                     | 1.19–1.59× | 489 M | 57            | 238 terms   |
- * | char tokens spelled in letters (chosen)  | 1.23×      | 505 M | 57 → 0 after verification | 238 terms, candidates p50 4 / p90 134 / max 733 |
- * | bigram sequence + char set               | 2.45×      | 1.6 G | 1             | 70          |
- * | 1–3-gram sets, no word pairs             | 1.93×      | 1.4 G | 16            | 126         |
- * | 1–4-gram sets, no word pairs             | 3.77×      | 2.8 G | 1             | 69          |
+ * Token streams compared (bench/quality-schemes.ts; 10,000 articles, 340
+ * single-term queries; engine indexing time relative to plain Meilisearch):
  *
- * The n-gram streams cut verification but cost 2–4× plain indexing (budget:
- * 1.3×), so the index keeps one token per character, spelled in letters so the
- * engine cannot fold characters (coded-chars.ts), and this module verifies
- * what the engine cannot decide:
- * - exact without verification: terms of 1–2 characters anywhere (a single
- *   adjacent pair, words never pair across fields or paragraphs) and
+ * | scheme                                   | index time | size  | queries w/ FP | to verify |
+ * | ---------------------------------------- | ---------- | ----- | ------------- | --------- |
+ * | char tokens (before)                     | 1.19–1.59× | 0.93× | 57            | 238       |
+ * | char tokens spelled in letters (chosen)  | 1.23×      | 0.96× | 57            | 238       |
+ * | bigram sequence + set of chars           | 2.45×      | 3.1×  | 1             | 70        |
+ * | 1–3-gram sets, no word pairs             | 1.93×      | 2.6×  | 16            | 126       |
+ * | 1–4-gram sets, no word pairs             | 3.77×      | 5.2×  | 1             | 69        |
+ *
+ * N-gram streams shrink verification but cost 2–4× plain indexing (budget
+ * 1.3×). On the full corpus, best of two interleaved bulk runs, the chosen
+ * index takes 189.6 s against 201.5 s for plain Meilisearch (0.94×) and
+ * 2.79 GB against 2.90 GB. (Filled by runIngest while it parses, the engine
+ * time reads 1.22–1.40× plain: the parser competes for the 2 cores.)
+ *
+ * What the engine decides exactly, and what is verified:
+ * - exact: terms of 1–2 characters anywhere (a single adjacent pair; word
+ *   pairs never span fields, and paragraphs are hard-separated) and
  *   1-character title: terms (word lookups honour the field restriction);
  * - verified: longer terms, and title: terms of 2+ characters (pairs are
  *   index-wide, so the adjacency may come from the body).
- * Verification reads the candidates' stored text (about 70 µs per long
- * article) and remembers verdicts per index version (term-verifier.ts). The
- * result set is then expressed to the engine as the same search plus
- * `NOT id IN [rejected]` — rejected documents are few — so totals, facets,
- * pagination and ranking all come from one engine search over the exact set.
- * Negated terms that need verification leave the engine query; the documents
- * that truly contain them are excluded by id instead.
+ * A verified term's candidates are listed once per index version with their
+ * stored text and checked (term-verifier.ts): full corpus, 3+-character terms
+ * have p50 17 / p90 1,153 / max 10,031 candidates, so the first query with a
+ * term takes p50 14 / p95 211 / p99 566 ms, later ones p50 7 ms
+ * (`npm run bench:search`). The query then runs as the same engine search
+ * plus `NOT id IN [rejected]` (rejected candidates are few; negated terms
+ * that need verification leave the engine query and the articles that truly
+ * contain them are excluded instead), so totals, facets, pagination and
+ * ranking come from one engine search over exactly the right set.
  *
  * ## Execution
- * - One branch: its steps other than the rank step (step 0) are run first,
- *   chained through `id IN [...]`; the rank step is the final search.
- * - Several branches: one federated multi-search over the branches' final
- *   searches; the engine merges hits, counts each document once and computes
- *   facets over the union.
+ * - One branch: steps other than the rank step (step 0) are intersected
+ *   through `id IN [...]`, smallest first; the rank step is the final search.
+ * - Several branches: one federated multi-search; the engine merges hits
+ *   (by date when sorted: "sort" is the first ranking rule), counts each
+ *   article once and computes facets over the union (result-page.ts).
  */
 
 export type { QueryTarget } from "./engine-search";
