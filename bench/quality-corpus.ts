@@ -7,7 +7,7 @@ import { blocksToPlainText } from "@/lib/article/types";
 import { toIndexDocument } from "@/lib/search/documents";
 import type { EngineClient } from "@/lib/search/engine/http-client";
 import { configureIndex, countDocuments, indexExists, readSchemaState } from "@/lib/search/index-admin";
-import { buildIndex, listIndexDirs, measureIndex, uploadDocuments, type IndexCost } from "./quality-indexing";
+import { buildIndex, listIndexDirs, measureIndex, newIndexDirs, uploadInterleaved, type IndexCost } from "./quality-indexing";
 import { createRandom, sampleWithout } from "./quality-random";
 
 /**
@@ -16,8 +16,8 @@ import { createRandom, sampleWithout } from "./quality-random";
  * and a plain Meilisearch index (raw text, default settings) for the baseline.
  *
  * By default both indexes are filled by the same bulk uploader from the
- * articles the pipeline produced, so their engine times compare like for
- * like. With --via-pipeline our index is filled by runIngest itself, as
+ * articles the pipeline produced, batches alternating between the two, so
+ * their engine times compare like for like. With --via-pipeline our index is filled by runIngest itself, as
  * `npm run ingest` does; its engine time then includes the CPU the parser
  * takes from the engine on this 2-core machine.
  */
@@ -76,38 +76,45 @@ export async function prepareCorpus(options: CorpusOptions): Promise<BenchCorpus
   const ingest = (client: EngineClient | null) =>
     runIngest({ inputs, client, indexUid: oursUid, outFile: articlesFile, onProgress: (p) => progress(p.articles, p.elapsedMs) });
 
+  const plainSettings = { pagination: { maxTotalHits: 1_000_000 } };
   let ours: IndexCost;
+  let plain: IndexCost;
   if (options.viaPipeline) {
     options.log(`ingesting ${inputs.length} inputs into ${oursUid} through runIngest…`);
     const dirsBefore = listIndexDirs(options.engineDataDir);
     const summary = await ingest(options.client);
     options.log(`  pipeline done in ${(summary.elapsedMs / 1000).toFixed(1)} s`);
-    ours = await measureIndex(options.client, options.engineDataDir, oursUid, dirsBefore);
+    ours = await measureIndex(options.client, oursUid, newIndexDirs(options.engineDataDir, dirsBefore));
+    options.log(`indexing the same articles as raw text into ${plainUid}…`);
+    plain = await buildIndex(options.client, options.engineDataDir, plainUid, plainSettings, readArticles(articlesFile), toPlainDocument);
   } else {
     options.log(`parsing ${inputs.length} inputs with runIngest (dry run)…`);
     const summary = await ingest(null);
-    options.log(`  parsed in ${(summary.elapsedMs / 1000).toFixed(1)} s; indexing ${oursUid}…`);
-    ours = await buildOursIndex(options, oursUid, readArticles(articlesFile));
+    options.log(`  parsed in ${(summary.elapsedMs / 1000).toFixed(1)} s; indexing ${oursUid} and ${plainUid}, batches interleaved…`);
+    const dirsBefore = listIndexDirs(options.engineDataDir);
+    await configureIndex(options.client, oursUid);
+    const oursDirs = newIndexDirs(options.engineDataDir, dirsBefore);
+    const plainBefore = listIndexDirs(options.engineDataDir);
+    await options.client.runTask("POST", "/indexes", { uid: plainUid, primaryKey: "id" });
+    await options.client.runTask("PATCH", `/indexes/${plainUid}/settings`, plainSettings);
+    await uploadInterleaved(
+      options.client,
+      [
+        { indexUid: oursUid, toDocument: (article: Article) => toIndexDocument(article, `${article.sourceFile}#bench`) },
+        { indexUid: plainUid, toDocument: toPlainDocument },
+      ],
+      readArticles(articlesFile),
+    );
+    ours = await measureIndex(options.client, oursUid, oursDirs);
+    plain = await measureIndex(options.client, plainUid, newIndexDirs(options.engineDataDir, plainBefore));
   }
   const articles = readArticles(articlesFile);
   logCost(options, ours);
-
-  options.log(`indexing the same ${articles.length} articles as raw text into ${plainUid}…`);
-  // Only the hit cap is raised, so the baseline can return every match; search settings stay default.
-  const plain = await buildIndex(options.client, options.engineDataDir, plainUid, { pagination: { maxTotalHits: 1_000_000 } }, articles, toPlainDocument);
   logCost(options, plain);
 
   const record: CostRecord = { ours, plain, oursVia: options.viaPipeline ? "pipeline" : "bulk" };
   fs.writeFileSync(costFile, JSON.stringify(record, null, 2));
   return { articles, ...record };
-}
-
-/** Our schema (configureIndex also records the schema version the app checks), filled like the plain index. */
-async function buildOursIndex(options: CorpusOptions, indexUid: string, articles: readonly Article[]): Promise<IndexCost> {
-  const dirsBefore = listIndexDirs(options.engineDataDir);
-  await configureIndex(options.client, indexUid);
-  await uploadDocuments(options.client, indexUid, articles, (article) => toIndexDocument(article, `${article.sourceFile}#bench`));
-  return measureIndex(options.client, options.engineDataDir, indexUid, dirsBefore);
 }
 
 function logCost(options: CorpusOptions, cost: IndexCost): void {

@@ -27,33 +27,44 @@ export async function buildIndex<T>(
   await client.runTask("POST", "/indexes", { uid: indexUid, primaryKey: "id" });
   await client.runTask("PATCH", `/indexes/${indexUid}/settings`, settings);
   await uploadDocuments(client, indexUid, items, toDocument);
-  return measureIndex(client, engineDataDir, indexUid, dirsBefore);
+  return measureIndex(client, indexUid, newIndexDirs(engineDataDir, dirsBefore));
 }
 
 /** Uploads documents in batches, a few tasks in flight, and waits until all are indexed. */
-export async function uploadDocuments<T>(
+export function uploadDocuments<T>(
   client: EngineClient,
   indexUid: string,
   items: readonly T[],
   toDocument: (item: T) => Record<string, unknown>,
 ): Promise<void> {
+  return uploadInterleaved(client, [{ indexUid, toDocument }], items);
+}
+
+export type UploadTarget<T> = { indexUid: string; toDocument: (item: T) => Record<string, unknown> };
+
+/**
+ * Uploads the same items to several indexes, batch k to each index in turn.
+ * The engine indexes one task at a time, so the indexes are built over the
+ * same stretch of time: load from other processes on a shared machine then
+ * weighs on all of them alike, and their engine times stay comparable.
+ */
+export async function uploadInterleaved<T>(client: EngineClient, targets: ReadonlyArray<UploadTarget<T>>, items: readonly T[]): Promise<void> {
   const pending: number[] = [];
   for (let start = 0; start < items.length; start += BATCH_SIZE) {
-    const batch = items.slice(start, start + BATCH_SIZE).map(toDocument);
-    const task = await client.request<{ taskUid: number }>("POST", `/indexes/${indexUid}/documents`, batch, { timeoutMs: 300_000 });
-    pending.push(task.taskUid);
-    if (pending.length > TASKS_IN_FLIGHT) await client.waitForTask(pending.shift() ?? 0, 3_600_000);
+    const chunk = items.slice(start, start + BATCH_SIZE);
+    for (const target of targets) {
+      const task = await client.request<{ taskUid: number }>("POST", `/indexes/${target.indexUid}/documents`, chunk.map(target.toDocument), {
+        timeoutMs: 300_000,
+      });
+      pending.push(task.taskUid);
+    }
+    while (pending.length > TASKS_IN_FLIGHT * targets.length) await client.waitForTask(pending.shift() ?? 0, 3_600_000);
   }
   for (const taskUid of pending) await client.waitForTask(taskUid, 3_600_000);
 }
 
-/** Engine time of the document batches of an index, and the size of the folders created since `dirsBefore`. */
-export async function measureIndex(
-  client: EngineClient,
-  engineDataDir: string,
-  indexUid: string,
-  dirsBefore: ReadonlySet<string>,
-): Promise<IndexCost> {
+/** Engine time of the document batches of an index, and the size of its folders (see newIndexDirs). */
+export async function measureIndex(client: EngineClient, indexUid: string, dirs: readonly string[]): Promise<IndexCost> {
   let indexingMs = 0;
   let from: number | null = null;
   for (;;) {
@@ -66,8 +77,7 @@ export async function measureIndex(
     from = page.next;
   }
   const stats = await client.request<{ numberOfDocuments: number }>("GET", `/indexes/${indexUid}/stats`);
-  const newDirs = [...listIndexDirs(engineDataDir)].filter((dir) => !dirsBefore.has(dir));
-  const diskBytes = newDirs.length > 0 ? newDirs.reduce((sum, dir) => sum + folderBytes(dir), 0) : null;
+  const diskBytes = dirs.length > 0 ? dirs.reduce((sum, dir) => sum + folderBytes(dir), 0) : null;
   return { indexUid, documents: stats.numberOfDocuments, indexingMs, diskBytes };
 }
 
@@ -77,6 +87,11 @@ export function parseIsoDuration(duration: string | null): number {
   if (!match) return 0;
   const [, hours, minutes, seconds] = match;
   return Math.round(((Number(hours ?? 0) * 60 + Number(minutes ?? 0)) * 60 + Number(seconds ?? 0)) * 1000);
+}
+
+/** Index folders created since `before` was listed: an index's footprint is the folder it was given. */
+export function newIndexDirs(engineDataDir: string, before: ReadonlySet<string>): string[] {
+  return [...listIndexDirs(engineDataDir)].filter((dir) => !before.has(dir));
 }
 
 /** Each Meilisearch index lives in its own LMDB folder. */
