@@ -207,9 +207,12 @@ test.describe("results page", () => {
     await expect(page).toHaveURL(/topic=/);
     await page.getByRole("navigation", { name: "分页" }).getByRole("link", { name: "第 2 页" }).click();
     await expect(page).toHaveURL(/topic=.*page=2|page=2.*topic=/);
+    // The address changes before the new page has rendered; read the results once they are page 2's.
+    await expect(page.getByTestId("result-range")).toContainText("第 6–10 篇");
     const onPageTwo = await page.getByTestId("result").allInnerTexts();
 
     await page.reload();
+    await expect(page.getByTestId("result-range")).toContainText("第 6–10 篇");
     expect(await page.getByTestId("result").allInnerTexts()).toEqual(onPageTwo);
     await expect(facet(page, "facet-topic").getByRole("checkbox", { name: /^经济/ })).toBeChecked();
 
@@ -224,6 +227,7 @@ test.describe("results page", () => {
     await expectTotal(page, 10);
     await page.goForward();
     await expect(page).toHaveURL(/page=2/);
+    await expect(page.getByTestId("result-range")).toContainText("第 6–10 篇");
     expect(await page.getByTestId("result").allInnerTexts()).toEqual(onPageTwo);
   });
 

@@ -9,8 +9,9 @@ import { CHROMIUM_PATH, describeMissingChromium } from "../e2e/chromium";
  * the first failing level and ends with one plain `N passed, N failed` line.
  */
 
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PLAYWRIGHT_JSON_OUTPUT_NAME: "test-results/playwright.json" };
-const VITEST_JSON = "test-results/vitest.json";
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PLAYWRIGHT_JSON_OUTPUT_NAME: "test-reports/playwright.json" };
+// Outside test-results/, which Playwright empties when it starts.
+const VITEST_JSON = "test-reports/vitest.json";
 const counts = { passed: 0, failed: 0, skipped: 0 };
 
 function run(label: string, command: string, args: string[]): void {
@@ -37,7 +38,7 @@ function collectCounts(): void {
     counts.failed += vitest.numFailedTests;
     counts.skipped += vitest.numPendingTests + vitest.numTodoTests;
   }
-  const playwright = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>("test-results/playwright.json");
+  const playwright = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>("test-reports/playwright.json");
   if (playwright) {
     counts.passed += playwright.stats.expected + playwright.stats.flaky;
     counts.failed += playwright.stats.unexpected;
@@ -56,7 +57,7 @@ if (!fs.existsSync(CHROMIUM_PATH)) {
   process.exit(1);
 }
 fs.rmSync(VITEST_JSON, { force: true });
-fs.rmSync("test-results/playwright.json", { force: true });
+fs.rmSync("test-reports/playwright.json", { force: true });
 run("type check", "node_modules/.bin/tsc", ["--noEmit", "-p", "."]);
 run("unit + integration", "node_modules/.bin/vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`]);
 run("end-to-end", "node_modules/.bin/playwright", ["test", "--reporter=list,json"]);
