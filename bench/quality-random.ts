@@ -1,18 +1,8 @@
 /** Seeded randomness for the bench: the same seed and corpus give the same queries. */
 
-export type Random = () => number;
+import { createRandom, type Random } from "@/lib/random/seeded-random";
 
-/** mulberry32: small, fast and good enough for sampling. */
-export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { createRandom, type Random };
 
 export function pickInt(random: Random, min: number, max: number): number {
   return min + Math.floor(random() * (max - min + 1));

@@ -6,6 +6,7 @@ import { DATELINE as OCR_DATELINE } from "./parsers/ocr-page";
 import { parseRmrbArticle } from "./parsers/rmrb-article";
 import { endsSentence } from "./parsers/trailing-byline";
 import { readDateFromPath } from "./path-date";
+import { createRandom, type Random } from "@/lib/random/seeded-random";
 
 /**
  * OCR-style pages assembled from 人民日报 per-article files, whose article boundaries and
@@ -46,7 +47,6 @@ export type SyntheticPageOptions = {
 
 type BylineForm = "parenLine" | "parenTail" | "roleLine" | "roleTail" | "opening";
 type PrintedArticle = { lines: string[]; expected: ExpectedArticle };
-type Random = () => number;
 
 const DEFAULT_OPTIONS: Required<SyntheticPageOptions> = { everyNthPage: 3, maxArticlesPerPage: 6, seed: 20250325, includeUnsigned: false };
 /** Paragraphs shorter than this are never broken: real column breaks cut long paragraphs. */
@@ -286,16 +286,4 @@ function breakParagraph(text: string, random: Random): string[] {
 /** Layout spaces (NBSP, ideographic, runs) become one ASCII space, as the OCR prints them. */
 function squash(text: string): string {
   return text.replace(/[\s\u00a0\u3000]+/gu, " ").trim();
-}
-
-/** mulberry32: small, fast and the same everywhere. */
-function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -6,24 +6,17 @@ import { runIngest } from "@/ingest/pipeline";
 import { EngineUnavailableError } from "@/lib/search/engine/errors";
 import { EngineClient } from "@/lib/search/engine/http-client";
 import { startEngine } from "@/lib/search/engine/process";
+import { findMeilisearchPid } from "./process-helpers";
+
+function killProcess(pid: number | null): boolean {
+  if (pid === null) return false;
+  process.kill(pid, "SIGKILL");
+  return true;
+}
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "baoku-killed-"));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
-function killMeilisearch(dbPath: string): boolean {
-  for (const pid of fs.readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
-    try {
-      const command = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
-      if (command[0]?.endsWith("/meilisearch") && command.includes(dbPath)) {
-        process.kill(Number(pid), "SIGKILL");
-        return true;
-      }
-    } catch {
-      // Gone already.
-    }
-  }
-  return false;
-}
 
 async function listIds(client: EngineClient, indexUid: string): Promise<string[]> {
   const page = await client.request<{ results: Array<{ id: string }> }>("POST", `/indexes/${indexUid}/documents/fetch`, { fields: ["id"], limit: 100_000 });
@@ -52,7 +45,7 @@ describe("Meilisearch killed in the middle of an ingest", () => {
       indexUid: "articles",
       batchSize: 100,
       onProgress: (progress) => {
-        if (!killed && progress.articles >= 600) killed = killMeilisearch(dbPath);
+        if (!killed && progress.articles >= 600) killed = killProcess(findMeilisearchPid(dbPath));
       },
     });
     await expect(interrupted).rejects.toBeInstanceOf(EngineUnavailableError);

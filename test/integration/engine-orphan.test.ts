@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { EngineClient } from "@/lib/search/engine/http-client";
+import { waitUntil } from "./process-helpers";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "baoku-orphan-"));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -15,14 +16,6 @@ console.log(JSON.stringify({ url: engine.url, key: engine.masterKey }));
 setInterval(() => {}, 1000);
 `;
 
-async function waitUntil(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return false;
-}
 
 describe("no orphaned Meilisearch", () => {
   it("stops the engine when the process that started it is killed with SIGKILL", async () => {
