@@ -104,6 +104,13 @@ const encodedCharsScheme: Scheme = {
   query: (term) => ({ q: toCodedPhrase(term), exact: [...term].length <= 2 }),
 };
 
+/** The chosen design without any filterable or sortable attribute: the token stream's own cost. */
+const encodedCharsOnlyScheme: Scheme = {
+  ...encodedCharsScheme,
+  name: "chars-encoded-no-facets",
+  settings: { ...INDEX_SETTINGS, displayedAttributes: ["*"], filterableAttributes: [], sortableAttributes: [], facetSearch: false },
+};
+
 const bigramSeqScheme: Scheme = {
   name: "bigram-seq",
   settings: {
@@ -165,12 +172,12 @@ const plainScheme: Scheme = {
   query: (term) => ({ q: term, exact: false }),
 };
 
-const SCHEMES = [plainScheme, charsScheme, encodedCharsScheme, bigramSeqScheme, ngramSetScheme(3), ngramSetScheme(4)];
+const SCHEMES = [plainScheme, charsScheme, encodedCharsScheme, encodedCharsOnlyScheme, bigramSeqScheme, ngramSetScheme(3), ngramSetScheme(4)];
 
 function buildDocument(scheme: Scheme, article: Article): Record<string, unknown> {
   if (scheme === plainScheme) return toPlainDocument(article);
   const document: Record<string, unknown> = { ...toIndexDocument(article, article.sourceFile) };
-  if (scheme !== encodedCharsScheme) {
+  if (scheme !== encodedCharsScheme && scheme !== encodedCharsOnlyScheme) {
     for (const key of ["titleChars", "kickerChars", "subtitleChars", "bodyChars", "authorsChars"]) delete document[key];
   }
   return { ...document, ...scheme.fields(article) };

@@ -31,22 +31,26 @@ import { verifyTerm } from "./term-verifier";
  * (é→e, 告/吿, 德/徳: 60 of the corpus's 5,966 characters,
  * bench/quality-folding.ts), which letter-coded tokens avoid (coded-chars.ts).
  *
- * Token streams compared (bench/quality-schemes.ts; 10,000 articles, 340
- * single-term queries; engine indexing time relative to plain Meilisearch):
+ * Token streams compared (bench/quality-schemes.ts: the same articles, the
+ * same bulk batches; engine indexing time and size relative to plain
+ * Meilisearch; FP = single-term queries the engine alone answers with false
+ * positives, of 340):
  *
- * | scheme                                   | index time | size  | queries w/ FP | to verify |
- * | ---------------------------------------- | ---------- | ----- | ------------- | --------- |
- * | char tokens (before)                     | 1.19–1.59× | 0.93× | 57            | 238       |
- * | char tokens spelled in letters (chosen)  | 1.23×      | 0.96× | 57            | 238       |
- * | bigram sequence + set of chars           | 2.45×      | 3.1×  | 1             | 70        |
- * | 1–3-gram sets, no word pairs             | 1.93×      | 2.6×  | 16            | 126       |
- * | 1–4-gram sets, no word pairs             | 3.77×      | 5.2×  | 1             | 69        |
+ * | scheme                                  | 20,000 articles, best of 2 | 10,000 articles, one run   |
+ * | --------------------------------------- | -------------------------- | -------------------------- |
+ * | char tokens as CJK (before)             | 1.38× time, 0.90× size     | 1.19–1.59×, 0.93×, 57 FP   |
+ * | char tokens spelled in letters (chosen) | 1.03–1.06×, 0.92×          | 1.23×, 0.96×, 57 FP        |
+ * | … without filterable attributes         | 0.90×, 0.89×               |                            |
+ * | bigram sequence + set of chars          |                            | 2.45×, 3.1×, 1 FP          |
+ * | 1–3-gram sets, no word pairs            |                            | 1.93×, 2.6×, 16 FP         |
+ * | 1–4-gram sets, no word pairs            |                            | 3.77×, 5.2×, 1 FP          |
  *
  * N-gram streams shrink verification but cost 2–4× plain indexing (budget
- * 1.3×). On the full corpus, best of two interleaved bulk runs, the chosen
- * index takes 189.6 s against 201.5 s for plain Meilisearch (0.94×) and
- * 2.79 GB against 2.90 GB. (Filled by runIngest while it parses, the engine
- * time reads 1.22–1.40× plain: the parser competes for the 2 cores.)
+ * 1.3×). Full corpus, best of two bulk runs: 189.6 s against 201.5 s for
+ * plain Meilisearch (0.94×), 2.79 GB against 2.90 GB. Timings on this shared
+ * 2-core machine swing with other work: a single full run with batches
+ * alternating between the two indexes read 1.29×, and filling through
+ * runIngest, whose parser competes for the cores, 1.22–1.40×.
  *
  * What the engine decides exactly, and what is verified:
  * - exact: terms of 1–2 characters anywhere (a single adjacent pair; word
