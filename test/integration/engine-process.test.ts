@@ -69,4 +69,10 @@ describe("managed Meilisearch process", () => {
       blocker.close();
     }
   });
+
+  it("names a data folder it cannot create or write", async () => {
+    const file = path.join(makeTempDir(), "a-file");
+    fs.writeFileSync(file, "not a folder");
+    await expect(startEngine({ dataDir: path.join(file, "data"), port: 0 })).rejects.toThrow(/Data folder .*a-file\/data is not writable/);
+  });
 });
