@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { blocksToPlainText, type ParsedArticle } from "@/lib/article/types";
 import { parseRmrbArticle, readNames, splitColumnTag } from "./rmrb-article";
 
-const FIXTURES = path.resolve(__dirname, "../../test/fixtures/rmrb");
+const FIXTURES = path.resolve(__dirname, "../../test/fixtures/per-article");
 const CORPUS = path.resolve(__dirname, "../../../shared/data/rmrb");
 
 function parseFixture(name: string): ParsedArticle {
