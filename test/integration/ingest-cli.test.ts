@@ -14,7 +14,7 @@ const REPO = process.cwd();
 const CLI = path.join(REPO, "ingest", "cli.ts");
 /** A few hundred real per-article files when the shared corpus is there (read in place, never copied). */
 const RMRB_MONTH = path.resolve(REPO, "../shared/data/rmrb/2019年2月");
-const RMRB_FIXTURES = path.join(REPO, "test", "fixtures", "rmrb");
+const RMRB_FIXTURES = path.join(REPO, "test", "fixtures", "per-article");
 const client = connectTestEngine();
 const tempDirs: string[] = [];
 
