@@ -16,7 +16,7 @@ import { SearchBox } from "@/components/search-box";
 import { SortLinks } from "@/components/sort-links";
 import { ExportLinks } from "@/components/export-links";
 import { formatCount } from "@/lib/app/format";
-import { FILTER_GROUPS, listActiveFilters, toSearchHref, type FilterKey } from "@/lib/app/search-filters";
+import { FILTER_GROUPS, formatFilterValue, listActiveFilters, selectedValues, toSearchHref, type FilterKey } from "@/lib/app/search-filters";
 import { runSearchPage, type SearchPageData, type SearchParams } from "@/lib/app/search-page";
 import { toSearchQueryString } from "@/lib/search/search-request";
 
@@ -119,6 +119,7 @@ function SearchResults({ data }: { data: SearchPageData }) {
 function Facets({ data }: { data: SearchPageData }) {
   const { request, facetCounts } = data;
   // A group with nothing to choose and nothing chosen only takes room (typically when nothing matches).
+  // Editions appear only when some results carry a page number (JSON Lines feeds have none).
   const shows = (key: FilterKey) => facetCounts[key].length > 0 || request[key].length > 0;
   return (
     <FacetForm>
@@ -137,7 +138,13 @@ function Facets({ data }: { data: SearchPageData }) {
       ) : null}
       {LIST_GROUPS.filter((group) => shows(group.key)).map((group) => (
         <FacetGroup key={group.key} legend={group.label} testId={`facet-${group.key}`}>
-          <FacetCheckboxList name={group.key} values={facetCounts[group.key]} selected={request[group.key]} />
+          <FacetCheckboxList
+            name={group.key}
+            values={facetCounts[group.key]}
+            selected={selectedValues(request, group.key)}
+            formatValue={(value) => formatFilterValue(group.key, value)}
+            order={group.key === "edition" ? "number" : "count"}
+          />
         </FacetGroup>
       ))}
       <button type="submit" className="no-js-only w-full rounded-md bg-stone-800 px-4 py-2 font-medium text-white">

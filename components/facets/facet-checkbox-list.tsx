@@ -8,33 +8,41 @@ type Props = {
   selected: readonly string[];
   /** Shown before the rest fold under "more". */
   visible?: number;
+  /** How a value is shown (editions: "4" → 第4版); the value itself is what the URL carries. */
+  formatValue?: (value: string) => string;
+  /** "number": in numeric order of the values (editions), instead of most frequent first. */
+  order?: "count" | "number";
 };
 
 /**
- * Facet values as labelled checkboxes, most frequent first; selected values
- * are never folded away. The order does not change when a box is ticked
- * (a group's counts ignore its own selection), so the focus stays put.
+ * Facet values as labelled checkboxes, most frequent first (or in numeric
+ * order); selected values are never folded away. The order does not change
+ * when a box is ticked (a group's counts ignore its own selection), so the
+ * focus stays put.
  */
-export function FacetCheckboxList({ name, values, selected, visible = 8 }: Props) {
-  const listed = withSelected(values, selected);
+export function FacetCheckboxList({ name, values, selected, visible = 8, formatValue = (value) => value, order = "count" }: Props) {
+  const withZeroes = withSelected(values, selected);
+  const listed = order === "number" ? withZeroes.sort((a, b) => Number(a.value) - Number(b.value)) : withZeroes;
   const head = listed.filter((entry, index) => index < visible || selected.includes(entry.value));
   const rest = listed.filter((entry) => !head.includes(entry));
   return (
     <>
-      <CheckboxRows name={name} values={head} selected={selected} />
+      <CheckboxRows name={name} values={head} selected={selected} formatValue={formatValue} />
       {rest.length > 0 ? (
         <details className="mt-1">
           <summary className="cursor-pointer rounded py-1 text-sm text-link underline underline-offset-2">
             更多（{rest.length}）
           </summary>
-          <CheckboxRows name={name} values={rest} selected={selected} />
+          <CheckboxRows name={name} values={rest} selected={selected} formatValue={formatValue} />
         </details>
       ) : null}
     </>
   );
 }
 
-function CheckboxRows({ name, values, selected }: { name: string; values: readonly ValueCount[]; selected: readonly string[] }) {
+type RowsProps = { name: string; values: readonly ValueCount[]; selected: readonly string[]; formatValue: (value: string) => string };
+
+function CheckboxRows({ name, values, selected, formatValue }: RowsProps) {
   return (
     <ul className="space-y-0.5">
       {values.map(({ value, count }) => {
@@ -43,7 +51,7 @@ function CheckboxRows({ name, values, selected }: { name: string; values: readon
           <li key={value}>
             <label className="flex cursor-pointer items-center gap-2 rounded px-1 py-1 hover:bg-stone-100">
               <SyncedCheckbox name={name} value={value} checked={checked} className="size-4 shrink-0 accent-stone-800" />
-              <span className={`min-w-0 flex-1 truncate ${checked ? "font-semibold" : ""}`}>{value}</span>
+              <span className={`min-w-0 flex-1 truncate ${checked ? "font-semibold" : ""}`}>{formatValue(value)}</span>
               <span className="sr-only">，</span>
               <span className="text-sm tabular-nums text-stone-600">
                 {formatCount(count)}

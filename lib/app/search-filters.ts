@@ -13,10 +13,21 @@ export const FILTER_GROUPS = [
   { key: "topic", label: "主题", facet: "topics" },
   { key: "column", label: "栏目", facet: "column" },
   { key: "source", label: "报纸", facet: "source" },
+  { key: "edition", label: "版次", facet: "page" },
 ] as const satisfies ReadonlyArray<{ key: keyof SearchRequest; label: string; facet: FacetField }>;
 
 export type FilterGroup = (typeof FILTER_GROUPS)[number];
 export type FilterKey = FilterGroup["key"];
+
+/** A group's selected values as the strings used in the URL, the form and the facet counts (editions: "4"). */
+export function selectedValues(request: SearchRequest, key: FilterKey): string[] {
+  return key === "edition" ? request.edition.map(String) : [...request[key]];
+}
+
+/** How a group's value is shown to the reader: editions as 第4版, everything else as is. */
+export function formatFilterValue(key: FilterKey, value: string): string {
+  return key === "edition" ? `第${value}版` : value;
+}
 
 export function toSearchHref(request: Partial<SearchRequest>): string {
   const query = toSearchQueryString(request);
@@ -29,12 +40,16 @@ export function toChangedSearchHref(request: SearchRequest, change: Partial<Sear
 }
 
 export function withValue(request: SearchRequest, key: FilterKey, value: string): string {
-  const values = request[key].includes(value) ? request[key] : [...request[key], value];
-  return toChangedSearchHref(request, { [key]: values });
+  const selected = selectedValues(request, key);
+  return withSelection(request, key, selected.includes(value) ? selected : [...selected, value]);
 }
 
 export function withoutValue(request: SearchRequest, key: FilterKey, value: string): string {
-  return toChangedSearchHref(request, { [key]: request[key].filter((other) => other !== value) });
+  return withSelection(request, key, selectedValues(request, key).filter((other) => other !== value));
+}
+
+function withSelection(request: SearchRequest, key: FilterKey, values: string[]): string {
+  return toChangedSearchHref(request, key === "edition" ? { edition: values.map(Number) } : { [key]: values });
 }
 
 export type ActiveFilter = { label: string; value: string; removeHref: string };
@@ -49,8 +64,8 @@ export function listActiveFilters(request: SearchRequest): ActiveFilter[] {
     });
   }
   for (const group of FILTER_GROUPS) {
-    for (const value of request[group.key]) {
-      chips.push({ label: group.label, value, removeHref: withoutValue(request, group.key, value) });
+    for (const value of selectedValues(request, group.key)) {
+      chips.push({ label: group.label, value: formatFilterValue(group.key, value), removeHref: withoutValue(request, group.key, value) });
     }
   }
   return chips;
@@ -62,7 +77,7 @@ export function toClearedFiltersHref(request: SearchRequest): string {
 }
 
 export function hasFilters(request: SearchRequest): boolean {
-  return Boolean(request.from || request.to) || FILTER_GROUPS.some((group) => request[group.key].length > 0);
+  return Boolean(request.from || request.to) || FILTER_GROUPS.some((group) => selectedValues(request, group.key).length > 0);
 }
 
 export function describeDateRange(from: string | undefined, to: string | undefined): string {

@@ -7,7 +7,7 @@ export type QueryTarget = { client: EngineClient; indexUid: string };
 export type EngineSearch = {
   q: string;
   attributesToSearchOn?: string[];
-  matchingStrategy?: "all" | "last";
+  matchingStrategy?: "all";
   locales?: string[];
   filter?: string;
 };

@@ -35,6 +35,13 @@ describe("buildFilter", () => {
       'authorRoles = "记者:王昊男" AND roles = "记者"',
     ],
     ["pages are numbers", { pages: [1, 4] }, "(page = 1 OR page = 4)"],
+    ["one edition", { pages: [4] }, "page = 4"],
+    ["duplicate editions are dropped", { pages: [5, 5, 4] }, "(page = 5 OR page = 4)"],
+    [
+      "editions are ANDed with other facets",
+      { sources: ["人民日报"], pages: [4, 5], dateFrom: "2023-01-01" },
+      'dateDay >= 19358 AND source = "人民日报" AND (page = 4 OR page = 5)',
+    ],
     ["date range", { dateFrom: "2023-01-01", dateTo: "2023-01-31" }, "dateDay 19358 TO 19388"],
     ["date from only", { dateFrom: "1970-01-02" }, "dateDay >= 1"],
     ["date to only", { dateTo: "1969-12-31" }, "dateDay <= -1"],
@@ -55,6 +62,8 @@ describe("buildFilter", () => {
     ["fractional page", { pages: [1.5] }, FILTER_ERROR_CODES.invalidPage],
     ["page zero", { pages: [0] }, FILTER_ERROR_CODES.invalidPage],
     ["NaN page", { pages: [Number.NaN] }, FILTER_ERROR_CODES.invalidPage],
+    ["negative page", { pages: [-4] }, FILTER_ERROR_CODES.invalidPage],
+    ["infinite page", { pages: [Number.POSITIVE_INFINITY] }, FILTER_ERROR_CODES.invalidPage],
   ] as const)("rejects %s with a typed Chinese error", (_name, values, code) => {
     const result = buildFilter(values);
     expect(result).toMatchObject({ ok: false, error: { code } });

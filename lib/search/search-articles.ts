@@ -17,7 +17,8 @@ import type { SearchRequest } from "./search-request";
  * computed on the original text.
  */
 
-export const FACET_FIELDS = ["year", "yearMonth", "authors", "roles", "topics", "column", "source"] as const;
+/** `page` is the newspaper page (版次, numbers as strings: "4"); articles without one (page null) are not counted. */
+export const FACET_FIELDS = ["year", "yearMonth", "authors", "roles", "topics", "column", "source", "page"] as const;
 export type FacetField = (typeof FACET_FIELDS)[number];
 export type FacetCounts = Record<FacetField, Array<{ value: string; count: number }>>;
 
@@ -53,7 +54,7 @@ export function getSearchContext(): SearchContext {
 
 const checkedSchemas = new Set<string>();
 
-export async function checkSchemaOnce({ client, indexUid }: SearchContext): Promise<void> {
+async function checkSchemaOnce({ client, indexUid }: SearchContext): Promise<void> {
   const key = `${client.connection.url}/${indexUid}`;
   if (checkedSchemas.has(key)) return;
   await assertSchemaCurrent(client, indexUid);
@@ -86,7 +87,7 @@ export async function searchArticles(request: SearchRequest, context: SearchCont
   };
 }
 
-export function compileRequestQuery(q: string): CompiledQuery | null {
+function compileRequestQuery(q: string): CompiledQuery | null {
   if (!q.trim()) return null;
   const parsed = parseQuery(q);
   if (!parsed.ok) throw new SearchInputError(parsed.error.message);
@@ -96,7 +97,7 @@ export function compileRequestQuery(q: string): CompiledQuery | null {
   return compiled.compiled;
 }
 
-export function buildRequestFilter(request: SearchRequest): string | null {
+function buildRequestFilter(request: SearchRequest): string | null {
   const pairs = request.author.length > 0 && request.role.length > 0;
   const built = buildFilter({
     dateFrom: request.from,
@@ -106,6 +107,7 @@ export function buildRequestFilter(request: SearchRequest): string | null {
     topics: request.topic,
     columns: request.column,
     sources: request.source,
+    pages: request.edition,
     roleNames: pairs ? [] : request.role,
   });
   if (!built.ok) throw new SearchInputError(built.error.message);

@@ -10,6 +10,8 @@ export const SORT_ORDERS = ["relevance", "newest", "oldest"] as const;
 export type SortOrder = (typeof SORT_ORDERS)[number];
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
+/** Highest newspaper page (版次) accepted in `edition`. */
+export const MAX_EDITION = 999;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const manyStrings = z
@@ -17,6 +19,27 @@ const manyStrings = z
   .optional()
   .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
   .pipe(z.array(z.string().trim().min(1).max(100)).max(20));
+const EDITION_MESSAGE = `edition 须为 1–${MAX_EDITION} 的整数（版次）`;
+/**
+ * Newspaper pages (版次) as numbers. The URL's `page` is the result page, so
+ * the article's page number travels as `edition` (repeatable: `edition=4&edition=5`).
+ */
+const manyEditions = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
+  .pipe(
+    z
+      .array(
+        z
+          .string()
+          .trim()
+          .regex(/^\d{1,3}$/, EDITION_MESSAGE)
+          .transform(Number)
+          .pipe(z.number().int().min(1, EDITION_MESSAGE).max(MAX_EDITION, EDITION_MESSAGE)),
+      )
+      .max(50, "edition 最多 50 个"),
+  );
 
 export const SearchRequestSchema = z.object({
   q: z.string().max(1000, "q 过长").default(""),
@@ -27,6 +50,7 @@ export const SearchRequestSchema = z.object({
   topic: manyStrings,
   column: manyStrings,
   source: manyStrings,
+  edition: manyEditions,
   sort: z.enum(SORT_ORDERS).default("relevance"),
   page: z.coerce.number().int().min(1, "page 须 ≥ 1").max(10_000).default(1),
   size: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE, `size 最大 ${MAX_PAGE_SIZE}`).default(DEFAULT_PAGE_SIZE),
@@ -62,6 +86,7 @@ export function toSearchQueryString(request: Partial<SearchRequest>): string {
   for (const key of ["author", "role", "topic", "column", "source"] as const) {
     for (const value of request[key] ?? []) params.append(key, value);
   }
+  for (const edition of request.edition ?? []) params.append("edition", String(edition));
   if (request.sort && request.sort !== "relevance") params.set("sort", request.sort);
   if (request.size && request.size !== DEFAULT_PAGE_SIZE) params.set("size", String(request.size));
   if (request.page && request.page > 1) params.set("page", String(request.page));
