@@ -1,7 +1,8 @@
 import { parseArgs } from "node:util";
-import { readEnv } from "@/lib/config/env";
+import { readEnv, resolveDataDir } from "@/lib/config/env";
 import { getEngineClient } from "@/lib/search/connection";
 import { EngineError } from "@/lib/search/engine/errors";
+import { checkOutPath } from "./out-path";
 import { runIngest, type IngestSummary } from "./pipeline";
 import type { IngestIssue } from "./read-source";
 import { createProgressReporter } from "./progress";
@@ -9,7 +10,8 @@ import { withManagedEngine } from "@/lib/search/engine/managed";
 
 const USAGE = `用法 / usage: npm run ingest -- [options] <files or folders…>
   --dry-run          parse only: print JSON Lines (or write --out) and a summary; index nothing
-  --out FILE         also write every article as JSON Lines to FILE
+  --out FILE         also write every article as JSON Lines to FILE (not an input, nor inside an input
+                     folder or the data folder; a ".." may not lead outside the working folder)
   --manifest FILE    JSON or CSV mapping files/folders to paper, date and page
   --prune            remove articles whose source files no longer exist
   --rebuild          build a fresh index and swap it in atomically (searches never see a half-built index)
@@ -45,10 +47,19 @@ async function main(): Promise<number> {
     return 2;
   }
   const env = readEnv();
+  let outFile: string | null = null;
+  if (values.out !== undefined) {
+    const out = checkOutPath(values.out, { cwd: process.cwd(), inputs: positionals, manifestPath: values.manifest ?? null, dataDir: resolveDataDir(env) });
+    if (!out.ok) {
+      process.stderr.write(`${out.message}\n`);
+      return 2;
+    }
+    outFile = out.path;
+  }
   const common = {
     inputs: positionals,
     indexUid: env.BAOKU_INDEX,
-    outFile: values.out ?? null,
+    outFile,
     manifestPath: values.manifest ?? null,
     prune: values.prune,
     rebuild: values.rebuild,

@@ -314,9 +314,14 @@ export function normalizeManifestPath(value: unknown): string | Problem {
   if (slashed.startsWith("/") || /^[a-zA-Z]:/.test(slashed) || slashed.startsWith("~")) {
     return { error: `path "${raw}" is absolute; manifest paths must be relative to the ingest root` };
   }
-  const segments = slashed.split("/").filter((segment) => segment !== "" && segment !== ".");
+  const segments = splitPathSegments(slashed);
   if (segments.includes("..")) return { error: `path "${raw}" contains "..", which would leave the ingest root` };
   return segments.join("/");
+}
+
+/** A path's segments, `/` or `\` separated, without empty and `.` ones; `..` is kept for the caller to refuse. */
+export function splitPathSegments(raw: string): string[] {
+  return raw.replace(/\\/g, "/").split("/").filter((segment) => segment !== "" && segment !== ".");
 }
 
 function readOptionalText(value: unknown, field: string): string | null | Problem {

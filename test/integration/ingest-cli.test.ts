@@ -30,8 +30,8 @@ function makeTempDir(label: string): string {
 }
 
 /** Node itself runs the CLI (no npm or tsx wrapper), so a signal reaches the ingest process. */
-function startCli(args: readonly string[], indexUid: string): RunningCli {
-  const env = { ...process.env, MEILI_URL: inject("meiliUrl"), MEILI_MASTER_KEY: inject("meiliKey"), BAOKU_INDEX: indexUid };
+function startCli(args: readonly string[], indexUid: string, extraEnv: Record<string, string> = {}): RunningCli {
+  const env = { ...process.env, MEILI_URL: inject("meiliUrl"), MEILI_MASTER_KEY: inject("meiliKey"), BAOKU_INDEX: indexUid, ...extraEnv };
   const child = spawn(process.execPath, ["--import", "tsx", CLI, ...args], { cwd: REPO, env, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
@@ -44,8 +44,8 @@ function startCli(args: readonly string[], indexUid: string): RunningCli {
   return { child, done };
 }
 
-function runCli(args: readonly string[], indexUid: string): Promise<CliRun> {
-  return startCli(args, indexUid).done;
+function runCli(args: readonly string[], indexUid: string, extraEnv: Record<string, string> = {}): Promise<CliRun> {
+  return startCli(args, indexUid, extraEnv).done;
 }
 
 /** The "  - …" lines of the summary: one per problem. */
@@ -182,6 +182,38 @@ describe("npm run ingest -- --dry-run --out", () => {
     const real = await runCli([dir, RMRB_FIXTURES], indexUid);
     expect(real.code, real.stderr).toBe(0);
     expect(sortValues((await fetchDocuments(indexUid)).map((document) => document.id))).toEqual(sortValues(dryIds));
+  });
+});
+
+describe("npm run ingest -- --out with a path it must not write", () => {
+  it("refuses it by name with exit code 2, writes nothing and indexes nothing", async () => {
+    const dir = makeTempDir("out-refused");
+    const input = path.join(dir, "pages");
+    fs.mkdirSync(input);
+    const page = path.join(input, "page.txt");
+    fs.writeFileSync(page, makePage("庚地", "档案馆", "吴十"));
+    const dataDir = path.join(dir, "data");
+    fs.mkdirSync(dataDir);
+    const escaping = `../${path.basename(REPO)}-escaped-${process.pid}.jsonl`;
+    const cases: Array<{ out: string; args: string[]; reason: RegExp; mustNotExist?: string; inputs?: string[] }> = [
+      { out: escaping, args: ["--dry-run"], reason: /contains "\.\.", which would leave the working folder/u, mustNotExist: path.resolve(REPO, escaping) },
+      { out: path.join(dataDir, "articles.jsonl"), args: [], reason: /inside the data folder/u, mustNotExist: path.join(dataDir, "articles.jsonl") },
+      { out: page, args: ["--dry-run"], reason: /is the input .*page\.txt, which would be overwritten/u, inputs: [page] },
+      { out: path.join(input, "articles.jsonl"), args: ["--dry-run"], reason: /inside the input folder/u, mustNotExist: path.join(input, "articles.jsonl") },
+      { out: dir, args: ["--dry-run"], reason: /is an existing folder/u },
+    ];
+    const indexUid = uniqueIndexName("cli_out_refused");
+    for (const { out, args, reason, mustNotExist, inputs } of cases) {
+      const run = await runCli([...args, "--out", out, ...(inputs ?? [input])], indexUid, { BAOKU_DATA_DIR: dataDir });
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr).toContain(`--out "${out}" refused`);
+      expect(run.stderr).toMatch(reason);
+      expect(run.stdout).toBe("");
+      if (mustNotExist) expect(fs.existsSync(mustNotExist), mustNotExist).toBe(false);
+    }
+    expect(fs.readFileSync(page, "utf8")).toBe(makePage("庚地", "档案馆", "吴十"));
+    expect(fs.readdirSync(dataDir)).toEqual([]);
+    expect(await countIndexed(indexUid)).toBe(0);
   });
 });
 
