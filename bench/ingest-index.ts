@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -7,7 +6,8 @@ import { parseArgs } from "node:util";
 import { runIngest } from "@/ingest/pipeline";
 import { blocksToPlainText, type Article } from "@/lib/article/types";
 import { EngineClient } from "@/lib/search/engine/http-client";
-import { startEngine, type RunningEngine } from "@/lib/search/engine/process";
+import { startEngine } from "@/lib/search/engine/process";
+import { readEnginePeakKb, sizeOf } from "./engine-stats";
 
 /**
  * `npm run bench:ingest -- --index`: Baoku's whole pipeline (read, parse,
@@ -103,24 +103,7 @@ function printProgress(label: string): (progress: { filesDone: number; filesTota
   };
 }
 
-/** Peak resident memory of the meilisearch process under the engine's watchdog shell. */
-function readEnginePeakKb(engine: RunningEngine): number {
-  try {
-    const children = fs.readFileSync(`/proc/${engine.pid}/task/${engine.pid}/children`, "utf8").trim().split(/\s+/);
-    let peak = 0;
-    for (const child of children) {
-      const status = fs.readFileSync(`/proc/${child}/status`, "utf8");
-      peak = Math.max(peak, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
-    }
-    return peak;
-  } catch {
-    return 0;
-  }
-}
 
-function sizeOf(target: string): number {
-  return Number(execFileSync("du", ["-sb", target], { encoding: "utf8" }).split("\t")[0]);
-}
 
 function printReport(inputBytes: number, ours: Measured, plain: Measured): void {
   const mb = (bytes: number) => (bytes / 1048576).toFixed(1);

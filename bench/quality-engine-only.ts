@@ -2,7 +2,6 @@ import { toCodedPhrase } from "@/lib/search/coded-chars";
 import { CODED_LOCALES, searchIds, type QueryTarget } from "@/lib/search/engine-search";
 import { joinAllOf } from "@/lib/search/filter";
 import type { CompiledQuery } from "@/lib/search/query/compile-query";
-import { readStepTerms } from "@/lib/search/step-terms";
 
 /**
  * What the index answers with Meilisearch's phrase matching alone, no
@@ -16,7 +15,7 @@ export async function findByEngineOnly(target: QueryTarget, compiled: CompiledQu
   for (const branch of compiled.branches) {
     let branchIds: Set<string> | undefined;
     for (const step of branch.steps) {
-      const q = readStepTerms(step.q)
+      const q = step.terms
         .map((term) => `${term.negated ? "-" : ""}${toCodedPhrase(term.matchTerm)}`)
         .join(" ");
       const stepFilter = joinAllOf([filter, branch.filter]);

@@ -4,7 +4,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Article } from "@/lib/article/types";
 import { blocksToPlainText } from "@/lib/article/types";
-import { tokenizeNormalized } from "@/lib/search/char-tokens";
+import { tokenizeNormalized } from "./quality-char-tokens";
 import { encodeChar } from "@/lib/search/coded-chars";
 import { EngineClient } from "@/lib/search/engine/http-client";
 import { startEngine } from "@/lib/search/engine/process";

@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import type { Article } from "@/lib/article/types";
 import { blocksToPlainText } from "@/lib/article/types";
 import { toIndexDocument } from "@/lib/search/documents";
-import { toCharPhrase, toCharTokenText } from "@/lib/search/char-tokens";
+import { toCharPhrase, toCharTokenText } from "./quality-char-tokens";
 import { EngineClient } from "@/lib/search/engine/http-client";
 import { CODED_LOCALES } from "@/lib/search/engine-search";
 import { startEngine } from "@/lib/search/engine/process";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Article, ParsedArticle } from "@/lib/article/types";
-import { blocksToPlainText } from "@/lib/article/types";
+import { blocksToPlainText, toSegmentText } from "@/lib/article/types";
 import { extractKeywords } from "@/lib/segment/jieba";
 import { assignTopics } from "@/lib/article/topics";
 
@@ -38,11 +38,10 @@ export function hashFileText(text: string): string {
 
 export function finalizeArticle(parsed: ParsedArticle, fileTextHash: string): Article {
   const body = blocksToPlainText(parsed.blocks);
-  const headline = [parsed.kicker, parsed.title, parsed.subtitle].filter(Boolean).join("\n");
   return {
     ...parsed,
     id: makeArticleId(parsed, fileTextHash),
-    keywords: extractKeywords(`${headline}\n${body}`),
+    keywords: extractKeywords(toSegmentText(parsed)),
     topics: [
       ...assignTopics({ title: parsed.title, kicker: parsed.kicker, subtitle: parsed.subtitle, body, column: parsed.column }),
     ],

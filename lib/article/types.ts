@@ -99,3 +99,12 @@ export function blocksToPlainText(blocks: readonly ArticleBlock[]): string {
     )
     .join("\n");
 }
+
+/**
+ * Headline lines (kicker, title, subtitle) then the body: the one text an
+ * article is segmented from, for keywords and for whole-word index tokens.
+ */
+export function toSegmentText(article: Pick<ParsedArticle, "kicker" | "title" | "subtitle" | "blocks">): string {
+  const headline = [article.kicker, article.title, article.subtitle].filter(Boolean).join("\n");
+  return `${headline}\n${blocksToPlainText(article.blocks)}`;
+}

@@ -1,5 +1,8 @@
 import type { Article } from "@/lib/article/types";
 
+/** The parts of an article an export reads: exports fetch only these (lib/search/iterate-results.ts). */
+export type ExportArticle = Pick<Article, "id" | "date" | "source" | "page" | "column" | "title" | "subtitle" | "authors">;
+
 /** One exported record: what a librarian needs to find and cite the article. */
 export type ExportRow = {
   id: string;
@@ -13,7 +16,7 @@ export type ExportRow = {
   permalink: string;
 };
 
-export function toExportRow(article: Article, baseUrl: string): ExportRow {
+export function toExportRow(article: ExportArticle, baseUrl: string): ExportRow {
   return {
     id: article.id,
     date: article.date,

@@ -1,12 +1,11 @@
-import type { Article } from "@/lib/article/types";
-import { toExportRow } from "./export-row";
+import { toExportRow, type ExportArticle } from "./export-row";
 import { ENCODERS, type ExportFormat } from "./formats";
 
 /** Result sets are exported up to this many articles (documented in the README). */
 export const EXPORT_LIMIT = 10_000;
 
 /** Encodes pages of articles as they arrive, so large exports never sit in memory whole. */
-export function streamExport(format: ExportFormat, pages: AsyncIterable<readonly Article[]>, baseUrl: string): ReadableStream<Uint8Array> {
+export function streamExport(format: ExportFormat, pages: AsyncIterable<readonly ExportArticle[]>, baseUrl: string): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const formatEncoder = ENCODERS[format];
   const iterator = pages[Symbol.asyncIterator]();

@@ -1,6 +1,7 @@
 import type { Article, ArticleBlock, Author, Credit } from "@/lib/article/types";
 import { blocksToPlainText } from "@/lib/article/types";
 import { toCodedCharText } from "./coded-chars";
+import { toCodedWordText } from "./whole-words";
 
 /**
  * The shape stored in Meilisearch, and the one place where raw hits become
@@ -45,6 +46,8 @@ export type IndexDocument = {
   subtitleChars: string;
   bodyChars: string;
   authorsChars: string;
+  /** The article's distinct jieba words, one letter token each, for whole-word ranking (whole-words.ts). */
+  wordCodes: string;
 };
 
 /** Stored fields a hit carries back; the char copies stay in the index. */
@@ -98,6 +101,7 @@ export function toIndexDocument(article: Article, fileKey: string): IndexDocumen
     subtitleChars: toCodedCharText(article.subtitle ?? ""),
     bodyChars: toCodedCharText(body),
     authorsChars: toCodedCharText(names.join("\n")),
+    wordCodes: toCodedWordText(article),
   };
 }
 

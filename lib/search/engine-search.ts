@@ -7,7 +7,7 @@ export type QueryTarget = { client: EngineClient; indexUid: string };
 export type EngineSearch = {
   q: string;
   attributesToSearchOn?: string[];
-  matchingStrategy?: "all";
+  matchingStrategy?: "all" | "last";
   locales?: string[];
   filter?: string;
 };

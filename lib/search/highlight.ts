@@ -4,8 +4,8 @@ import { normalizeWithOrigins, normalizeText } from "@/lib/text/normalize";
  * Highlighting on the text as printed. Matching follows the index exactly:
  * both sides are normalised (NFKC, Traditional → Simplified, lower case),
  * whitespace is ignored (`开 心` matches 开心) and a line break is a paragraph
- * boundary no match crosses — the same rules as `tokenizeNormalized` in
- * char-tokens.ts. Ranges found on the normalised copy map back to original
+ * boundary no match crosses — the same rules as lib/search/exact-match.ts.
+ * Ranges found on the normalised copy map back to original
  * UTF-16 indices, so 醫院 is highlighted for the query 医院.
  */
 

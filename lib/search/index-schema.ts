@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
+import { WORD_FIELD } from "./whole-words";
 
 /**
  * The index settings and their version. Bump SCHEMA_VERSION whenever the
  * document shape changes; a settings or version mismatch is detected at start
  * and the user is told to rebuild (`npm run ingest -- --rebuild …`).
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Char-token copies spelled in letters, searched by quoted phrases (see coded-chars.ts). Order = attribute ranking. */
 export const CHAR_FIELDS = ["titleChars", "kickerChars", "subtitleChars", "bodyChars", "authorsChars"] as const;
@@ -30,7 +31,8 @@ export const FILTERABLE_ATTRIBUTES = [
 ] as const;
 
 export const INDEX_SETTINGS = {
-  searchableAttributes: [...CHAR_FIELDS],
+  // The word set last: it only orders results (whole-words.ts), and last it never lifts a body match above a headline one.
+  searchableAttributes: [...CHAR_FIELDS, WORD_FIELD],
   filterableAttributes: [...FILTERABLE_ATTRIBUTES],
   sortableAttributes: ["dateDay"],
   displayedAttributes: ["*"],
@@ -44,7 +46,7 @@ export const INDEX_SETTINGS = {
   pagination: { maxTotalHits: 1_000_000 },
   faceting: { maxValuesPerFacet: 1000, sortFacetValuesBy: { "*": "count" } },
   // The coded tokens are ASCII letters: read them as English so no CJK segmenter or folding applies.
-  localizedAttributes: [{ attributePatterns: ["*Chars"], locales: ["eng"] }],
+  localizedAttributes: [{ attributePatterns: ["*Chars", WORD_FIELD], locales: ["eng"] }],
   // Phrases are resolved from word pairs; "byAttribute" would make them mere co-occurrence.
   proximityPrecision: "byWord",
   stopWords: [],

@@ -54,7 +54,7 @@ export function getSearchContext(): SearchContext {
 
 const checkedSchemas = new Set<string>();
 
-async function checkSchemaOnce({ client, indexUid }: SearchContext): Promise<void> {
+export async function checkSchemaOnce({ client, indexUid }: SearchContext): Promise<void> {
   const key = `${client.connection.url}/${indexUid}`;
   if (checkedSchemas.has(key)) return;
   await assertSchemaCurrent(client, indexUid);
@@ -87,7 +87,7 @@ export async function searchArticles(request: SearchRequest, context: SearchCont
   };
 }
 
-function compileRequestQuery(q: string): CompiledQuery | null {
+export function compileRequestQuery(q: string): CompiledQuery | null {
   if (!q.trim()) return null;
   const parsed = parseQuery(q);
   if (!parsed.ok) throw new SearchInputError(parsed.error.message);
@@ -97,7 +97,7 @@ function compileRequestQuery(q: string): CompiledQuery | null {
   return compiled.compiled;
 }
 
-function buildRequestFilter(request: SearchRequest): string | null {
+export function buildRequestFilter(request: SearchRequest): string | null {
   const pairs = request.author.length > 0 && request.role.length > 0;
   const built = buildFilter({
     dateFrom: request.from,

@@ -4,6 +4,7 @@ import { planStep } from "./step-plan";
 import { CHAR_FIELDS, TITLE_CHAR_FIELDS } from "./index-schema";
 import { compileQuery, type CompiledStep } from "./query/compile-query";
 import { parseQuery } from "./query/parse-query";
+import { encodeWord, WORD_FIELD } from "./whole-words";
 
 function stepsOf(q: string): readonly CompiledStep[] {
   const parsed = parseQuery(q);
@@ -33,6 +34,23 @@ describe("planStep", () => {
     const [step] = stepsOf("经济 -国人民 -续篇");
     const plan = planStep(step as CompiledStep);
     expect(plan.negativeChecks.map((check) => check.matchTerm)).toEqual(["国人民"]);
-    expect(plan.search.q).toBe(`-${toCodedPhrase("续篇")} ${toCodedPhrase("经济")}`);
+    expect(plan.search.q).toBe(`-${toCodedPhrase("续篇")} ${toCodedPhrase("经济")} ${encodeWord("经济")}`);
+  });
+
+  it("ranks a lone term that is one jieba word by its word token, keeping the phrase first and required", () => {
+    const [step] = stepsOf("华人");
+    const plan = planStep(step as CompiledStep);
+    expect(plan.search.q).toBe(`${toCodedPhrase("华人")} ${encodeWord("华人")}`);
+    expect(plan.search.matchingStrategy).toBe("last");
+    expect(plan.search.attributesToSearchOn).toEqual([...CHAR_FIELDS, WORD_FIELD]);
+  });
+
+  it("keeps AND strict: no word token with two terms, in title steps, or for a term that is not one word", () => {
+    for (const query of ["华人 社区", "title:华人", "国人民", "华"]) {
+      const [step] = stepsOf(query);
+      const plan = planStep(step as CompiledStep);
+      expect(plan.search.matchingStrategy, query).toBe("all");
+      expect(plan.search.attributesToSearchOn, query).not.toContain(WORD_FIELD);
+    }
   });
 });

@@ -3,8 +3,8 @@ import { CODED_LOCALES, type EngineSearch } from "./engine-search";
 import type { MatchSourceField } from "./exact-match";
 import type { CharField } from "./index-schema";
 import type { CompiledStep } from "./query/compile-query";
-import { readStepTerms } from "./step-terms";
 import type { CheckTerm } from "./term-verifier";
+import { toWholeWordToken, WORD_FIELD } from "./whole-words";
 
 /**
  * How one compiled step is run against the coded index, and which of its
@@ -23,6 +23,8 @@ const SOURCE_FIELD: Readonly<Record<CharField, MatchSourceField>> = {
 /**
  * A step as the engine runs it: coded phrases for every term except negated
  * ones that need verification, plus what must be verified on the candidates.
+ * A lone positive term that is one jieba word also carries its word token,
+ * which only orders the results (whole-words.ts).
  */
 export type StepPlan = {
   search: EngineSearch;
@@ -32,12 +34,12 @@ export type StepPlan = {
 
 export function planStep(step: CompiledStep): StepPlan {
   const fields = [...new Set(step.attributesToSearchOn.map((field) => SOURCE_FIELD[field]))];
-  const headlineOnly = fields.every((field) => field === "title" || field === "kicker" || field === "subtitle");
+  const headlineOnly = step.scope === "title";
   const negatives: string[] = [];
   const positives: string[] = [];
   const positiveChecks: CheckTerm[] = [];
   const negativeChecks: CheckTerm[] = [];
-  for (const { matchTerm, negated } of readStepTerms(step.q)) {
+  for (const { matchTerm, negated } of step.terms) {
     const verify = needsVerification(matchTerm, headlineOnly);
     const check = { matchTerm, fields };
     if (negated && verify) negativeChecks.push(check);
@@ -47,17 +49,30 @@ export function planStep(step: CompiledStep): StepPlan {
       if (verify) positiveChecks.push(check);
     }
   }
+  const wordToken = findRankingWordToken(step);
   return {
     // Negatives first: the engine stops reading after 10 positive words.
     search: {
-      q: [...negatives, ...positives].join(" "),
-      attributesToSearchOn: [...step.attributesToSearchOn],
-      matchingStrategy: step.matchingStrategy,
+      q: [...negatives, ...positives, ...(wordToken ? [wordToken] : [])].join(" "),
+      attributesToSearchOn: wordToken ? [...step.attributesToSearchOn, WORD_FIELD] : [...step.attributesToSearchOn],
+      // "all" keeps AND exact. With a word token, "last" may drop only the token: the phrase, first, stays required.
+      matchingStrategy: wordToken ? "last" : "all",
       locales: CODED_LOCALES,
     },
     positiveChecks,
     negativeChecks,
   };
+}
+
+/**
+ * Only a step with exactly one positive term, searched everywhere, ranks by
+ * whole words: with two phrases "last" could drop the second and break AND.
+ */
+function findRankingWordToken(step: CompiledStep): string | null {
+  if (step.scope !== "any") return null;
+  const positives = step.terms.filter((term) => !term.negated);
+  const [only] = positives;
+  return positives.length === 1 && only ? toWholeWordToken(only.matchTerm) : null;
 }
 
 /**

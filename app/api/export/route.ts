@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
-import type { Article } from "@/lib/article/types";
 import { answerError, answerFailure } from "@/lib/api/respond";
+import type { ExportArticle } from "@/lib/export/export-row";
 import { EXPORT_FORMATS, ENCODERS, type ExportFormat } from "@/lib/export/formats";
 import { EXPORT_LIMIT, streamExport } from "@/lib/export/stream-export";
 import { iterateResultPages } from "@/lib/search/iterate-results";
@@ -23,7 +23,7 @@ export async function GET(request: NextRequest) {
   const parsed = parseSearchRequest(params);
   if (!parsed.ok) return answerError(400, "invalid_parameter", parsed.message);
   const pages = iterateResultPages({ ...parsed.request, page: 1 }, EXPORT_LIMIT);
-  let first: IteratorResult<Article[]>;
+  let first: IteratorResult<ExportArticle[]>;
   try {
     first = await pages.next();
   } catch (error) {
@@ -42,7 +42,7 @@ export async function GET(request: NextRequest) {
   });
 }
 
-async function* prepend(first: IteratorResult<Article[]>, rest: AsyncGenerator<Article[]>): AsyncGenerator<Article[]> {
+async function* prepend(first: IteratorResult<ExportArticle[]>, rest: AsyncGenerator<ExportArticle[]>): AsyncGenerator<ExportArticle[]> {
   if (first.done) return;
   yield first.value;
   yield* rest;

@@ -2,11 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CHAR_FIELDS, TITLE_CHAR_FIELDS } from "@/lib/search/index-schema";
 import {
-  buildStepSearchParams,
   compileQuery,
   MAX_BRANCHES,
   MAX_WORDS_PER_SEARCH,
   type CompiledQuery,
+  type CompiledStep,
 } from "./compile-query";
 import { parseQuery, QUERY_ERROR_CODES } from "./parse-query";
 
@@ -18,30 +18,35 @@ function compile(input: string): CompiledQuery {
   return compiled.compiled;
 }
 
-/** Branches as [q per step, filter], the shape worth reading in a table. */
+/** A step as its terms in order, negated ones with a leading "-". */
+function spell(step: CompiledStep): string {
+  return step.terms.map((term) => `${term.negated ? "-" : ""}${term.matchTerm}`).join(" ");
+}
+
+/** Branches as [terms per step, filter], the shape worth reading in a table. */
 function summarize(compiled: CompiledQuery) {
-  return compiled.branches.map((branch) => ({ qs: branch.steps.map((step) => step.q), filter: branch.filter }));
+  return compiled.branches.map((branch) => ({ qs: branch.steps.map(spell), filter: branch.filter }));
 }
 
 describe("compileQuery", () => {
   const cases: Array<[string, string, ReturnType<typeof summarize>]> = [
     ["empty query is a placeholder search", "", [{ qs: [""], filter: null }]],
-    ["one term", "小微", [{ qs: ['"小 微"'], filter: null }]],
-    ["terms are ANDed phrases", "小微 企业", [{ qs: ['"小 微" "企 业"'], filter: null }]],
-    ["negatives come first", "小微 -某某 企业", [{ qs: ['-"某 某" "小 微" "企 业"'], filter: null }]],
-    ["negative phrase only", '-"某 某"', [{ qs: ['-"某 某"'], filter: null }]],
-    ["punctuation becomes marker tokens, never raw quotes", 'a"b', [{ qs: ['"a zzii b"'], filter: null }]],
-    ["Traditional and full width are normalised", "醫院 ＰＭ２．５", [{ qs: ['"医 院" "p m 2 zzie 5"'], filter: null }]],
+    ["one term", "小微", [{ qs: ["小微"], filter: null }]],
+    ["terms are ANDed phrases", "小微 企业", [{ qs: ["小微 企业"], filter: null }]],
+    ["negatives come first", "小微 -某某 企业", [{ qs: ["-某某 小微 企业"], filter: null }]],
+    ["negative phrase only", '-"某 某"', [{ qs: ["-某某"], filter: null }]],
+    ["punctuation stays part of the term", 'a"b', [{ qs: ['a"b'], filter: null }]],
+    ["Traditional and full width are normalised", "醫院 ＰＭ２．５", [{ qs: ["医院 pm2.5"], filter: null }]],
     [
       "OR expands into branches",
       "A OR B C",
       [
-        { qs: ['"a" "c"'], filter: null },
-        { qs: ['"b" "c"'], filter: null },
+        { qs: ["a c"], filter: null },
+        { qs: ["b c"], filter: null },
       ],
     ],
-    ["duplicate alternatives collapse", "A OR A", [{ qs: ['"a"'], filter: null }]],
-    ["author term is a filter", "author:李静 小微", [{ qs: ['"小 微"'], filter: 'authors = "李静"' }]],
+    ["duplicate alternatives collapse", "A OR A", [{ qs: ["a"], filter: null }]],
+    ["author term is a filter", "author:李静 小微", [{ qs: ["小微"], filter: 'authors = "李静"' }]],
     ["negated author", "-作者:李静", [{ qs: [""], filter: 'authors != "李静"' }]],
     [
       "author alternatives fold into one filter",
@@ -57,13 +62,13 @@ describe("compileQuery", () => {
       "author OR text gives two branches",
       "author:李静 OR 小微",
       [
-        { qs: ['"小 微"'], filter: null },
+        { qs: ["小微"], filter: null },
         { qs: [""], filter: 'authors = "李静"' },
       ],
     ],
     ["author value is escaped", 'author:李"静\\', [{ qs: [""], filter: 'authors = "李\\"静\\\\"' }]],
-    ["title term gets its own step", "title:小微 企业", [{ qs: ['"企 业"', '"小 微"'], filter: null }]],
-    ["title-only query has one step", "标题:小微 -标题:某某", [{ qs: ['-"某 某" "小 微"'], filter: null }]],
+    ["title term gets its own step", "title:小微 企业", [{ qs: ["企业", "小微"], filter: null }]],
+    ["title-only query has one step", "标题:小微 -标题:某某", [{ qs: ["-某某 小微"], filter: null }]],
   ];
 
   it.each(cases)("%s", (_name, input, expected) => {
@@ -73,25 +78,25 @@ describe("compileQuery", () => {
   it("searches title terms on the title char fields only and other terms everywhere", () => {
     const [branch] = compile("title:小微 企业").branches;
     expect(branch?.steps.map((step) => step.attributesToSearchOn)).toEqual([CHAR_FIELDS, TITLE_CHAR_FIELDS]);
-    expect(branch?.steps.every((step) => step.matchingStrategy === "all")).toBe(true);
+    expect(branch?.steps.map((step) => step.scope)).toEqual(["any", "title"]);
   });
 
   it("ranks by the step with the most terms and leaves negative-only steps last", () => {
     const [branch] = compile("title:甲 title:乙 丙 -丁").branches;
-    expect(branch?.steps.map((step) => step.q)).toEqual(['"甲" "乙"', '-"丁" "丙"']);
+    expect(branch?.steps.map(spell)).toEqual(["甲 乙", "-丁 丙"]);
     const [negativeOnly] = compile("title:甲 -丁").branches;
-    expect(negativeOnly?.steps.map((step) => step.q)).toEqual(['"甲"', '-"丁"']);
+    expect(negativeOnly?.steps.map(spell)).toEqual(["甲", "-丁"]);
   });
 
   it("splits more than 10 positive terms into chained steps, negatives in the first", () => {
     const words = Array.from({ length: 23 }, (_, i) => String.fromCodePoint(0x4e00 + i));
     const [branch] = compile(`${words.join(" ")} -某`).branches;
     const steps = branch?.steps ?? [];
-    expect(steps.map((step) => countPositives(step.q))).toEqual([10, 10, 3]);
-    expect(steps[0]?.q.startsWith('-"某" ')).toBe(true);
-    expect(steps.slice(1).every((step) => !step.q.includes("-"))).toBe(true);
-    const phrases = steps.flatMap((step) => splitPhrases(step.q).filter((phrase) => !phrase.startsWith("-")));
-    expect(phrases).toEqual(words.map((word) => `"${word}"`));
+    expect(steps.map(countPositives)).toEqual([10, 10, 3]);
+    expect(steps[0]?.terms[0]).toEqual({ matchTerm: "某", negated: true });
+    expect(steps.slice(1).every((step) => step.terms.every((term) => !term.negated))).toBe(true);
+    const positives = steps.flatMap((step) => step.terms.filter((term) => !term.negated).map((term) => term.matchTerm));
+    expect(positives).toEqual(words);
   });
 
   it("allows up to MAX_BRANCHES branches and rejects more with a typed error", () => {
@@ -117,19 +122,6 @@ describe("compileQuery", () => {
     ]);
   });
 
-  it("builds search params that AND the facet filter, the branch filter and chained ids", () => {
-    const [branch] = compile("author:李静 小微").branches;
-    if (!branch) throw new Error("no branch");
-    const params = buildStepSearchParams(branch.steps[0], ['dateDay >= 1', branch.filter], ["a1", 'b"2']);
-    expect(params).toEqual({
-      q: '"小 微"',
-      attributesToSearchOn: [...CHAR_FIELDS],
-      matchingStrategy: "all",
-      filter: 'dateDay >= 1 AND authors = "李静" AND id IN ["a1", "b\\"2"]',
-    });
-    expect(buildStepSearchParams(branch.steps[0], [null])).not.toHaveProperty("filter");
-  });
-
   it("keeps every step within Meilisearch's limits and free of user-controlled syntax (property)", () => {
     const piece = fc.constantFrom('"', "“", "”", "-", "OR", "|", "title:", "author:", "作者：", " ", "小", "微", "企业", "\\", "(", "AND");
     const input = fc.array(fc.oneof(piece, fc.string({ maxLength: 5 })), { maxLength: 40 }).map((parts) => parts.join(""));
@@ -145,12 +137,11 @@ describe("compileQuery", () => {
         expect(result.compiled.branches.length).toBeLessThanOrEqual(MAX_BRANCHES);
         for (const branch of result.compiled.branches) {
           for (const step of branch.steps) {
-            // Phrases only: `"tok tok"` or `-"tok tok"`, tokens free of quotes and spaces.
-            expect(step.q).toMatch(/^(-?"[^"\s]+( [^"\s]+)*"( -?"[^"\s]+( [^"\s]+)*")*)?$/u);
-            expect(countPositives(step.q)).toBeLessThanOrEqual(MAX_WORDS_PER_SEARCH);
-            const phrases = splitPhrases(step.q);
-            const firstPositive = phrases.findIndex((phrase) => !phrase.startsWith("-"));
-            if (firstPositive >= 0) expect(phrases.slice(firstPositive).every((p) => !p.startsWith("-"))).toBe(true);
+            // Terms in matching form only: non-empty, whitespace-free; negatives before positives.
+            for (const term of step.terms) expect(term.matchTerm).toMatch(/^\S+$/u);
+            expect(countPositives(step)).toBeLessThanOrEqual(MAX_WORDS_PER_SEARCH);
+            const firstPositive = step.terms.findIndex((term) => !term.negated);
+            if (firstPositive >= 0) expect(step.terms.slice(firstPositive).every((term) => !term.negated)).toBe(true);
           }
         }
       }),
@@ -159,11 +150,6 @@ describe("compileQuery", () => {
   });
 });
 
-/** The phrases of a compiled q in order, negatives with their leading "-". */
-function splitPhrases(q: string): string[] {
-  return q.match(/-?"[^"]*"/g) ?? [];
-}
-
-function countPositives(q: string): number {
-  return splitPhrases(q).filter((phrase) => !phrase.startsWith("-")).length;
+function countPositives(step: CompiledStep): number {
+  return step.terms.filter((term) => !term.negated).length;
 }

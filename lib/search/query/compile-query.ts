@@ -1,12 +1,5 @@
-import {
-  buildEqualsCondition,
-  buildIdInCondition,
-  buildNotEqualsCondition,
-  FILTER_ATTRIBUTES,
-  joinAllOf,
-  joinAnyOf,
-} from "@/lib/search/filter";
-import { toCharPhrase } from "@/lib/search/char-tokens";
+import { toMatchTerm, type MatchScope } from "@/lib/search/exact-match";
+import { buildEqualsCondition, buildNotEqualsCondition, FILTER_ATTRIBUTES, joinAllOf, joinAnyOf } from "@/lib/search/filter";
 import { CHAR_FIELDS, TITLE_CHAR_FIELDS, type CharField } from "@/lib/search/index-schema";
 import { normalizeText } from "@/lib/text/normalize";
 import { QUERY_ERROR_CODES, type ParsedQuery, type QueryError, type Term } from "./parse-query";
@@ -21,23 +14,21 @@ import { QUERY_ERROR_CODES, type ParsedQuery, type QueryError, type Term } from 
  *   (`federation: {}`) with one query per branch; federation merges the hits
  *   into one ranked list and returns a document found by two branches once.
  * - A document matches a branch when it passes `branch.filter` (author terms;
- *   AND it with the user's facet filter via `buildStepSearchParams`) and EVERY
- *   step. Usually a branch has one step. It has more when
+ *   AND it with the user's facet filter) and EVERY step. Usually a branch has one step. It has more when
  *   1. it mixes title-only and anywhere terms: Meilisearch applies
  *      `attributesToSearchOn` to the whole `q`, so title terms get their own
  *      step over the title char fields; or
  *   2. it has more than 10 positive terms: Meilisearch reads only the first
  *      10 query words (a quoted phrase is one word), so positives go 10 per step.
- *   Steps are intersected by chaining: run one step with `attributesToRetrieve:
- *   ["id"]` and a generous limit, then run the next with the ids as an extra
- *   filter (`buildStepSearchParams(step, filters, ids)`), and so on; the last
- *   search returns the hits. Step 0 carries the most terms and is the one to
+ *   Steps are intersected by chaining: list one step's ids, then run the next
+ *   with the ids as an extra filter, and so on; the last search returns the
+ *   hits (lib/search/execute-query.ts). Step 0 carries the most terms and is the one to
  *   rank by, so run it last (its relevance is what the reader sees).
- * - Negative phrases are written BEFORE positives in `q`: Meilisearch stops
- *   reading the query once it has 10 positive terms and silently drops
- *   anything after, negatives included. Negatives do not count towards the 10.
- * - `matchingStrategy: "all"`: the default `last` drops terms from the end
- *   until something matches, which would turn AND into "some of".
+ * - Steps carry typed terms in matching form (lib/search/exact-match.ts),
+ *   negatives first; lib/search/step-plan.ts spells them for the index. The
+ *   engine stops reading the query once it has 10 positive terms and silently
+ *   drops anything after, negatives included, so negatives are written first
+ *   and do not count towards the 10.
  *
  * Known Meilisearch limitation for title steps: a phrase's words are looked up
  * in the restricted attributes but word adjacency comes from an index-wide
@@ -67,11 +58,14 @@ export const MAX_BRANCHES = 16;
  */
 export const MAX_TOKENS_PER_SEARCH = 900;
 
+/** A text term in matching form: normalised, whitespace-free, never empty. */
+export type StepTerm = { matchTerm: string; negated: boolean };
+
 export type CompiledStep = {
-  /** e.g. `-"某 某" "小 微" "企 业"`; empty for a placeholder search (filters only). */
-  q: string;
+  /** Negatives first; empty for a placeholder search (filters only). */
+  terms: readonly StepTerm[];
+  scope: MatchScope;
   attributesToSearchOn: readonly CharField[];
-  matchingStrategy: "all";
 };
 
 export type CompiledBranch = {
@@ -90,16 +84,9 @@ export type CompiledQuery = {
 
 export type CompileQueryResult = { ok: true; compiled: CompiledQuery } | { ok: false; error: QueryError };
 
-export type StepSearchParams = {
-  q: string;
-  attributesToSearchOn: CharField[];
-  matchingStrategy: "all";
-  filter?: string;
-};
-
 /** One alternative of an OR group, in the form it takes in a search. */
 type Alternative =
-  | { kind: "phrase"; phrase: string; scope: "any" | "title"; negated: boolean }
+  | { kind: "phrase"; matchTerm: string; scope: MatchScope; negated: boolean }
   | { kind: "filter"; condition: string };
 
 type BranchParts = {
@@ -134,21 +121,6 @@ export function compileQuery(query: ParsedQuery): CompileQueryResult {
   return { ok: true, compiled: { branches: [first, ...rest], highlightTerms: collectHighlightTerms(query) } };
 }
 
-/** Search parameters for one step, ANDing the given filters and, when chaining, the ids found so far. */
-export function buildStepSearchParams(
-  step: CompiledStep,
-  filters: ReadonlyArray<string | null | undefined>,
-  ids?: readonly [string, ...string[]],
-): StepSearchParams {
-  const filter = joinAllOf([...filters, ids ? buildIdInCondition(ids) : null]);
-  return {
-    q: step.q,
-    attributesToSearchOn: [...step.attributesToSearchOn],
-    matchingStrategy: step.matchingStrategy,
-    ...(filter === null ? {} : { filter }),
-  };
-}
-
 function fail(code: QueryError["code"], message: string): { ok: false; error: QueryError } {
   return { ok: false, error: { code, message } };
 }
@@ -163,13 +135,13 @@ function toAlternatives(terms: readonly Term[]): Alternative[] {
       authorConditions.push(build(FILTER_ATTRIBUTES.authors, term.text));
       continue;
     }
-    const phrase = toCharPhrase(term.text);
-    if (phrase === null) continue;
+    const matchTerm = toMatchTerm(term.text);
+    if (matchTerm === "") continue;
     const scope = term.field === "title" ? "title" : "any";
-    const key = `${scope}|${term.negated}|${phrase}`;
+    const key = `${scope}|${term.negated}|${matchTerm}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    alternatives.push({ kind: "phrase", phrase, scope, negated: term.negated });
+    alternatives.push({ kind: "phrase", matchTerm, scope, negated: term.negated });
   }
   const authorCondition = joinAnyOf([...new Set(authorConditions)]);
   if (authorCondition !== null) alternatives.push({ kind: "filter", condition: authorCondition });
@@ -196,54 +168,49 @@ function buildSteps(phrases: BranchParts["phrases"]): CompiledBranch["steps"] | 
   const steps: { step: CompiledStep; positives: number }[] = [];
   for (const scope of ["any", "title"] as const) {
     const inScope = phrases.filter((phrase) => phrase.scope === scope);
-    const negatives = inScope.filter((phrase) => phrase.negated).map((phrase) => `-${phrase.phrase}`);
-    const positives = inScope.filter((phrase) => !phrase.negated).map((phrase) => phrase.phrase);
-    const chunks = chunkPhrases(negatives, positives);
+    const terms = [...inScope.filter((phrase) => phrase.negated), ...inScope.filter((phrase) => !phrase.negated)];
+    const chunks = chunkTerms(terms.map(({ matchTerm, negated }) => ({ matchTerm, negated })));
     if (!chunks) return null;
     const attributesToSearchOn = scope === "title" ? TITLE_CHAR_FIELDS : ANYWHERE_CHAR_FIELDS;
     for (const chunk of chunks) {
-      const step: CompiledStep = { q: chunk.phrases.join(" "), attributesToSearchOn, matchingStrategy: "all" };
-      steps.push({ step, positives: chunk.positives });
+      steps.push({ step: { terms: chunk.terms, scope, attributesToSearchOn }, positives: chunk.positives });
     }
   }
   // The step with the most positive terms ranks best; negative-only steps only exclude.
   steps.sort((a, b) => b.positives - a.positives);
   const [first, ...rest] = steps.map(({ step }) => step);
-  return [first ?? { q: "", attributesToSearchOn: ANYWHERE_CHAR_FIELDS, matchingStrategy: "all" }, ...rest];
+  return [first ?? { terms: [], scope: "any", attributesToSearchOn: ANYWHERE_CHAR_FIELDS }, ...rest];
 }
 
-type Chunk = { phrases: string[]; positives: number; tokens: number };
+type Chunk = { terms: StepTerm[]; positives: number; tokens: number };
 
 /**
- * Splits one scope's phrases into queries of at most MAX_WORDS_PER_SEARCH
- * positives and MAX_TOKENS_PER_SEARCH tokens, negatives first.
+ * Splits one scope's terms (negatives first) into queries of at most
+ * MAX_WORDS_PER_SEARCH positives and MAX_TOKENS_PER_SEARCH tokens.
  */
-function chunkPhrases(negatives: readonly string[], positives: readonly string[]): Chunk[] | null {
+function chunkTerms(terms: readonly StepTerm[]): Chunk[] | null {
   const chunks: Chunk[] = [];
-  let current: Chunk = { phrases: [], positives: 0, tokens: 0 };
-  const entries = [
-    ...negatives.map((phrase) => ({ phrase, positive: false })),
-    ...positives.map((phrase) => ({ phrase, positive: true })),
-  ];
-  for (const { phrase, positive } of entries) {
-    const cost = estimateTokens(phrase);
+  let current: Chunk = { terms: [], positives: 0, tokens: 0 };
+  for (const term of terms) {
+    const cost = estimateTokens(term.matchTerm);
     if (cost > MAX_TOKENS_PER_SEARCH) return null;
     const full =
-      (positive && current.positives >= MAX_WORDS_PER_SEARCH) || current.tokens + cost > MAX_TOKENS_PER_SEARCH;
+      (!term.negated && current.positives >= MAX_WORDS_PER_SEARCH) || current.tokens + cost > MAX_TOKENS_PER_SEARCH;
     if (full) {
       chunks.push(current);
-      current = { phrases: [], positives: 0, tokens: 0 };
+      current = { terms: [], positives: 0, tokens: 0 };
     }
-    current.phrases.push(phrase);
+    current.terms.push(term);
     current.tokens += cost;
-    if (positive) current.positives++;
+    if (!term.negated) current.positives++;
   }
-  if (current.phrases.length > 0) chunks.push(current);
+  if (current.terms.length > 0) chunks.push(current);
   return chunks;
 }
 
-function estimateTokens(phrase: string): number {
-  return 2 * phrase.split(" ").length + 2;
+/** A term is sent as a quoted phrase of one token per character, with a separator between tokens. */
+function estimateTokens(matchTerm: string): number {
+  return 2 * [...matchTerm].length + 2;
 }
 
 function collectHighlightTerms(query: ParsedQuery): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PARAGRAPH_TOKEN, toCharPhrase, toCharTokenText } from "./char-tokens";
+import { PARAGRAPH_TOKEN, toCharPhrase, toCharTokenText } from "@/bench/quality-char-tokens";
 
 describe("char tokens", () => {
   it("splits CJK, digits and Latin letters one per token", () => {
