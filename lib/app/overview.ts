@@ -1,7 +1,9 @@
 import { getRecentIssues, type RecentIssue } from "@/lib/search/browse";
 import { EngineUnavailableError } from "@/lib/search/engine/errors";
 import { getTopFacetValues, type ValueCount } from "@/lib/search/facet-values";
-import { getArchiveOverview, type ArchiveOverview } from "@/lib/search/search-articles";
+import { readCurrentIndexVersion } from "@/lib/search/index-version";
+import { createMemo } from "@/lib/search/memo";
+import { getArchiveOverview, getSearchContext, type ArchiveOverview } from "@/lib/search/search-articles";
 
 export type Loaded<T> = { ok: true; value: T } | { ok: false; reason: "unavailable" };
 
@@ -10,15 +12,21 @@ export type HomeData = { overview: ArchiveOverview; recentIssues: RecentIssue[];
 const RECENT_ISSUES = 6;
 const TOP_TOPICS = 12;
 
+/** The figures change only with the index, so they are computed once per index version. */
+const homeFigures = createMemo<HomeData>({ maxEntries: 4, ttlMs: 10 * 60_000 });
+
 /** Home-page figures; an engine that is down is a state to show, not a crash. */
 export async function loadHome(): Promise<Loaded<HomeData>> {
   return loadOrUnavailable(async () => {
-    const [overview, recentIssues, topTopics] = await Promise.all([
-      getArchiveOverview(),
-      getRecentIssues(RECENT_ISSUES),
-      getTopFacetValues("topics", TOP_TOPICS),
-    ]);
-    return { overview, recentIssues, topTopics };
+    const version = await readCurrentIndexVersion(getSearchContext());
+    return homeFigures.get(version, async () => {
+      const [overview, recentIssues, topTopics] = await Promise.all([
+        getArchiveOverview(),
+        getRecentIssues(RECENT_ISSUES),
+        getTopFacetValues("topics", TOP_TOPICS),
+      ]);
+      return { overview, recentIssues, topTopics };
+    });
   });
 }
 

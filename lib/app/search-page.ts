@@ -1,5 +1,6 @@
 import { EngineUnavailableError } from "@/lib/search/engine/errors";
 import type { NameMatch, ValueCount } from "@/lib/search/facet-values";
+import { countArticles } from "@/lib/search/count-articles";
 import { searchArticles, SearchInputError, type SearchResult } from "@/lib/search/search-articles";
 import { parseSearchRequest, type ParsedRequest, type SearchRequest } from "@/lib/search/search-request";
 import { findAuthors, MAX_AUTHOR_QUERY_LENGTH } from "./author-search";
@@ -68,13 +69,14 @@ async function loadSearchPage(request: SearchRequest, authorQuery: string): Prom
 
 /**
  * Values of one group are ORed, groups are ANDed. A group's counts therefore
- * come from the search without that group's own selection; a group with no
+ * come from the search without that group's own selection (counted without
+ * hits, and cached per index version: count-articles.ts); a group with no
  * selection reads them from the search itself.
  */
 async function countFacetsDisjunctively(request: SearchRequest, main: Promise<SearchResult>): Promise<Record<FilterKey, ValueCount[]>> {
   const entries = await Promise.all(
     FILTER_GROUPS.map(async (group) => {
-      const source = request[group.key].length > 0 ? searchArticles({ ...request, [group.key]: [], page: 1, size: 1 }) : main;
+      const source = request[group.key].length > 0 ? countArticles({ ...request, [group.key]: [] }) : main;
       return [group.key, (await source).facets[group.facet]] as const;
     }),
   );
@@ -83,13 +85,13 @@ async function countFacetsDisjunctively(request: SearchRequest, main: Promise<Se
 
 /** Counts by year over the search without its date range; by month when the range lies in one year. */
 async function loadHistogram(request: SearchRequest, main: Promise<SearchResult>): Promise<DateHistogram> {
-  const undated = { ...request, from: undefined, to: undefined, page: 1, size: 1 };
+  const undated = { ...request, from: undefined, to: undefined };
   const dated = Boolean(request.from || request.to);
-  const years = (await (dated ? searchArticles(undated) : main)).facets.year;
+  const years = (await (dated ? countArticles(undated) : main)).facets.year;
   const drillYear = pickDrillYear(request, years);
   if (drillYear === null) return buildYearHistogram(request, years);
   const wholeYear = { from: `${drillYear}-01-01`, to: `${drillYear}-12-31` };
   const coversWholeYear = !dated || (request.from === wholeYear.from && request.to === wholeYear.to);
-  const inYear = await (coversWholeYear ? main : searchArticles({ ...undated, ...wholeYear }));
+  const inYear = await (coversWholeYear ? main : countArticles({ ...undated, ...wholeYear }));
   return buildMonthHistogram(request, drillYear, inYear.facets.yearMonth);
 }

@@ -123,7 +123,7 @@ function toSearchHit(article: Article, terms: readonly string[]): SearchHit {
   };
 }
 
-function toFacetCounts(distribution: Partial<Record<string, Record<string, number>>>): FacetCounts {
+export function toFacetCounts(distribution: Partial<Record<string, Record<string, number>>>): FacetCounts {
   const counts = {} as FacetCounts;
   for (const field of FACET_FIELDS) {
     counts[field] = Object.entries(distribution[field] ?? {})

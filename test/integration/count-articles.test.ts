@@ -1,0 +1,49 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { countArticles } from "@/lib/search/count-articles";
+import { searchArticles, type SearchContext } from "@/lib/search/search-articles";
+import { SearchRequestSchema } from "@/lib/search/search-request";
+import { connectTestEngine, uniqueIndexName } from "./helpers";
+import { indexFixtures, type FixtureInput } from "./search-exec-fixtures";
+
+/**
+ * The results page's per-group and histogram counts come from countArticles:
+ * no hits, cached per index version. They must equal what the full search
+ * reports, and follow the index when it changes.
+ */
+
+const client = connectTestEngine();
+const context: SearchContext = { client, indexUid: uniqueIndexName("counts") };
+
+const FIXTURES: FixtureInput[] = Array.from({ length: 30 }, (_, i) => ({
+  id: `c-${i}`,
+  title: i % 3 === 0 ? `档案工作第${i}期` : `地方新闻第${i}期`,
+  body: i % 2 === 0 ? "档案馆开放日，市民参观。" : "检索系统上线。",
+  date: `${2018 + (i % 3)}-0${(i % 9) + 1}-15`,
+  source: i % 4 === 0 ? "甲报" : "乙报",
+}));
+
+beforeAll(async () => {
+  await indexFixtures(client, context.indexUid, FIXTURES);
+});
+
+describe("countArticles", () => {
+  it("reports the same total and facet counts as the full search", async () => {
+    for (const q of ["档案", "档案 OR 检索", "馆开放日", ""]) {
+      const request = SearchRequestSchema.parse({ q, source: ["乙报"] });
+      const [counted, searched] = await Promise.all([countArticles(request, context), searchArticles(request, context)]);
+      expect(counted.total, q).toBe(searched.total);
+      expect(counted.facets, q).toEqual(searched.facets);
+    }
+  });
+
+  it("ignores paging and sort in its question but follows the index when documents change", async () => {
+    const request = SearchRequestSchema.parse({ q: "档案" });
+    const before = await countArticles(request, context);
+    expect((await countArticles({ ...request, page: 3, sort: "newest" }, context)).total).toBe(before.total);
+    await indexFixtures(client, context.indexUid, [{ id: "c-new", title: "新的档案报道", body: "正文。", date: "2021-05-01", source: "丙报" }]);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const after = await countArticles(request, context);
+    expect(after.total).toBe(before.total + 1);
+    expect(after.facets.source).toContainEqual({ value: "丙报", count: 1 });
+  });
+});
