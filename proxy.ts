@@ -1,4 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { checkRequestLimits, isJsonRoute, type RequestRefusal } from "@/lib/api/request-limits";
+import { answerError } from "@/lib/api/respond";
+import { renderUrlTooLongPage } from "@/lib/api/url-too-long-page";
 import { isDocumentRequest, isDocumentTwinPath, toDocumentPath } from "@/lib/app/document-routes";
 import { renderEngineDownPage } from "@/lib/app/engine-down-page";
 import { buildContentSecurityPolicy, createNonce, NONCE_HEADER } from "@/lib/app/content-security";
@@ -13,10 +16,19 @@ import { isEngineReachable } from "@/lib/search/engine-health";
  *   on the server (see missing-resource.ts);
  * - full document requests go to whole-document twins of the streamed pages,
  *   so they work without JavaScript (see document-routes.ts).
- * JSON routes answer their own errors and are left alone.
+ * - oversized requests are refused first (lib/api/request-limits.ts): a URL
+ *   over the limit gets 414 (JSON for JSON routes, a short page otherwise),
+ *   and JSON routes also refuse other methods than GET (405) and bodies
+ *   (413, 411);
+ * JSON routes otherwise answer their own errors and are left alone.
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
+  const json = isJsonRoute(pathname);
+  const target = new URL(request.url);
+  const refusal = checkRequestLimits({ method: request.method, target: `${target.pathname}${target.search}`, headers: request.headers }, json ? "json" : "page");
+  if (refusal) return refuse(refusal, json);
+  if (json) return NextResponse.next();
   const nonce = createNonce();
   const policy = buildContentSecurityPolicy(nonce);
   if (!(await isEngineReachable())) {
@@ -41,7 +53,18 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   return response;
 }
 
+function refuse(refusal: RequestRefusal, json: boolean): NextResponse {
+  const response = json
+    ? answerError(refusal.status, refusal.code, refusal.message)
+    : new NextResponse(renderUrlTooLongPage(refusal), {
+        status: refusal.status,
+        headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Content-Security-Policy": buildContentSecurityPolicy(createNonce()) },
+      });
+  for (const [name, value] of Object.entries(refusal.headers)) response.headers.set(name, value);
+  return response;
+}
+
 export const config = {
-  // Every page route; not JSON routes (they answer their own errors), Next's assets or files with an extension.
-  matcher: ["/((?!api/|search/authors|_next/|favicon\\.ico|.*\\.[A-Za-z0-9]+$).*)"],
+  // Every page and JSON route (JSON routes only for the request limits); not Next's assets or files with an extension.
+  matcher: ["/((?!_next/|favicon\\.ico|.*\\.[A-Za-z0-9]+$).*)"],
 };

@@ -1,0 +1,88 @@
+/**
+ * Size and method limits, checked by proxy.ts before any route runs, so an
+ * oversized request gets a clear 4xx naming the limit instead of reaching
+ * the parsers (or failing with a 500). JSON routes get JSON
+ * (lib/api/respond.ts), pages a small readable page (url-too-long-page.ts).
+ *
+ * How the limits fit together:
+ * - the longest `q` the search schema accepts (1,000 UTF-16 units,
+ *   lib/search/search-request.ts) percent-encodes to at most 9,000 characters
+ *   (a BMP character is 3 UTF-8 bytes, `%XX` each), so a full-length query
+ *   plus filters fits in MAX_URL_LENGTH;
+ * - Node's HTTP server refuses a header section over 16 KB (request line
+ *   included) with a bare 431 before the app sees it; MAX_URL_LENGTH leaves
+ *   4 KB of that for the other headers, so up to there the reader gets this
+ *   module's message. request-limits.test.ts checks both.
+ */
+
+/** Longest request target accepted: path plus query string as sent (percent-encoded), in characters. */
+export const MAX_URL_LENGTH = 12 * 1024;
+
+/** Largest request body a JSON route accepts. They all take GET, so any real body is a mistake or an attack. */
+export const MAX_API_BODY_BYTES = 16 * 1024;
+
+/** The JSON routes only answer GET; Next implements HEAD and OPTIONS for them. */
+export const API_METHODS = ["GET", "HEAD", "OPTIONS"] as const;
+
+export type RequestRefusal = {
+  status: 405 | 411 | 413 | 414;
+  code: "method_not_allowed" | "length_required" | "body_too_large" | "url_too_long";
+  /** Chinese, then English; names the limit. */
+  message: string;
+  headers: Record<string, string>;
+};
+
+export type RequestShape = {
+  method: string;
+  /** Path and query string as sent, e.g. `/api/search?q=%E5%AD%97`. */
+  target: string;
+  headers: Headers;
+};
+
+/** JSON routes: the API, and the search page's author lookup. */
+export function isJsonRoute(pathname: string): boolean {
+  return pathname === "/api" || pathname.startsWith("/api/") || pathname === "/search/authors";
+}
+
+/** Why the request is refused, or null. Pages are only held to the URL limit; JSON routes also to method and body. */
+export function checkRequestLimits(request: RequestShape, kind: "json" | "page"): RequestRefusal | null {
+  const length = request.target.length;
+  if (length > MAX_URL_LENGTH) {
+    return {
+      status: 414,
+      code: "url_too_long",
+      message: `网址过长：${length} 个字符，上限 ${MAX_URL_LENGTH}。 / URL too long: ${length} characters, the limit is ${MAX_URL_LENGTH}.`,
+      headers: {},
+    };
+  }
+  if (kind === "page") return null;
+  const method = request.method.toUpperCase();
+  if (!(API_METHODS as readonly string[]).includes(method)) {
+    return {
+      status: 405,
+      code: "method_not_allowed",
+      message: `不支持 ${method} 请求，接口只接受 GET。 / Method ${method} is not allowed: the API only answers GET.`,
+      headers: { Allow: API_METHODS.join(", ") },
+    };
+  }
+  const declared = request.headers.get("content-length");
+  if (declared !== null) {
+    const bytes = Number(declared);
+    if (!/^\d+$/.test(declared.trim()) || bytes > MAX_API_BODY_BYTES) {
+      return {
+        status: 413,
+        code: "body_too_large",
+        message: `请求体过大：${declared.trim()} 字节，上限 ${MAX_API_BODY_BYTES} 字节。 / Request body too large: ${declared.trim()} bytes, the limit is ${MAX_API_BODY_BYTES} bytes.`,
+        headers: { Connection: "close" },
+      };
+    }
+  } else if (request.headers.has("transfer-encoding")) {
+    return {
+      status: 411,
+      code: "length_required",
+      message: `请求体须注明长度（Content-Length），上限 ${MAX_API_BODY_BYTES} 字节。 / A request body needs a Content-Length, at most ${MAX_API_BODY_BYTES} bytes.`,
+      headers: { Connection: "close" },
+    };
+  }
+  return null;
+}
