@@ -1,35 +1,20 @@
-/**
- * The page served with HTTP 503 when the search engine is down. It is sent by
- * the proxy before any React rendering, so it is a self-contained document
- * with its own styles (the app's CSS bundle is not linked from here).
- */
+import { escapeHtml, renderStandalonePage } from "./standalone-page";
+
+/** The page served with HTTP 503 when the search engine is down. */
 export function renderEngineDownPage(path: string): string {
-  const retry = escapeAttribute(path || "/");
-  return `<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>检索服务暂时不可用 · 报库</title>
-<style>
-  body { margin: 0; font-family: "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", system-ui, sans-serif; color: #1f2328; background: #fbfaf7; line-height: 1.7; }
+  const retry = escapeHtml(path || "/");
+  return renderStandalonePage({
+    title: "检索服务暂时不可用",
+    styles: `
   header { background: #fff; border-bottom: 1px solid #d6d3d1; }
   header div, main { max-width: 72rem; margin: 0 auto; padding: 0.75rem 1rem; }
   .logo { font-family: "Songti SC", "Noto Serif CJK SC", serif; font-size: 1.5rem; font-weight: 700; color: #9b1c1c; text-decoration: none; }
   main { padding-top: 3rem; }
   section { max-width: 40rem; margin: 0 auto; border: 1px solid #fbbf24; background: #fffbeb; border-radius: 0.5rem; padding: 1.5rem; }
-  h1 { font-size: 1.25rem; margin: 0; }
-  p { margin: 0.5rem 0 0; }
   .admin { font-size: 0.875rem; color: #44403c; }
   .actions { margin-top: 1rem; display: flex; gap: 1.5rem; align-items: center; }
-  .button { background: #292524; color: #fff; padding: 0.5rem 1rem; border-radius: 0.375rem; text-decoration: none; }
-  a { color: #1e3a8a; }
-  :focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
-</style>
-</head>
-<body>
-<header><div><a class="logo" href="/">报库</a></div></header>
+  .button { background: #292524; color: #fff; padding: 0.5rem 1rem; border-radius: 0.375rem; text-decoration: none; }`,
+    body: `<header><div><a class="logo" href="/">报库</a></div></header>
 <main id="main">
 <section role="alert" aria-labelledby="heading">
   <h1 id="heading">检索服务暂时不可用</h1>
@@ -37,11 +22,6 @@ export function renderEngineDownPage(path: string): string {
   <p class="admin">如果您是管理员：请确认 Meilisearch 正在运行（npm start 会自动启动它）。</p>
   <p class="actions"><a class="button" href="${retry}">重试</a><a href="/">回到首页</a></p>
 </section>
-</main>
-</body>
-</html>`;
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+</main>`,
+  });
 }
