@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { runIngest } from "@/ingest/pipeline";
+import { loadAuthorDirectory } from "@/lib/search/author-directory";
 import { toCodedPhrase } from "@/lib/search/coded-chars";
 import { DISPLAYED_FIELDS } from "@/lib/search/documents";
 import { CODED_LOCALES } from "@/lib/search/engine-search";
@@ -28,7 +29,16 @@ const SHARED = path.resolve("../shared/data");
 const INPUTS = [path.join(SHARED, "rmrb"), path.join(SHARED, "xwlb/xwlb.jsonl.gz"), path.join(SHARED, "pages")];
 const INDEX = "articles";
 
-type Checkpoint = { articles: number; ingestSeconds: number; addedArticles: number; diskBytes: number; latency: LatencyRow[] };
+type Checkpoint = {
+  articles: number;
+  ingestSeconds: number;
+  addedArticles: number;
+  diskBytes: number;
+  latency: LatencyRow[];
+  /** Building the author directory from every byline, first time for this index version. */
+  directorySeconds: number;
+  authors: number;
+};
 type LatencyRow = { name: string; p50: number; p95: number; p99: number };
 
 async function main(): Promise<void> {
@@ -79,7 +89,12 @@ async function main(): Promise<void> {
       process.stderr.write("\n");
       const stats = await client.request<{ numberOfDocuments: number }>("GET", `/indexes/${INDEX}/stats`);
       log(`measuring search at ${stats.numberOfDocuments} articles`);
+      const directoryStarted = performance.now();
+      const authors = (await loadAuthorDirectory(context)).length;
+      const directorySeconds = (performance.now() - directoryStarted) / 1000;
       checkpoints.push({
+        directorySeconds,
+        authors,
         articles: stats.numberOfDocuments,
         addedArticles: summary.articles,
         ingestSeconds,
@@ -146,6 +161,8 @@ function printReport(checkpoints: readonly Checkpoint[], enginePeakKb: number, q
     row("ingest seconds for the step", small.ingestSeconds, large.ingestSeconds, (n) => n.toFixed(0)),
     row("ingest rate, articles/s", small.addedArticles / small.ingestSeconds, large.addedArticles / large.ingestSeconds, (n) => n.toFixed(0)),
     row("index on disk, MB", small.diskBytes, large.diskBytes, (n) => mb(n)),
+    row("author directory, s (cold)", small.directorySeconds, large.directorySeconds, (n) => n.toFixed(1)),
+    row("authors in the directory", small.authors, large.authors, (n) => String(n)),
     "",
     `search latency, ${queryCount} single-term queries from the corpus, p50 / p95 / p99 ms`,
   ];

@@ -1,24 +1,21 @@
 import { aggregateAuthors, type AuthorEntry, type BylineRecord } from "@/lib/authors/directory";
+import { readCurrentIndexVersion } from "./index-version";
+import { createMemo } from "./memo";
 import { getSearchContext, type SearchContext } from "./search-articles";
 
 /**
  * The author directory built from every article's byline. Aggregating reads
- * only three small fields of each document; the result is cached briefly so
- * the directory, author pages and the API share one computation.
+ * only three small fields of each document (`npm run bench:scale` times it at
+ * 84k and 500k articles); the result is computed once per index version, so
+ * the directory, author pages and the API share one computation until the
+ * index changes.
  */
-const CACHE_MS = 60_000;
 const PAGE = 10_000;
-const cache = new Map<string, { at: number; count: number; entries: Promise<AuthorEntry[]> }>();
+const directories = createMemo<AuthorEntry[]>({ maxEntries: 4, ttlMs: 24 * 3600_000 });
 
 export async function loadAuthorDirectory(context: SearchContext = getSearchContext()): Promise<AuthorEntry[]> {
-  const key = `${context.client.connection.url}/${context.indexUid}`;
-  const stats = await context.client.request<{ numberOfDocuments: number }>("GET", `/indexes/${context.indexUid}/stats`);
-  const cached = cache.get(key);
-  if (cached && Date.now() - cached.at < CACHE_MS && cached.count === stats.numberOfDocuments) return cached.entries;
-  const entries = readBylineRecords(context).then(aggregateAuthors);
-  cache.set(key, { at: Date.now(), count: stats.numberOfDocuments, entries });
-  entries.catch(() => cache.delete(key));
-  return entries;
+  const version = await readCurrentIndexVersion(context);
+  return directories.get(version, () => readBylineRecords(context).then(aggregateAuthors));
 }
 
 async function readBylineRecords({ client, indexUid }: SearchContext): Promise<BylineRecord[]> {
