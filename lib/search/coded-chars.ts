@@ -18,8 +18,12 @@ import { toMatchText } from "./exact-match";
  * - Paragraphs are separated by ` . `, a hard separator for the engine: words
  *   on either side are 8 positions apart and form no word pair, so no phrase
  *   matches across a paragraph break.
- * Positions are per field and capped by the engine at 65,536; the longest
- * body in the corpus (27,637 characters) uses under half of that.
+ * Every token takes one engine position (8 after a paragraph break), and the
+ * engine silently ignores words at position 65,535 and beyond in a field. The
+ * longest body in the corpus (27,637 characters) uses under half of that, but
+ * archives can hold longer texts: the stored field is made by coded-chunks.ts,
+ * which splits a text of more than 60,000 positions into overlapping chunks in
+ * fields of their own (`bodyChars`, `bodyChars.c1`, …), so nothing is dropped.
  */
 
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
@@ -44,7 +48,7 @@ export function encodeChar(char: string): string {
   return (LETTERS[4 + Math.floor(offset / 26 ** 4)] ?? "") + toLetters(offset % 26 ** 4, 4);
 }
 
-/** The indexed form of a field's text. */
+/** The indexed form of a field's text (stored through toCodedCharFields in coded-chunks.ts). */
 export function toCodedCharText(original: string): string {
   return toMatchText(original)
     .split("\n")

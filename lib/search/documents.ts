@@ -1,6 +1,7 @@
 import type { Article, ArticleBlock, Author, Credit } from "@/lib/article/types";
 import { blocksToPlainText } from "@/lib/article/types";
-import { toCodedCharText } from "./coded-chars";
+import { toCodedCharFields, type ChunkFields } from "./coded-chunks";
+import type { CharField } from "./index-schema";
 import { toCodedWordText } from "./whole-words";
 
 /**
@@ -41,6 +42,7 @@ export type IndexDocument = {
   body: string;
   keywords: string[];
   topics: string[];
+  /** Char-token copies (coded-chars.ts); a text too long for the engine's positions continues in `bodyChars.c1`, … (coded-chunks.ts). */
   titleChars: string;
   kickerChars: string;
   subtitleChars: string;
@@ -48,7 +50,7 @@ export type IndexDocument = {
   authorsChars: string;
   /** The article's distinct jieba words, one letter token each, for whole-word ranking (whole-words.ts). */
   wordCodes: string;
-};
+} & ChunkFields<CharField>;
 
 /** Stored fields a hit carries back; the char copies stay in the index. */
 export const DISPLAYED_FIELDS = [
@@ -96,11 +98,11 @@ export function toIndexDocument(article: Article, fileKey: string): IndexDocumen
     body,
     keywords: article.keywords,
     topics: article.topics,
-    titleChars: toCodedCharText(article.title),
-    kickerChars: toCodedCharText(article.kicker ?? ""),
-    subtitleChars: toCodedCharText(article.subtitle ?? ""),
-    bodyChars: toCodedCharText(body),
-    authorsChars: toCodedCharText(names.join("\n")),
+    ...toCodedCharFields("titleChars", article.title),
+    ...toCodedCharFields("kickerChars", article.kicker ?? ""),
+    ...toCodedCharFields("subtitleChars", article.subtitle ?? ""),
+    ...toCodedCharFields("bodyChars", body),
+    ...toCodedCharFields("authorsChars", names.join("\n")),
     wordCodes: toCodedWordText(article),
   };
 }

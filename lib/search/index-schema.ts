@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { toChunkedFieldPattern } from "./coded-chunks";
 import { WORD_FIELD } from "./whole-words";
 
 /**
@@ -6,12 +7,22 @@ import { WORD_FIELD } from "./whole-words";
  * document shape changes; a settings or version mismatch is detected at start
  * and the user is told to rebuild (`npm run ingest -- --rebuild …`).
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** Char-token copies spelled in letters, searched by quoted phrases (see coded-chars.ts). Order = attribute ranking. */
 export const CHAR_FIELDS = ["titleChars", "kickerChars", "subtitleChars", "bodyChars", "authorsChars"] as const;
 export type CharField = (typeof CHAR_FIELDS)[number];
 export const TITLE_CHAR_FIELDS: readonly CharField[] = ["titleChars", "kickerChars", "subtitleChars"];
+
+/**
+ * What searches must send as `attributesToSearchOn` for char fields: each
+ * field with the chunks a text too long for the engine's positions continues
+ * in (`bodyChars.c1`, …; coded-chunks.ts). Meilisearch matches plain names
+ * exactly, so `bodyChars` alone would miss the tail of such a text.
+ */
+export function toSearchOnCharFields(fields: readonly CharField[]): string[] {
+  return fields.map(toChunkedFieldPattern);
+}
 
 export const FILTERABLE_ATTRIBUTES = [
   "dateDay",
@@ -45,8 +56,9 @@ export const INDEX_SETTINGS = {
   facetSearch: true,
   pagination: { maxTotalHits: 1_000_000 },
   faceting: { maxValuesPerFacet: 1000, sortFacetValuesBy: { "*": "count" } },
-  // The coded tokens are ASCII letters: read them as English so no CJK segmenter or folding applies.
-  localizedAttributes: [{ attributePatterns: ["*Chars", WORD_FIELD], locales: ["eng"] }],
+  // The coded tokens are ASCII letters: read them as English so no CJK segmenter or folding applies
+  // (`*Chars.*`: the chunks of a long text, coded-chunks.ts).
+  localizedAttributes: [{ attributePatterns: ["*Chars", "*Chars.*", WORD_FIELD], locales: ["eng"] }],
   // Phrases are resolved from word pairs; "byAttribute" would make them mere co-occurrence.
   proximityPrecision: "byWord",
   stopWords: [],

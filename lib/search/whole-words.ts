@@ -1,6 +1,7 @@
 import { toSegmentText, type ParsedArticle } from "@/lib/article/types";
 import { cutWords } from "@/lib/segment/jieba";
 import { encodeChar } from "./coded-chars";
+import { HARD_SEPARATOR_STEP, POSITION_BUDGET } from "./coded-chunks";
 import { toMatchTerm } from "./exact-match";
 
 /**
@@ -21,16 +22,18 @@ import { toMatchTerm } from "./exact-match";
  * matches before body matches.
  *
  * Words are separated by a hard separator (` . `, 8 positions), so the set
- * adds no word-pair entries to the proximity tables; the engine keeps 65,536
- * positions per field, hence MAX_WORDS. The corpus's richest article has
- * 2,185 distinct words.
+ * adds no word-pair entries to the proximity tables. Word i sits at position
+ * 8·i, so MAX_WORDS (7,500) keeps the set within the position budget of
+ * coded-chunks.ts (60,000; the engine drops words at 65,535 and beyond). The
+ * corpus's richest article has 2,185 distinct words.
  */
 
 export const WORD_FIELD = "wordCodes";
 const MIN_CHARS = 2;
 /** Longer "words" are runs of Latin letters or digits jieba did not split; no query is one of them. */
 const MAX_CHARS = 16;
-const MAX_WORDS = 8000;
+/** The most words whose positions (0, 8, 16, …) stay below POSITION_BUDGET. */
+export const MAX_WORDS = Math.floor((POSITION_BUDGET - 1) / HARD_SEPARATOR_STEP) + 1;
 const SEPARATOR = " . ";
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
