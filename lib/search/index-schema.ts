@@ -35,16 +35,33 @@ export const FILTERABLE_ATTRIBUTES = [
   "column",
   "source",
   "page",
-  "kind",
   "sourceFile",
   "fileKey",
   "id",
 ] as const;
 
+/** Attributes compared with >=, <= or TO; all others are matched by equality only. */
+const RANGE_ATTRIBUTES: readonly FilterableAttribute[] = ["dateDay", "page"];
+/** Attributes the facet-search endpoint is used on (the author lookup). */
+const FACET_SEARCH_ATTRIBUTES: readonly FilterableAttribute[] = ["authors"];
+export type FilterableAttribute = (typeof FILTERABLE_ATTRIBUTES)[number];
+
+/**
+ * Granular filterable attributes: each feature the engine builds costs indexing
+ * time, so range comparison and facet search are enabled only where used.
+ */
+const FILTERABLE_SETTINGS = FILTERABLE_ATTRIBUTES.map((attribute) => ({
+  attributePatterns: [attribute],
+  features: {
+    facetSearch: FACET_SEARCH_ATTRIBUTES.includes(attribute),
+    filter: { equality: true, comparison: RANGE_ATTRIBUTES.includes(attribute) },
+  },
+}));
+
 export const INDEX_SETTINGS = {
   // The word set last: it only orders results (whole-words.ts), and last it never lifts a body match above a headline one.
   searchableAttributes: [...CHAR_FIELDS, WORD_FIELD],
-  filterableAttributes: [...FILTERABLE_ATTRIBUTES],
+  filterableAttributes: FILTERABLE_SETTINGS,
   sortableAttributes: ["dateDay"],
   displayedAttributes: ["*"],
   // "sort" first: newest/oldest are strictly chronological (and federated OR results merge by date);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toCodedPhrase } from "./coded-chars";
 import { planStep } from "./step-plan";
-import { CHAR_FIELDS, TITLE_CHAR_FIELDS } from "./index-schema";
+import { CHAR_FIELDS, TITLE_CHAR_FIELDS, toSearchOnCharFields } from "./index-schema";
 import { compileQuery, type CompiledStep } from "./query/compile-query";
 import { parseQuery } from "./query/parse-query";
 import { encodeWord, WORD_FIELD } from "./whole-words";
@@ -20,7 +20,7 @@ describe("planStep", () => {
     const plan = planStep(step as CompiledStep);
     expect(plan.positiveChecks.map((check) => check.matchTerm)).toEqual(["国人民"]);
     expect(plan.search.q).toBe([toCodedPhrase("国人民"), toCodedPhrase("小微"), toCodedPhrase("国")].join(" "));
-    expect(plan.search.attributesToSearchOn).toEqual([...CHAR_FIELDS]);
+    expect(plan.search.attributesToSearchOn).toEqual(toSearchOnCharFields(CHAR_FIELDS));
   });
 
   it("verifies title terms from two characters, in the headline fields only", () => {
@@ -42,7 +42,7 @@ describe("planStep", () => {
     const plan = planStep(step as CompiledStep);
     expect(plan.search.q).toBe(`${toCodedPhrase("华人")} ${encodeWord("华人")}`);
     expect(plan.search.matchingStrategy).toBe("last");
-    expect(plan.search.attributesToSearchOn).toEqual([...CHAR_FIELDS, WORD_FIELD]);
+    expect(plan.search.attributesToSearchOn).toEqual([...toSearchOnCharFields(CHAR_FIELDS), WORD_FIELD]);
   });
 
   it("keeps AND strict: no word token with two terms, in title steps, or for a term that is not one word", () => {

@@ -1,7 +1,7 @@
 import { toCodedPhrase } from "./coded-chars";
 import { CODED_LOCALES, type EngineSearch } from "./engine-search";
 import type { MatchSourceField } from "./exact-match";
-import type { CharField } from "./index-schema";
+import { toSearchOnCharFields, type CharField } from "./index-schema";
 import type { CompiledStep } from "./query/compile-query";
 import type { CheckTerm } from "./term-verifier";
 import { toWholeWordToken, WORD_FIELD } from "./whole-words";
@@ -54,7 +54,8 @@ export function planStep(step: CompiledStep): StepPlan {
     // Negatives first: the engine stops reading after 10 positive words.
     search: {
       q: [...negatives, ...positives, ...(wordToken ? [wordToken] : [])].join(" "),
-      attributesToSearchOn: wordToken ? [...step.attributesToSearchOn, WORD_FIELD] : [...step.attributesToSearchOn],
+      // Patterns: a long text continues in chunk fields (bodyChars.c1, …) that plain names miss (coded-chunks.ts).
+      attributesToSearchOn: [...toSearchOnCharFields(step.attributesToSearchOn), ...(wordToken ? [WORD_FIELD] : [])],
       // "all" keeps AND exact. With a word token, "last" may drop only the token: the phrase, first, stays required.
       matchingStrategy: wordToken ? "last" : "all",
       locales: CODED_LOCALES,

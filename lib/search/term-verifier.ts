@@ -2,7 +2,7 @@ import type { Author } from "@/lib/article/types";
 import { toCodedPhrase } from "./coded-chars";
 import { CODED_LOCALES, type QueryTarget } from "./engine-search";
 import { matchTextsContain, toMatchText, toMatchTexts, type MatchSource, type MatchSourceField } from "./exact-match";
-import type { CharField } from "./index-schema";
+import { toSearchOnCharFields, type CharField } from "./index-schema";
 
 /**
  * Settles, once per index version, which of the engine's candidates for a term
@@ -106,7 +106,7 @@ async function computeVerdicts(target: QueryTarget, term: CheckTerm): Promise<Te
 async function* listCandidates(target: QueryTarget, term: CheckTerm): AsyncGenerator<StoredText[]> {
   const search = {
     q: toCodedPhrase(term.matchTerm),
-    attributesToSearchOn: term.fields.map((field) => FIELD_PLACES[field].indexed),
+    attributesToSearchOn: toSearchOnCharFields(term.fields.map((field) => FIELD_PLACES[field].indexed)),
     matchingStrategy: "all",
     locales: CODED_LOCALES,
     attributesToRetrieve: ["id", ...term.fields.map((field) => FIELD_PLACES[field].stored)],

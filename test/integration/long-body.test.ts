@@ -114,31 +114,21 @@ describe("how a long body is indexed", () => {
   });
 });
 
-/**
- * Searches reach the chunks only once step-plan.ts (the engine search) and
- * term-verifier.ts (the candidate listing) name char fields with
- * toSearchOnCharFields instead of plain names; until then the tests marked
- * `itOnceSearchesReachChunks` fail, and are expected to. When both use it, set
- * this to true (vitest reports these tests as failing until you do).
- */
-const SEARCHES_REACH_CHUNKS = false;
-const itOnceSearchesReachChunks = SEARCHES_REACH_CHUNKS ? it : it.fails;
-
 describe("articles longer than the engine's positions per attribute", () => {
   it("finds a term near the start", async () => {
     expect(await find(START)).toEqual({ total: 1, ids: ["long"] });
   });
 
-  itOnceSearchesReachChunks("finds a term crossing the chunk limit, and a phrase of the longest query length around it", async () => {
+  it("finds a term crossing the chunk limit, and a phrase of the longest query length around it", async () => {
     expect(await find(ACROSS_CHUNK)).toEqual({ total: 1, ids: ["long"] });
     expect(await find(LONG_PHRASE)).toEqual({ total: 1, ids: ["long"] });
   });
 
-  itOnceSearchesReachChunks("finds a term in the middle", async () => {
+  it("finds a term in the middle", async () => {
     expect(await find(MIDDLE)).toEqual({ total: 1, ids: ["long"] });
   });
 
-  itOnceSearchesReachChunks("finds terms at the very end (a verified four-character term and a two-character one the engine decides alone)", async () => {
+  it("finds terms at the very end (a verified four-character term and a two-character one the engine decides alone)", async () => {
     expect(await find(END)).toEqual({ total: 1, ids: ["long"] });
     expect(await find(LAST_PAIR)).toEqual({ total: 1, ids: ["long"] });
   });
@@ -151,7 +141,7 @@ describe("articles longer than the engine's positions per attribute", () => {
     expect(await find(`title:${END}`)).toEqual({ total: 0, ids: [] });
   });
 
-  itOnceSearchesReachChunks("excludes it for a negated term found only in its tail", async () => {
+  it("excludes it for a negated term found only in its tail", async () => {
     expect(await find("春")).toEqual({ total: 2, ids: ["short", "long"] });
     expect(await find(`春 -${LAST_PAIR}`)).toEqual({ total: 1, ids: ["short"] });
     expect(await find(`春 -${END}`)).toEqual({ total: 1, ids: ["short"] });
