@@ -4,6 +4,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { createRequire } from "node:module";
+import { prepareDataDir } from "./data-dir";
 import { EngineError } from "./errors";
 import { lockFilePath, readLiveLock, type LockContent } from "./lock";
 
@@ -85,7 +86,8 @@ export function readOrCreateMasterKey(dataDir: string): string {
 
 export async function startEngine(options: StartOptions): Promise<RunningEngine> {
   const dataDir = path.resolve(options.dataDir);
-  prepareDataDir(dataDir);
+  const logFile = options.logFile ?? path.join(dataDir, "meilisearch.log");
+  prepareDataDir(dataDir, logFile);
   const live = readLiveLock(dataDir);
   if (live) {
     throw new EngineError(
@@ -97,7 +99,6 @@ export async function startEngine(options: StartOptions): Promise<RunningEngine>
   const masterKey = readOrCreateMasterKey(dataDir);
   const port = options.port === 0 ? await findFreePort() : await assertPortFree(options.port);
   const url = `http://127.0.0.1:${port}`;
-  const logFile = options.logFile ?? path.join(dataDir, "meilisearch.log");
   const log = fs.openSync(logFile, "a");
   const args = [
     "--db-path", path.join(dataDir, "meili", "data.ms"),
@@ -121,25 +122,16 @@ export async function startEngine(options: StartOptions): Promise<RunningEngine>
     resolve();
   }));
   const lock: LockContent = { pid: process.pid, url, startedAt: new Date().toISOString() };
-  fs.writeFileSync(lockFilePath(dataDir), JSON.stringify(lock));
-
   const stop = createStopper(child, dataDir);
   try {
+    // Inside the try: a failed write must not leave the engine just spawned running.
+    fs.writeFileSync(lockFilePath(dataDir), JSON.stringify(lock));
     await waitForHealth(url, child, options.healthTimeoutMs ?? 30_000, logFile);
   } catch (error) {
     await stop();
     throw error;
   }
   return { url, masterKey, pid: child.pid ?? -1, dataDir, stop, exited };
-}
-
-function prepareDataDir(dataDir: string): void {
-  try {
-    fs.mkdirSync(path.join(dataDir, "meili"), { recursive: true });
-    fs.accessSync(dataDir, fs.constants.W_OK);
-  } catch (cause) {
-    throw new EngineError(`Data folder ${dataDir} is not writable: ${(cause as Error).message}`, { cause });
-  }
 }
 
 function createStopper(child: ChildProcess, dataDir: string): () => Promise<void> {
