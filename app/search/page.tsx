@@ -15,6 +15,7 @@ import { ResultItem } from "@/components/result-item";
 import { SearchBox } from "@/components/search-box";
 import { SortLinks } from "@/components/sort-links";
 import { ExportLinks } from "@/components/export-links";
+import { AUTHOR_LIST_LIMIT, FACET_LIST_LIMIT, limitFacetValues, toExpandedHref } from "@/lib/app/facet-list";
 import { formatCount } from "@/lib/app/format";
 import { FILTER_GROUPS, formatFilterValue, listActiveFilters, selectedValues, toSearchHref, type FilterKey } from "@/lib/app/search-filters";
 import { runSearchPage, type SearchPageData, type SearchParams } from "@/lib/app/search-page";
@@ -128,7 +129,7 @@ function Facets({ data }: { data: SearchPageData }) {
       {shows("author") ? (
         <FacetGroup legend="作者">
           <AuthorFacet
-            topAuthors={facetCounts.author}
+            topAuthors={limitFacetValues(facetCounts.author, request.author, AUTHOR_LIST_LIMIT)}
             selected={request.author}
             initialQuery={data.authorQuery}
             initialMatches={data.authorMatches}
@@ -136,17 +137,24 @@ function Facets({ data }: { data: SearchPageData }) {
           />
         </FacetGroup>
       ) : null}
-      {LIST_GROUPS.filter((group) => shows(group.key)).map((group) => (
-        <FacetGroup key={group.key} legend={group.label} testId={`facet-${group.key}`}>
-          <FacetCheckboxList
-            name={group.key}
-            values={facetCounts[group.key]}
-            selected={selectedValues(request, group.key)}
-            formatValue={(value) => formatFilterValue(group.key, value)}
-            order={group.key === "edition" ? "number" : "count"}
-          />
-        </FacetGroup>
-      ))}
+      {LIST_GROUPS.filter((group) => shows(group.key)).map((group) => {
+        const all = facetCounts[group.key];
+        const selected = selectedValues(request, group.key);
+        const listed = data.expanded.includes(group.key) ? all : limitFacetValues(all, selected, FACET_LIST_LIMIT);
+        return (
+          <FacetGroup key={group.key} legend={group.label} testId={`facet-${group.key}`}>
+            <FacetCheckboxList
+              name={group.key}
+              values={listed}
+              selected={selected}
+              formatValue={(value) => formatFilterValue(group.key, value)}
+              order={group.key === "edition" ? "number" : "count"}
+              allHref={listed.length < all.length ? toExpandedHref(request, group.key) : undefined}
+              total={all.length}
+            />
+          </FacetGroup>
+        );
+      })}
       <button type="submit" className="no-js-only w-full rounded-md bg-stone-800 px-4 py-2 font-medium text-white">
         应用筛选
       </button>

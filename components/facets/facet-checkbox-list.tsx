@@ -12,6 +12,9 @@ type Props = {
   formatValue?: (value: string) => string;
   /** "number": in numeric order of the values (editions), instead of most frequent first. */
   order?: "count" | "number";
+  /** When `values` is only the top of the group: the link that lists all `total` values. */
+  allHref?: string;
+  total?: number;
 };
 
 /**
@@ -20,7 +23,7 @@ type Props = {
  * when a box is ticked (a group's counts ignore its own selection), so the
  * focus stays put.
  */
-export function FacetCheckboxList({ name, values, selected, visible = 8, formatValue = (value) => value, order = "count" }: Props) {
+export function FacetCheckboxList({ name, values, selected, visible = 8, formatValue = (value) => value, order = "count", allHref, total }: Props) {
   const withZeroes = withSelected(values, selected);
   const listed = order === "number" ? withZeroes.sort((a, b) => Number(a.value) - Number(b.value)) : withZeroes;
   const head = listed.filter((entry, index) => index < visible || selected.includes(entry.value));
@@ -34,6 +37,11 @@ export function FacetCheckboxList({ name, values, selected, visible = 8, formatV
             更多（{rest.length}）
           </summary>
           <CheckboxRows name={name} values={rest} selected={selected} formatValue={formatValue} />
+          {allHref ? (
+            <a href={allHref} className="mt-1 inline-block rounded py-1 text-sm text-link underline underline-offset-2">
+              显示全部 {total ?? ""} 项
+            </a>
+          ) : null}
         </details>
       ) : null}
     </>

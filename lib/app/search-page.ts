@@ -5,6 +5,7 @@ import { searchArticles, SearchInputError, type SearchResult } from "@/lib/searc
 import { parseSearchRequest, type ParsedRequest, type SearchRequest } from "@/lib/search/search-request";
 import { findAuthors, MAX_AUTHOR_QUERY_LENGTH } from "./author-search";
 import { buildMonthHistogram, buildYearHistogram, pickDrillYear, type DateHistogram } from "./date-histogram";
+import { readExpandedGroups } from "./facet-list";
 import { FILTER_GROUPS, type FilterKey } from "./search-filters";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
@@ -18,6 +19,8 @@ export type SearchPageData = {
   /** The fragment typed in the author search box (no-JS submissions) and the authors it finds. */
   authorQuery: string;
   authorMatches: NameMatch[] | null;
+  /** Filter groups the reader opened in full (`more=column`, facet-list.ts). */
+  expanded: FilterKey[];
 };
 
 export type SearchPageOutcome =
@@ -31,7 +34,7 @@ export async function runSearchPage(params: SearchParams): Promise<SearchPageOut
   if (!parsed.ok) return { kind: "invalid", message: parsed.message, request: null };
   const request = parsed.request;
   try {
-    return { kind: "ok", ...(await loadSearchPage(request, readAuthorQuery(params))) };
+    return { kind: "ok", ...(await loadSearchPage(request, readAuthorQuery(params))), expanded: readExpandedGroups(params) };
   } catch (error) {
     if (error instanceof SearchInputError) return { kind: "invalid", message: error.message, request };
     if (error instanceof EngineUnavailableError) return { kind: "unavailable", request };
@@ -60,7 +63,7 @@ export function readAuthorQuery(params: SearchParams | URLSearchParams): string 
   return (value ?? "").trim().slice(0, MAX_AUTHOR_QUERY_LENGTH);
 }
 
-async function loadSearchPage(request: SearchRequest, authorQuery: string): Promise<SearchPageData> {
+async function loadSearchPage(request: SearchRequest, authorQuery: string): Promise<Omit<SearchPageData, "expanded">> {
   const main = searchArticles(request);
   const [result, facetCounts, histogram] = await Promise.all([main, countFacetsDisjunctively(request, main), loadHistogram(request, main)]);
   const authorMatches = authorQuery ? await findAuthors(request, authorQuery, facetCounts.author) : null;
