@@ -59,7 +59,9 @@ function CheckboxRows({ name, values, selected, formatValue }: RowsProps) {
           <li key={value}>
             <label className="flex cursor-pointer items-center gap-2 rounded px-1 py-1 hover:bg-stone-100">
               <SyncedCheckbox name={name} value={value} checked={checked} className="size-4 shrink-0 accent-stone-800" />
-              <span className={`min-w-0 flex-1 truncate ${checked ? "font-semibold" : ""}`}>{formatValue(value)}</span>
+              <span className={`min-w-0 flex-1 truncate ${checked ? "font-semibold" : ""}`} title={formatValue(value)}>
+                {formatValue(value)}
+              </span>
               <span className="sr-only">，</span>
               <span className="text-sm tabular-nums text-stone-600">
                 {formatCount(count)}

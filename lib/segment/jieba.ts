@@ -54,6 +54,14 @@ function loadIdfTable(): IdfTable {
 const recentCuts = new Map<string, string[]>();
 const RECENT_CUTS = 64;
 
+/**
+ * Loads the dictionaries now instead of on the first search that needs a cut
+ * (0.9 s on this machine): the app calls it when its server starts.
+ */
+export function warmUpSegmentation(): void {
+  cutWords("预热");
+}
+
 export function cutWords(text: string): string[] {
   const cached = recentCuts.get(text);
   if (cached) return cached;
