@@ -59,7 +59,7 @@ const FILTERABLE_SETTINGS = FILTERABLE_ATTRIBUTES.map((attribute) => ({
 }));
 
 export const INDEX_SETTINGS = {
-  // The word set last: it only orders results (whole-words.ts), and last it never lifts a body match above a headline one.
+  // The word set last: it only orders results (whole-words.ts); last, it adds the same attribute rank to every whole-word match, so headline-before-body still decides inside each group.
   searchableAttributes: [...CHAR_FIELDS, WORD_FIELD],
   filterableAttributes: FILTERABLE_SETTINGS,
   sortableAttributes: ["dateDay"],
