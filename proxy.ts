@@ -9,8 +9,9 @@ import { findMissingResource, MISSING_HEADER } from "@/lib/app/missing-resource"
 import { isEngineReachable } from "@/lib/search/engine-health";
 
 /**
- * The front door of every page. Statuses are decided here, before rendering
- * starts (a streamed page's status is fixed at 200):
+ * The front door of every page and API route: request limits first (both),
+ * then, for pages, statuses decided before rendering starts (a streamed
+ * page's status is fixed at 200):
  * - search engine down → 503 with a plain explanation;
  * - unknown article or malformed browse date → the app's 404 page, rendered
  *   on the server (see missing-resource.ts);

@@ -3,6 +3,7 @@ import fs from "node:fs";
 
 import { parseArgs } from "node:util";
 import { createRequire } from "node:module";
+import { percentile } from "./latency";
 
 /**
  * `npm run bench:load`: the built app under concurrent load on loopback — a
@@ -121,7 +122,7 @@ function runLevel(baseUrl: string, paths: string[], connections: number, seconds
       (error, result) => {
         if (error) return reject(error);
         latencies.sort((a, b) => a - b);
-        const pick = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+        const pick = (q: number) => percentile(latencies, q);
         resolve({
           rps: result.requests.total / result.duration,
           p50: pick(0.5),

@@ -1,7 +1,9 @@
 import { normalizeText } from "@/lib/text/normalize";
 
 /**
- * The searchable copy of a text: one token per normalised character, so that a
+ * Bench only, for bench/quality-schemes.ts: the earlier scheme of the
+ * searchable copy (the index now uses lib/search/coded-chars.ts). One token per
+ * normalised character, so that a
  * query term sent as a quoted phrase matches exactly where the term is a
  * substring (Meilisearch's own jieba split misses 小微 inside 中小微企业).
  *

@@ -1,4 +1,5 @@
 import type { BenchQuery } from "./quality-queries";
+import { percentile } from "./latency";
 
 /** Recall and precision per query and overall, for each system, printed side by side. */
 
@@ -56,11 +57,6 @@ export function summarize(name: string, outcomes: readonly QueryOutcome[]): Syst
     p50Ms: percentile(times, 0.5),
     p95Ms: percentile(times, 0.95),
   };
-}
-
-function percentile(sorted: readonly number[], fraction: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? 0;
 }
 
 export function formatSummaryTable(summaries: readonly SystemSummary[]): string {

@@ -14,6 +14,9 @@ import { FACET_FIELDS, searchArticles, type SearchContext } from "@/lib/search/s
 import { SearchRequestSchema } from "@/lib/search/search-request";
 import { buildQueries } from "./quality-queries";
 import { readArticles, writeReplicaFeed } from "./scale-corpus";
+import { percentile, timeEach } from "./latency";
+import { createProgressReporter } from "@/ingest/progress";
+import { countDocuments } from "@/lib/search/index-admin";
 
 /**
  * `npm run bench:scale -- [--target 500000]`: the whole shared corpus parsed
@@ -84,18 +87,18 @@ async function main(): Promise<void> {
     for (const feed of [baseFeed, restFeed]) {
       log(`indexing ${path.basename(feed)}`);
       const started = performance.now();
-      const summary = await runIngest({ inputs: [feed], indexUid: INDEX, client, onProgress: printProgress() });
+      const summary = await runIngest({ inputs: [feed], indexUid: INDEX, client, onProgress: createProgressReporter(process.stderr) });
       const ingestSeconds = (performance.now() - started) / 1000;
       process.stderr.write("\n");
-      const stats = await client.request<{ numberOfDocuments: number }>("GET", `/indexes/${INDEX}/stats`);
-      log(`measuring search at ${stats.numberOfDocuments} articles`);
+      const articles = await countDocuments(client, INDEX);
+      log(`measuring search at ${articles} articles`);
       const directoryStarted = performance.now();
       const authors = (await loadAuthorDirectory(context)).length;
       const directorySeconds = (performance.now() - directoryStarted) / 1000;
       checkpoints.push({
         directorySeconds,
         authors,
-        articles: stats.numberOfDocuments,
+        articles,
         addedArticles: summary.articles,
         ingestSeconds,
         diskBytes: sizeOf(path.join(dataDir, "meili")),
@@ -123,15 +126,7 @@ async function measureLatency(terms: readonly string[], client: EngineClient, co
     for (const term of terms) times.push((await raw(term, extra)).processingTimeMs);
     return times;
   };
-  const wall = async (run: (term: string) => Promise<unknown>) => {
-    const times: number[] = [];
-    for (const term of terms) {
-      const started = performance.now();
-      await run(term);
-      times.push(performance.now() - started);
-    }
-    return times;
-  };
+  const wall = (run: (term: string) => Promise<unknown>) => timeEach(terms, run);
   const faceted = { facets: [...FACET_FIELDS] };
   const filtered = { ...faceted, filter: 'source = "人民日报" AND dateDay >= 17897', sort: ["dateDay:desc"] };
   const app = (term: string) => searchArticles(SearchRequestSchema.parse({ q: term }), context);
@@ -146,8 +141,7 @@ async function measureLatency(terms: readonly string[], client: EngineClient, co
 
 function summarise(name: string, times: number[]): LatencyRow {
   const sorted = [...times].sort((a, b) => a - b);
-  const at = (fraction: number) => sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? 0;
-  return { name, p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+  return { name, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99) };
 }
 
 function printReport(checkpoints: readonly Checkpoint[], enginePeakKb: number, queryCount: number): void {
@@ -180,14 +174,6 @@ function row(label: string, small: number, large: number, format: (n: number) =>
   return `${label.padEnd(30)} ${format(small).padStart(12)} ${format(large).padStart(12)} ${`×${(large / small).toFixed(2)}`.padStart(8)}`;
 }
 
-function printProgress(): (progress: { articles: number; elapsedMs: number }) => void {
-  let last = 0;
-  return (progress) => {
-    if (Date.now() - last < 10_000) return;
-    last = Date.now();
-    process.stderr.write(`\r  ${progress.articles} articles, ${(progress.elapsedMs / 1000).toFixed(0)} s`);
-  };
-}
 
 function log(message: string): void {
   process.stderr.write(`[bench:scale ${new Date().toISOString().slice(11, 19)}] ${message}\n`);

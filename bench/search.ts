@@ -11,6 +11,7 @@ import { toMatchTerm } from "@/lib/search/exact-match";
 import { FACET_FIELDS, searchArticles, type SearchContext } from "@/lib/search/search-articles";
 import { SearchRequestSchema, type SearchRequest } from "@/lib/search/search-request";
 import { buildQueries } from "./quality-queries";
+import { percentile, timeEach as measure } from "./latency";
 
 /**
  * `npm run bench:search -- [--label all] [--queries 200]`: latency of searchArticles
@@ -127,20 +128,6 @@ async function main(): Promise<void> {
   } finally {
     await engine.stop();
   }
-}
-
-async function measure(terms: readonly string[], run: (term: string) => Promise<unknown>): Promise<number[]> {
-  const times: number[] = [];
-  for (const term of terms) {
-    const started = performance.now();
-    await run(term);
-    times.push(performance.now() - started);
-  }
-  return times.sort((a, b) => a - b);
-}
-
-function percentile(sorted: readonly number[], fraction: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? 0;
 }
 
 function formatPercentiles(sorted: readonly number[]): string {

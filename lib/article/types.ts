@@ -105,6 +105,10 @@ export function blocksToPlainText(blocks: readonly ArticleBlock[]): string {
  * article is segmented from, for keywords and for whole-word index tokens.
  */
 export function toSegmentText(article: Pick<ParsedArticle, "kicker" | "title" | "subtitle" | "blocks">): string {
-  const headline = [article.kicker, article.title, article.subtitle].filter(Boolean).join("\n");
-  return `${headline}\n${blocksToPlainText(article.blocks)}`;
+  return `${toHeadlineText(article)}\n${blocksToPlainText(article.blocks)}`;
+}
+
+/** Kicker, title and subtitle, one per line, the empty ones left out. */
+export function toHeadlineText(article: Pick<ParsedArticle, "kicker" | "title" | "subtitle">): string {
+  return [article.kicker, article.title, article.subtitle].filter(Boolean).join("\n");
 }

@@ -15,10 +15,12 @@ export function toPinyinKeys(name: string): PinyinKeys {
 }
 
 /** True when `query` (Chinese, full pinyin, initials, or a mix such as ljing) matches the name. */
-export function matchesAuthorQuery(name: string, query: string, keys: PinyinKeys = toPinyinKeys(name)): boolean {
+export function matchesAuthorQuery(name: string, query: string, knownKeys?: PinyinKeys): boolean {
   const needle = query.trim().toLowerCase().replace(/\s+/g, "");
   if (!needle) return true;
   if (/\p{Script=Han}/u.test(needle)) return name.includes(needle);
+  // Pinyin only for Latin input: most lookups are typed in 汉字.
+  const keys = knownKeys ?? toPinyinKeys(name);
   if (keys.full.startsWith(needle) || keys.initials.startsWith(needle)) return true;
   return matchesSyllablePrefixes(keys.syllables, needle);
 }

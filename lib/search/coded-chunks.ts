@@ -95,6 +95,8 @@ export function splitCodedText(coded: string, budget = POSITION_BUDGET, overlap 
   if (!Number.isInteger(overlap) || overlap < 0 || !Number.isInteger(budget) || budget <= overlap * HARD_SEPARATOR_STEP) {
     throw new RangeError(`chunk budget ${budget} must exceed ${HARD_SEPARATOR_STEP} × overlap ${overlap}`);
   }
+  // A gap costs at most 8 positions and takes at least 3 characters: most texts need no counting.
+  if (coded.length * 3 < budget) return [coded];
   const tokens = coded.split(TOKEN_SEPARATOR);
   const { tokenIndex, position } = locateWords(tokens);
   const lastWord = position.length - 1;

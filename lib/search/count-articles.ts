@@ -2,11 +2,9 @@ import { executeQuery } from "./execute-query";
 import { readCurrentIndexVersion } from "./index-version";
 import { createMemo } from "./memo";
 import {
-  buildRequestFilter,
-  checkSchemaOnce,
-  compileRequestQuery,
   FACET_FIELDS,
   getSearchContext,
+  prepareRequest,
   toFacetCounts,
   type FacetCounts,
   type SearchContext,
@@ -31,9 +29,7 @@ export async function countArticles(request: SearchRequest, context: SearchConte
   const version = await readCurrentIndexVersion(context);
   const { page: _page, size: _size, sort: _sort, ...question } = request;
   return counts.get(`${version}|${JSON.stringify(question)}`, async () => {
-    const compiled = compileRequestQuery(request.q);
-    const filter = buildRequestFilter(request);
-    await checkSchemaOnce(context);
+    const { compiled, filter } = await prepareRequest(request, context);
     const result = await executeQuery(context, {
       compiled,
       filter,

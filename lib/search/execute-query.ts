@@ -96,8 +96,11 @@ export async function executeQuery<Hit = Record<string, unknown>>(
   const started = performance.now();
   let searches: EngineSearch[] = [withFilter({ q: "" }, options.filter)];
   if (options.compiled) {
-    const plans = options.compiled.branches.map((branch) => branch.steps.map(planStep));
+    // Only step 0 ranks what the reader sees; the others only count and list ids.
+    const plans = options.compiled.branches.map((branch) => branch.steps.map((step, index) => planStep(step, { rank: index === 0 })));
     const needsVersion = plans.flat().some((plan) => plan.positiveChecks.length + plan.negativeChecks.length > 0);
+    // Read fresh, not through index-version.ts's one-second cache: verdicts filed under a
+    // stale version would let a just-added candidate through unverified.
     const version = needsVersion ? await readIndexVersion(target) : "";
     const resolved = await Promise.all(
       options.compiled.branches.map((branch, index) =>

@@ -1,7 +1,7 @@
 import type { ExportArticle } from "@/lib/export/export-row";
 import type { StoredArticle } from "./documents";
 import { executeQuery } from "./execute-query";
-import { buildRequestFilter, checkSchemaOnce, compileRequestQuery, getSearchContext, type SearchContext } from "./search-articles";
+import { getSearchContext, prepareRequest, type SearchContext } from "./search-articles";
 import type { SearchRequest } from "./search-request";
 
 /**
@@ -32,9 +32,7 @@ export async function* iterateResultPages(
   context: SearchContext = getSearchContext(),
   pageSize: number = EXPORT_PAGE_SIZE,
 ): AsyncGenerator<ExportArticle[]> {
-  const compiled = compileRequestQuery(request.q);
-  const filter = buildRequestFilter(request);
-  await checkSchemaOnce(context);
+  const { compiled, filter } = await prepareRequest(request, context);
   let delivered = 0;
   for (let page = 1; delivered < limit; page++) {
     const result = await executeQuery<ExportStored>(context, {

@@ -54,7 +54,7 @@ export function getSearchContext(): SearchContext {
 
 const checkedSchemas = new Set<string>();
 
-export async function checkSchemaOnce({ client, indexUid }: SearchContext): Promise<void> {
+async function checkSchemaOnce({ client, indexUid }: SearchContext): Promise<void> {
   const key = `${client.connection.url}/${indexUid}`;
   if (checkedSchemas.has(key)) return;
   await assertSchemaCurrent(client, indexUid);
@@ -62,9 +62,7 @@ export async function checkSchemaOnce({ client, indexUid }: SearchContext): Prom
 }
 
 export async function searchArticles(request: SearchRequest, context: SearchContext = getSearchContext()): Promise<SearchResult> {
-  const compiled = compileRequestQuery(request.q);
-  const filter = buildRequestFilter(request);
-  await checkSchemaOnce(context);
+  const { compiled, filter } = await prepareRequest(request, context);
   const result = await executeQuery<StoredArticle>(context, {
     compiled,
     filter,
@@ -87,7 +85,21 @@ export async function searchArticles(request: SearchRequest, context: SearchCont
   };
 }
 
-export function compileRequestQuery(q: string): CompiledQuery | null {
+/**
+ * The request's compiled query and filter, once the index schema is known to
+ * be current. Bad input throws SearchInputError before any engine call.
+ */
+export async function prepareRequest(
+  request: SearchRequest,
+  context: SearchContext,
+): Promise<{ compiled: CompiledQuery | null; filter: string | null }> {
+  const compiled = compileRequestQuery(request.q);
+  const filter = buildRequestFilter(request);
+  await checkSchemaOnce(context);
+  return { compiled, filter };
+}
+
+function compileRequestQuery(q: string): CompiledQuery | null {
   if (!q.trim()) return null;
   const parsed = parseQuery(q);
   if (!parsed.ok) throw new SearchInputError(parsed.error.message);
@@ -97,7 +109,7 @@ export function compileRequestQuery(q: string): CompiledQuery | null {
   return compiled.compiled;
 }
 
-export function buildRequestFilter(request: SearchRequest): string | null {
+function buildRequestFilter(request: SearchRequest): string | null {
   const pairs = request.author.length > 0 && request.role.length > 0;
   const built = buildFilter({
     dateFrom: request.from,

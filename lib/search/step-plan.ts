@@ -1,7 +1,7 @@
 import { toCodedPhrase } from "./coded-chars";
 import { CODED_LOCALES, type EngineSearch } from "./engine-search";
-import type { MatchSourceField } from "./exact-match";
-import { toSearchOnCharFields, type CharField } from "./index-schema";
+import { MATCH_SOURCE_FIELDS } from "./exact-match";
+import { toSearchOnCharFields } from "./index-schema";
 import type { CompiledStep } from "./query/compile-query";
 import type { CheckTerm } from "./term-verifier";
 import { toWholeWordToken, WORD_FIELD } from "./whole-words";
@@ -10,15 +10,6 @@ import { toWholeWordToken, WORD_FIELD } from "./whole-words";
  * How one compiled step is run against the coded index, and which of its
  * terms the engine cannot decide alone (see execute-query.ts for why).
  */
-
-/** The stored field each coded field is made from. */
-const SOURCE_FIELD: Readonly<Record<CharField, MatchSourceField>> = {
-  titleChars: "title",
-  kickerChars: "kicker",
-  subtitleChars: "subtitle",
-  bodyChars: "body",
-  authorsChars: "authors",
-};
 
 /**
  * A step as the engine runs it: coded phrases for every term except negated
@@ -32,8 +23,8 @@ export type StepPlan = {
   negativeChecks: CheckTerm[];
 };
 
-export function planStep(step: CompiledStep): StepPlan {
-  const fields = [...new Set(step.attributesToSearchOn.map((field) => SOURCE_FIELD[field]))];
+export function planStep(step: CompiledStep, { rank = true }: { rank?: boolean } = {}): StepPlan {
+  const fields = [...MATCH_SOURCE_FIELDS[step.scope]];
   const headlineOnly = step.scope === "title";
   const negatives: string[] = [];
   const positives: string[] = [];
@@ -49,7 +40,7 @@ export function planStep(step: CompiledStep): StepPlan {
       if (verify) positiveChecks.push(check);
     }
   }
-  const wordToken = findRankingWordToken(step);
+  const wordToken = rank ? findRankingWordToken(step) : null;
   return {
     // Negatives first: the engine stops reading after 10 positive words.
     search: {

@@ -93,9 +93,10 @@ function forgetLeastRecent(): void {
 async function computeVerdicts(target: QueryTarget, term: CheckTerm): Promise<TermVerdicts> {
   const rejected = new Set<string>();
   const containing: string[] = [];
+  const verbatim = toMatchText(term.matchTerm) === term.matchTerm;
   for await (const documents of listCandidates(target, term)) {
     for (const document of documents) {
-      if (documentContains(document, term)) containing.push(document.id);
+      if (documentContains(document, term, verbatim)) containing.push(document.id);
       else rejected.add(document.id);
     }
   }
@@ -139,11 +140,13 @@ function toMatchSource(document: StoredText): MatchSource {
   };
 }
 
-function documentContains(document: StoredText, term: CheckTerm): boolean {
+/**
+ * `verbatim`: the term is its own normalised form (computed once per term), so a
+ * raw hit is also a hit after normalisation, which maps code point by code point.
+ */
+function documentContains(document: StoredText, term: CheckTerm, verbatim: boolean): boolean {
   const source = toMatchSource(document);
-  // Fast path: a term our normalisation leaves unchanged, found verbatim in a raw field,
-  // is also found after normalisation (which maps code point by code point).
-  if (toMatchText(term.matchTerm) === term.matchTerm) {
+  if (verbatim) {
     const rawHit = term.fields.some((field) =>
       field === "authors" ? source.authors.some((name) => name.includes(term.matchTerm)) : (source[field] ?? "").includes(term.matchTerm),
     );

@@ -1,4 +1,4 @@
-import { toSegmentText, type ParsedArticle } from "@/lib/article/types";
+import { toHeadlineText, toSegmentText, type ParsedArticle } from "@/lib/article/types";
 import { cutWords } from "@/lib/segment/jieba";
 import { encodeChar } from "./coded-chars";
 import { HARD_SEPARATOR_STEP, POSITION_BUDGET } from "./coded-chunks";
@@ -19,15 +19,17 @@ import { toMatchTerm } from "./exact-match";
  * is sent as `"<char phrase>" <word token>` with matchingStrategy "last": the
  * phrase stays required (the engine drops query words from the end, never the
  * first), so the result set is exactly the phrase's, and the engine's "words"
- * rule, which always ranks first, puts articles holding the word token ahead.
+ * rule, which the engine always applies before its other relevance rules (only
+ * an explicit date sort, the "sort" rule, comes earlier), puts articles holding
+ * the word token ahead.
  * Inside each of those two groups the "attribute" rule still ranks headline
  * matches before body matches.
  *
  * Words are separated by a hard separator (` . `, 8 positions), so the set
  * adds no word-pair entries to the proximity tables. Word i sits at position
  * 8·i, so MAX_WORDS (7,500) keeps the set within the position budget of
- * coded-chunks.ts (60,000; the engine drops words at 65,535 and beyond). The
- * corpus's richest article has 2,185 distinct words.
+ * coded-chunks.ts (60,000; the engine drops words at 65,535 and beyond); with
+ * words from the headline and lead only, the cap is a guard, not a limit met.
  */
 
 export const WORD_FIELD = "wordCodes";
@@ -81,7 +83,7 @@ function toWordToken(word: string): string | null {
 /** The indexed word set of an article: distinct word tokens, in order of first occurrence. */
 export function toCodedWordText(article: Pick<ParsedArticle, "kicker" | "title" | "subtitle" | "blocks">): string {
   const codes = new Set<string>();
-  const headlineLength = [article.kicker, article.title, article.subtitle].filter(Boolean).join("\n").length;
+  const headlineLength = toHeadlineText(article).length;
   let offset = 0;
   for (const word of cutWords(toSegmentText(article))) {
     if (offset > headlineLength + LEAD_CHARS) break;

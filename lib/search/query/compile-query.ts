@@ -30,11 +30,9 @@ import { QUERY_ERROR_CODES, type ParsedQuery, type QueryError, type Term } from 
  *   drops anything after, negatives included, so negatives are written first
  *   and do not count towards the 10.
  *
- * Known Meilisearch limitation for title steps: a phrase's words are looked up
- * in the restricted attributes but word adjacency comes from an index-wide
- * table, so title:中国 can match a title containing 中 and 国 apart while 中国
- * occurs in the body. Callers that need exactness can re-check the displayed
- * hits with `findMatchRanges` from lib/search/highlight on the title fields.
+ * Meilisearch takes word adjacency from an index-wide table, so title:中国
+ * can match a title with 中 and 国 apart while 中国 is in the body; the
+ * executor verifies such terms (step-plan.ts), which keeps title steps exact.
  * The index must keep `proximityPrecision: "byWord"` for phrases to work.
  *
  * Unprefixed terms search every char field of the schema (authorsChars too,
