@@ -6,6 +6,7 @@ import { checkOutPath } from "./out-path";
 import { runIngest, type IngestSummary } from "./pipeline";
 import type { IngestIssue } from "./read-source";
 import { createProgressReporter } from "./progress";
+import { REVIEW_THRESHOLD } from "./review-list";
 import { withManagedEngine } from "@/lib/search/engine/managed";
 
 const USAGE = `用法 / usage: npm run ingest -- [options] <files or folders…>
@@ -15,7 +16,9 @@ const USAGE = `用法 / usage: npm run ingest -- [options] <files or folders…>
   --manifest FILE    JSON or CSV mapping files/folders to paper, date and page
   --prune            remove articles whose source files no longer exist
   --rebuild          build a fresh index and swap it in atomically (searches never see a half-built index)
-  --batch-size N     documents per upsert (default 1000)`;
+  --batch-size N     documents per upsert (default 1000)
+  --review-list FILE write the OCR-page articles the segmenter was least sure of (boundaries or byline)
+                     to FILE, least sure first: confidence, file, article, title, why`;
 
 async function main(): Promise<number> {
   let parsed;
@@ -29,6 +32,7 @@ async function main(): Promise<number> {
         prune: { type: "boolean", default: false },
         rebuild: { type: "boolean", default: false },
         "batch-size": { type: "string" },
+        "review-list": { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -56,6 +60,15 @@ async function main(): Promise<number> {
     }
     outFile = out.path;
   }
+  let reviewList: string | null = null;
+  if (values["review-list"] !== undefined) {
+    const checked = checkOutPath(values["review-list"], { cwd: process.cwd(), inputs: positionals, manifestPath: values.manifest ?? null, dataDir: resolveDataDir(env) }, "--review-list");
+    if (!checked.ok) {
+      process.stderr.write(`${checked.message}\n`);
+      return 2;
+    }
+    reviewList = checked.path;
+  }
   const common = {
     inputs: positionals,
     indexUid: env.BAOKU_INDEX,
@@ -64,6 +77,7 @@ async function main(): Promise<number> {
     prune: values.prune,
     rebuild: values.rebuild,
     batchSize,
+    reviewList,
     onProgress: createProgressReporter(process.stderr),
   };
   const summary = values["dry-run"]
@@ -80,6 +94,9 @@ function printSummary(summary: IngestSummary, dryRun: boolean): void {
   ];
   if (summary.duplicates > 0) lines.push(`  ${summary.duplicates} articles repeated identical content from another file (kept once)`);
   if (summary.pruned > 0) lines.push(`  pruned ${summary.pruned} articles whose files are gone`);
+  if (summary.reviewed) {
+    lines.push(`  review list: ${summary.reviewed.written} of ${summary.reviewed.rated} segmented articles below ${REVIEW_THRESHOLD} confidence → ${summary.reviewed.file}`);
+  }
   if (summary.ignored.length > 0) {
     lines.push(`  ignored ${summary.ignored.length} files of unsupported types: ${summary.ignored.slice(0, 5).join(", ")}${summary.ignored.length > 5 ? ", …" : ""}`);
   }

@@ -26,8 +26,9 @@ export type OutPathContext = {
 
 export type OutPathCheck = { ok: true; path: string } | { ok: false; message: string };
 
-export function checkOutPath(raw: string, context: OutPathContext): OutPathCheck {
-  const refuse = (reason: string): OutPathCheck => ({ ok: false, message: `--out "${raw}" refused / 拒绝写入: ${reason}; nothing was written` });
+/** `option` names the flag in the message (--out, --review-list). */
+export function checkOutPath(raw: string, context: OutPathContext, option = "--out"): OutPathCheck {
+  const refuse = (reason: string): OutPathCheck => ({ ok: false, message: `${option} "${raw}" refused / 拒绝写入: ${reason}; nothing was written` });
   if (raw.trim() === "") return refuse("the path is empty");
   const resolved = path.resolve(context.cwd, raw);
   if (splitPathSegments(raw).includes("..") && !isInside(context.cwd, resolved)) {

@@ -7,6 +7,7 @@ import { buildFilterIn } from "./filter-lists";
 import { discoverFiles, type DiscoveredFile } from "./discover";
 import { readSourceFile, type IngestIssue, type SourceContext } from "./read-source";
 import { listIndexedSourceFiles } from "./indexed-files";
+import { createReviewList } from "./review-list";
 
 /**
  * The ingest run: discover → decode → parse → finalise → batch upserts →
@@ -29,6 +30,8 @@ export type IngestOptions = {
   prune?: boolean;
   rebuild?: boolean;
   batchSize?: number;
+  /** --review-list: write the articles the page segmenter was least sure of to this file. */
+  reviewList?: string | null;
   onProgress?: (progress: IngestProgress) => void;
 };
 
@@ -53,6 +56,8 @@ export type IngestSummary = {
   issues: IngestIssue[];
   staleRemoved: boolean;
   pruned: number;
+  /** What --review-list wrote: how many articles, out of how many the segmenter rated. */
+  reviewed: { written: number; rated: number; file: string } | null;
   elapsedMs: number;
   indexUid: string | null;
 };
@@ -85,6 +90,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   };
   let filesFailed = 0;
   let duplicates = 0;
+  const review = options.reviewList ? createReviewList() : null;
 
   for (const file of discovery.files) {
     progress.currentFile = file.relPath;
@@ -95,6 +101,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
         issues.push({ file: file.relPath, message: `${file.relPath}: article ${article.id} has the same content as one in ${earlier}; kept once`, severity: "notice" });
       }
       seenIds.set(article.id, file.relPath);
+      review?.consider(article);
       out?.write(JSON.stringify(article) + "\n");
       await writer.add(toIndexDocument(article, fileKey));
       progress.articles += 1;
@@ -109,6 +116,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   }
   await writer.flush();
   await closeJsonl(out, options);
+  const reviewed = review && options.reviewList ? review.write(options.reviewList) : null;
 
   let staleRemoved = false;
   let pruned = 0;
@@ -132,6 +140,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     issues,
     staleRemoved,
     pruned,
+    reviewed,
     elapsedMs: Date.now() - started,
     indexUid: options.client ? options.indexUid : null,
   };

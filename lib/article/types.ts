@@ -80,6 +80,16 @@ export type ParsedArticle = {
   /** Place named by the dateline, e.g. 北京. */
   place: string | null;
   blocks: ArticleBlock[];
+  /** How sure the page segmenter was of this item (OCR pages only; other formats have their boundaries given). */
+  segmentation?: SegmentationConfidence;
+};
+
+/** 0 (a coin toss) to 1 (sure), from the margins of the segmenter's decoding (lib/segmenter/). */
+export type SegmentationConfidence = {
+  boundary: number;
+  byline: number;
+  /** The least certain decision, for a person to check: `line 12 “…”: title, else start`. */
+  weakest: string;
 };
 
 export type Article = ParsedArticle & {
