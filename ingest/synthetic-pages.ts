@@ -1,10 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Author, AuthorRole, ParsedArticle } from "@/lib/article/types";
+import { DATELINE } from "@/lib/byline/dateline";
+import { isPersonName } from "@/lib/byline/names";
+import { REPORTER_ROLES } from "@/lib/byline/role-words";
+import { endsSentence } from "@/lib/byline/trailing-byline";
+import { squash } from "@/lib/text/squash";
 import type { ExpectedArticle, ExpectedPage } from "./eval-parse-pages";
-import { DATELINE as OCR_DATELINE } from "./parsers/ocr-page";
 import { parseRmrbArticle } from "./parsers/rmrb-article";
-import { endsSentence } from "./parsers/trailing-byline";
 import { readDateFromPath } from "./path-date";
 import { createRandom, type Random } from "@/lib/random/seeded-random";
 
@@ -57,10 +60,6 @@ const OPENING_CHARS = 24;
 /** The longest headline line seen on the real pages is well under this. */
 const MAX_HEADLINE_CHARS = 40;
 const ENDING_CHARS = 16;
-/** Role words the OCR bylines print before names (记者 张三 通讯员 李四). */
-const PRINTED_ROLES: ReadonlySet<AuthorRole> = new Set(["记者", "见习记者", "特约记者", "通讯员", "特约通讯员"]);
-/** Person names as bylines print them: 2–4 Han characters or a dotted transliteration. */
-const PERSON_NAME = /^(?:\p{Script=Han}{2,4}|\p{Script=Han}{1,8}(?:·\p{Script=Han}{1,8})+)$/u;
 const RMRB_FILE = /^(\d{8}-\d{2})-\d{2}\.txt$/u;
 
 /** Builds the pages from the corpus under `corpusRoot` (the rmrb folder). */
@@ -153,7 +152,7 @@ function isOneReport(text: string, article: ParsedArticle): boolean {
   const first = body.findIndex((line) => line !== "");
   const last = body.findLastIndex((line) => line !== "");
   if (body.slice(first, last + 1).includes("")) return false;
-  return !article.blocks.some((block, index) => index > 0 && block.kind !== "table" && OCR_DATELINE.test(squash(block.text)));
+  return !article.blocks.some((block, index) => index > 0 && block.kind !== "table" && DATELINE.test(squash(block.text)));
 }
 
 function isSigned(article: ParsedArticle): boolean {
@@ -212,7 +211,7 @@ function printArticle(article: ParsedArticle, random: Random): PrintedArticle {
 function selectPrintedAuthors(authors: readonly Author[], photo: boolean): Author[] {
   const seen = new Set<string>();
   return authors.filter((author) => {
-    const wanted = (photo ? author.role === "摄影" : author.role !== "摄影") && PERSON_NAME.test(author.name) && !seen.has(author.name);
+    const wanted = (photo ? author.role === "摄影" : author.role !== "摄影") && isPersonName(author.name) && !seen.has(author.name);
     if (wanted) seen.add(author.name);
     return wanted;
   });
@@ -220,9 +219,9 @@ function selectPrintedAuthors(authors: readonly Author[], photo: boolean): Autho
 
 function chooseBylineForm(authors: readonly Author[], firstParagraph: string, random: Random): BylineForm | null {
   if (authors.length === 0) return null;
-  const rolesPrintable = authors.every((author) => author.role !== null && PRINTED_ROLES.has(author.role));
+  const rolesPrintable = authors.every((author) => author.role !== null && REPORTER_ROLES.has(author.role));
   const draw = random();
-  if (rolesPrintable && OCR_DATELINE.test(firstParagraph) && draw < 0.15) return "opening";
+  if (rolesPrintable && DATELINE.test(firstParagraph) && draw < 0.15) return "opening";
   if (rolesPrintable && draw < 0.3) return "roleLine";
   if (rolesPrintable && draw < 0.4) return "roleTail";
   return draw < 0.7 ? "parenLine" : "parenTail";
@@ -261,7 +260,7 @@ function formatParenByline(authors: readonly Author[], random: Random): string {
 
 /** 本报北京2月21日电 正文 → 本报北京2月21日电（记者 王昊男）正文. */
 function insertOpeningByline(paragraph: string, authors: readonly Author[]): string {
-  const dateline = OCR_DATELINE.exec(paragraph)?.[0] ?? "";
+  const dateline = DATELINE.exec(paragraph)?.[0] ?? "";
   const rest = paragraph.slice(dateline.length).trimStart();
   return `${dateline}（${formatRoleByline(authors)}）${rest}`;
 }
@@ -281,9 +280,4 @@ function breakParagraph(text: string, random: Random): string[] {
     if (before && after && !endsSentence(before)) return [before, after];
   }
   return [text];
-}
-
-/** Layout spaces (NBSP, ideographic, runs) become one ASCII space, as the OCR prints them. */
-function squash(text: string): string {
-  return text.replace(/[\s\u00a0\u3000]+/gu, " ").trim();
 }

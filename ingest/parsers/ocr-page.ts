@@ -1,6 +1,7 @@
 import type { ArticleBlock, ArticleKind, Author, DateSource, ParsedArticle } from "@/lib/article/types";
 import { blocksToPlainText } from "@/lib/article/types";
-import { endsSentence, parseBylineLine, splitTrailingByline, type PrintedByline } from "./trailing-byline";
+import { CLOSING_DATELINE, DATELINE, OPENING_BYLINE } from "@/lib/byline/dateline";
+import { endsSentence, parseBylineLine, splitTrailingByline, type PrintedByline } from "@/lib/byline/trailing-byline";
 
 /**
  * Splits one OCR'd newspaper page (plain text, blank lines between printed lines) into articles.
@@ -41,16 +42,10 @@ const MAX_HEADLINE_CHARS = 40;
 const MAX_DERIVED_TITLE_CHARS = 48;
 /** A continuation line whose first character repeats the unit that ended the line before. */
 const NUMBER_UNIT_AT_END = /[\d０-９][万亿千百]*(\p{Script=Han})$/u;
-/** 本报讯, 本报北京2月21日电, and the same reported from an agency: 据新华社华盛顿2月12日电; undated 本报电, 据新华社电. */
-export const DATELINE =
-  /^据?(?:本报讯|(?:本报|新华社|人民日报)(\p{Script=Han}{0,8}?)\d{1,2}月\d{1,2}日(?:专)?电|(?:本报|新华社|人民日报)电(?=[\s(（]|$))/u;
-const OPENING_BYLINE = /^\s*[(（][^()（）]+[)）]/u;
 const SUBTITLE_LINE = /^(?:——|—|--)|^[(（][^()（）]*[)）]$/u;
 const TIME_CLAUSE =
   /^(?:近日|日前|目前|当前|近期|今年以来|今年|去年|昨天|昨日|今天|今日|\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上|晚间|凌晨|中午|早上)?(?:\d{1,2}时(?:许)?)?$/u;
 const PURPOSE_CLAUSE = /^为/u;
-/** A dateline printed at the end of a long report: （本报印度金奈10月10日电）. */
-const CLOSING_DATELINE = /[(（]据?(?:本报|新华社|人民日报)[^()（）]{0,80}电[)）]$/u;
 const DASH_START = /^(?:——|—|--)/u;
 const DASH_END = /(?:——|—|--)$/u;
 /** Marks no paragraph or headline can open with: a line starting with one continues the line before. */
