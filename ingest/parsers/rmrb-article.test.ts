@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { blocksToPlainText, type ParsedArticle } from "@/lib/article/types";
-import { parseRmrbArticle, readNames, splitColumnTag } from "./rmrb-article";
+import { parseRmrbArticle, splitColumnTag } from "./rmrb-article";
 
 const FIXTURES = path.resolve(__dirname, "../../test/fixtures/per-article");
 const CORPUS = path.resolve(__dirname, "../../../shared/data/rmrb");
@@ -160,16 +160,6 @@ describe("parseRmrbArticle: photos, cartoons and commentary", () => {
     const article = parseFixture("20190221-01-03.txt");
     expect(creditPairs(article)).toEqual(["版式设计:蔡小伟"]);
     expect(text(article)).not.toContain("蔡小伟");
-  });
-});
-
-describe("readNames", () => {
-  it("pairs single characters from spaced names and refuses prose", () => {
-    expect(readNames("朱\u00a0 磊\u00a0 黄哲雨")).toEqual(["朱磊", "黄哲雨"]);
-    expect(readNames("王昊男、李红梅")).toEqual(["王昊男", "李红梅"]);
-    expect(readNames("艾克拜尔·米吉提")).toEqual(["艾克拜尔·米吉提"]);
-    expect(readNames("相关报道见第四版")).toBeNull();
-    expect(readNames("记者手记")).toBeNull();
   });
 });
 
