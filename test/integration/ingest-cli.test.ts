@@ -1,98 +1,27 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectTestEngine, uniqueIndexName } from "./helpers";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { uniqueIndexName } from "./helpers";
+import {
+  countIndexed,
+  fetchDocuments,
+  listProblemLines,
+  makePage,
+  makeTempDir,
+  readJsonlIds,
+  removeTempDirs,
+  REPO,
+  runCli,
+  sortValues,
+  startCli,
+  type CliRun,
+} from "./ingest-cli-helpers";
 
-/**
- * `npm run ingest` as a user runs it: the real CLI in a child process against the suite's
- * Meilisearch (MEILI_URL, MEILI_MASTER_KEY), one fresh index per case (BAOKU_INDEX).
- */
-
-const REPO = process.cwd();
-const CLI = path.join(REPO, "ingest", "cli.ts");
 /** A few hundred real per-article files when the shared corpus is there (read in place, never copied). */
 const RMRB_MONTH = path.resolve(REPO, "../shared/data/rmrb/2019年2月");
 const RMRB_FIXTURES = path.join(REPO, "test", "fixtures", "per-article");
-const client = connectTestEngine();
-const tempDirs: string[] = [];
 
-afterAll(() => tempDirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
-
-type CliRun = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
-type RunningCli = { child: ChildProcess; done: Promise<CliRun> };
-
-function makeTempDir(label: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `baoku-cli-${label}-`));
-  tempDirs.push(dir);
-  return dir;
-}
-
-/** Node itself runs the CLI (no npm or tsx wrapper), so a signal reaches the ingest process. */
-function startCli(args: readonly string[], indexUid: string, extraEnv: Record<string, string> = {}): RunningCli {
-  const env = { ...process.env, MEILI_URL: inject("meiliUrl"), MEILI_MASTER_KEY: inject("meiliKey"), BAOKU_INDEX: indexUid, ...extraEnv };
-  const child = spawn(process.execPath, ["--import", "tsx", CLI, ...args], { cwd: REPO, env, stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const done = new Promise<CliRun>((resolve, reject) => {
-    child.once("error", reject);
-    child.once("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-  return { child, done };
-}
-
-function runCli(args: readonly string[], indexUid: string, extraEnv: Record<string, string> = {}): Promise<CliRun> {
-  return startCli(args, indexUid, extraEnv).done;
-}
-
-/** The "  - …" lines of the summary: one per problem. */
-function listProblemLines(run: CliRun): string[] {
-  return run.stderr.split("\n").filter((line) => line.startsWith("  - "));
-}
-
-type StoredDocument = { id: string; sourceFile: string; title: string; body: string };
-
-async function fetchDocuments(indexUid: string): Promise<StoredDocument[]> {
-  const documents: StoredDocument[] = [];
-  const limit = 1000;
-  for (let offset = 0; ; offset += limit) {
-    const page = await client.request<{ results: StoredDocument[]; total: number }>("POST", `/indexes/${indexUid}/documents/fetch`, {
-      fields: ["id", "sourceFile", "title", "body"],
-      limit,
-      offset,
-    });
-    documents.push(...page.results);
-    if (offset + limit >= page.total) return documents;
-  }
-}
-
-async function countIndexed(indexUid: string): Promise<number> {
-  try {
-    return (await client.request<{ numberOfDocuments: number }>("GET", `/indexes/${indexUid}/stats`)).numberOfDocuments;
-  } catch {
-    return 0; // the index does not exist yet
-  }
-}
-
-function readJsonlIds(file: string): string[] {
-  return fs
-    .readFileSync(file, "utf8")
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line) => (JSON.parse(line) as { id: string }).id);
-}
-
-function sortValues(values: Iterable<string>): string[] {
-  return [...values].sort();
-}
-
-/** An OCR page in the layout of the real ones: headline, dateline paragraph, byline. */
-function makePage(place: string, building: string, reporter: string): string {
-  return `${place}新建${building}\n\n本报讯 ${place}新建${building}今日开放，市民可免费入内参观。\n\n（${reporter}）\n`;
-}
+afterAll(removeTempDirs);
 
 /** GB18030 bytes for Chinese text: the table comes from the platform's own GB18030 decoder, read backwards. */
 function encodeGb18030(text: string): Buffer {
@@ -204,7 +133,7 @@ describe("npm run ingest -- --out with a path it must not write", () => {
     ];
     const indexUid = uniqueIndexName("cli_out_refused");
     for (const { out, args, reason, mustNotExist, inputs } of cases) {
-      const run = await runCli([...args, "--out", out, ...(inputs ?? [input])], indexUid, { BAOKU_DATA_DIR: dataDir });
+      const run = await runCli([...args, "--out", out, ...(inputs ?? [input])], indexUid, { env: { BAOKU_DATA_DIR: dataDir } });
       expect(run.code, run.stderr).toBe(2);
       expect(run.stderr).toContain(`--out "${out}" refused`);
       expect(run.stderr).toMatch(reason);
