@@ -42,9 +42,9 @@ export function appendClosingByline(lines: PrintedLine[], byline: FormattedBylin
   else lines.push({ text: byline.text, label: "byline" });
 }
 
-/** 本报记者 张三 on its own line under the headline (rmrb features): a `penname` line, roles stated. */
-export function printReporterLine(writers: readonly Author[]): { line: PrintedLine; byline: FormattedByline } {
-  const byline = formatRoleByline(writers, "本报");
+/** 本报记者 张三 (新华社记者 for agency copy) on its own line under the headline (rmrb features): a `penname` line, roles stated. */
+export function printReporterLine(writers: readonly Author[], organisation: Organisation): { line: PrintedLine; byline: FormattedByline } {
+  const byline = formatRoleByline(writers, organisation);
   return { line: { text: byline.text, label: "penname" }, byline };
 }
 

@@ -11,6 +11,7 @@ const MIN_CUTTABLE_CHARS = 16;
 const MIN_PIECE_CHARS = 2;
 const MAX_FRAGMENT_CHARS = 10;
 const TRIES = 12;
+const PUNCTUATION_START = /^[，。、；：！？”’）》」』,.;:!?)]/u;
 
 /**
  * Cuts `text` in two inside a sentence — the first part never ends one, or the cut would be a
@@ -24,6 +25,8 @@ export function cutInsideSentence(text: string, random: Random, fragment = false
     const at = fragment ? drawFragmentCut(chars.length, random) : drawInt(random, MIN_PIECE_CHARS, chars.length - MIN_PIECE_CHARS);
     const before = chars.slice(0, at).join("").trim();
     const after = chars.slice(at).join("").trim();
+    // A column rarely starts on a punctuation mark, but the OCR does return such lines now and then.
+    if (PUNCTUATION_START.test(after) && chance(random, 0.8)) continue;
     if ([...before].length >= MIN_PIECE_CHARS && [...after].length >= MIN_PIECE_CHARS && !endsSentence(before)) return [before, after];
   }
   return null;

@@ -1,5 +1,7 @@
+import type { Random } from "@/lib/random/seeded-random";
 import { selectPool, type Corpus, type SourcePool } from "./corpus";
-import { bodyBlocks } from "./print-body";
+import { chance } from "./draw";
+import { bodyBlocks, splitOpening } from "./print-body";
 import { countBodyChars, type SourceArticle } from "./source-article";
 
 /** Source pools the families draw from; each is filtered once per corpus. */
@@ -15,7 +17,8 @@ function isTextArticle(source: SourceArticle): boolean {
 
 const rmrbOf = (corpus: Corpus) => corpus.rmrb;
 const xwlbOf = (corpus: Corpus) => corpus.xwlb;
-const bothOf = (corpus: Corpus) => [...corpus.rmrb, ...corpus.xwlb];
+/** Share of pages drawn from rmrb where a family takes either corpus. */
+const RMRB_SHARE = 0.65;
 
 /** rmrb reports with a printable title. */
 export function rmrbArticles(corpus: Corpus): SourcePool {
@@ -27,14 +30,17 @@ export function xwlbArticles(corpus: Corpus): SourcePool {
   return selectPool(corpus, "xwlb-articles", xwlbOf, (source) => source.title !== null && countBodyChars(source) >= 60);
 }
 
-/** Both corpora's titled reports. */
-export function anyArticles(corpus: Corpus): SourcePool {
-  return selectPool(corpus, "any-articles", bothOf, (source) => source.title !== null && (source.origin === "xwlb" ? countBodyChars(source) >= 60 : isTextArticle(source)));
+/**
+ * One page's pool of titled reports: rmrb's or xwlb's. The feed has fifteen times as many items,
+ * so drawing from both at once would leave hardly any newspaper text on a page.
+ */
+export function drawArticlePool(corpus: Corpus, random: Random, rmrbShare = RMRB_SHARE): SourcePool {
+  return chance(random, rmrbShare) ? rmrbArticles(corpus) : xwlbArticles(corpus);
 }
 
 /** rmrb copy from 新华社 (新华社北京2月13日电). */
 export function xinhuaArticles(corpus: Corpus): SourcePool {
-  return selectPool(corpus, "xinhua", rmrbOf, (source) => isTextArticle(source) && source.title !== null && (source.dateline?.startsWith("新华社") ?? false));
+  return selectPool(corpus, "xinhua", rmrbOf, (source) => isTextArticle(source) && source.title !== null && (splitOpening(source).dateline?.startsWith("新华社") ?? false));
 }
 
 /** Signed prose without a dateline or reporters: 副刊 essays, commentary, letters to the paper. */
@@ -42,9 +48,10 @@ export function proseArticles(corpus: Corpus): SourcePool {
   return selectPool(corpus, "prose", rmrbOf, (source) => isTextArticle(source) && source.title !== null && source.dateline === null && !source.authors.some((author) => author.role === "记者" || author.role === "通讯员"));
 }
 
-/** Reports printed under a column tag, a kicker or a series line. */
-export function columnedArticles(corpus: Corpus): SourcePool {
-  return selectPool(corpus, "columned", bothOf, (source) => source.title !== null && (source.origin === "rmrb" ? isTextArticle(source) : countBodyChars(source) >= 60) && (source.column !== null || source.kicker !== null || (source.subtitle?.startsWith("——") ?? false)));
+/** Reports printed under a column tag, a kicker or a series line (rmrb's or, as for `drawArticlePool`, xwlb's). */
+export function drawColumnedPool(corpus: Corpus, random: Random): SourcePool {
+  const pool = drawArticlePool(corpus, random);
+  return selectPool(corpus, `columned-${pool === rmrbArticles(corpus) ? "rmrb" : "xwlb"}`, () => pool.all, (source) => source.column !== null || source.kicker !== null || (source.subtitle?.startsWith("——") ?? false));
 }
 
 /** rmrb photo items: captions and a photo credit. */

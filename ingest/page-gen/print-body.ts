@@ -35,7 +35,7 @@ export function bodyBlocks(source: SourceArticle): SourceBlock[] {
 
 /** Where an article is cut short so a page holds several items: this many characters, give or take a paragraph. */
 export function drawBodyBudget(random: Random): number {
-  return drawInt(random, 500, 2200);
+  return drawInt(random, 400, 1600);
 }
 
 /**

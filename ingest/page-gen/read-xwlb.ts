@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import zlib from "node:zlib";
-import { isHeadlineShaped } from "./report-shape";
+import { endsSentence, isHeadlineShaped } from "./report-shape";
 import { squash, type SourceArticle } from "./source-article";
 import { isXwlbYearInSplit, type PageSplit } from "./splits";
 
@@ -11,6 +11,7 @@ const NEWLINE = 0x0a;
 /** 【走基层·蹲点日记】爱在吐鲁番… — a column printed as part of the feed's title. */
 const BRACKETED_COLUMN = /^【([^】]{1,30})】\s*/u;
 /** Openings the broadcast copy itself carries; they stay in the text as a dateline does in rmrb. */
+const MAX_HEADING_CHARS = 30;
 const OPENING = /^(?:本台消息|据新华社消息|新华社消息)(?=[，,\s])/u;
 
 /**
@@ -25,7 +26,7 @@ export function readXwlbSources(feedFile: string, split: PageSplit): SourceArtic
     const year = readYear(data, start, end);
     if (year !== null && isXwlbYearInSplit(year, split)) {
       const source = toSource(JSON.parse(data.toString("utf8", start, end)) as XwlbRecord);
-      if (source.blocks.length > 0) sources.push(source);
+      if (source.blocks.length > 0 && isOneReport(source)) sources.push(source);
     }
     start = end + 1;
   }
@@ -44,6 +45,19 @@ function readYear(data: Buffer, start: number, end: number): number | null {
   return Number.isInteger(year) ? year : null;
 }
 
+/** A paragraph that ends no sentence and is headline-short: a subhead, or a sub-item's headline. */
+function isHeadingLine(text: string): boolean {
+  return [...text].length <= MAX_HEADING_CHARS && !endsSentence(text) && !/[，,：:]$/u.test(text);
+}
+
+/**
+ * Compilations (国内联播快讯, 全球新冠肺炎疫情… with one line per country) hold several items
+ * under their sub-headlines; a page would print them as several items, so they are left out.
+ */
+function isOneReport(source: SourceArticle): boolean {
+  return source.blocks.filter((block) => block.kind === "subhead").length < 2;
+}
+
 function toSource(record: XwlbRecord): SourceArticle {
   const rawTitle = squash(record.title);
   const bracketed = BRACKETED_COLUMN.exec(rawTitle);
@@ -57,7 +71,7 @@ function toSource(record: XwlbRecord): SourceArticle {
     kicker: null,
     title: isHeadlineShaped(title) ? title : null,
     subtitle: null,
-    blocks: paragraphs.map((text) => ({ kind: "paragraph" as const, text })),
+    blocks: paragraphs.map((text, index) => ({ kind: index > 0 && index < paragraphs.length - 1 && isHeadingLine(text) ? ("subhead" as const) : ("paragraph" as const), text })),
     // The feed names text editors on a few 2012–2013 items; they are not printed as bylines.
     authors: [],
     photographers: [],

@@ -17,6 +17,8 @@ const DATELINE_PLACES = [
 ];
 const OPENING_SCAN_CHARS = 80;
 const ONE_DAY_MS = 86_400_000;
+/** Share of agency pages made of rmrb's 新华社 copy rather than 新闻联播 items. */
+const XINHUA_PAGE_SHARE = 0.3;
 
 /**
  * Agency copy as a page prints it: 新闻联播 items under their title (a 【column】 tag sometimes on
@@ -56,7 +58,7 @@ function drawDatelineDate(isoDate: string, random: Random): string {
 
 export const buildAgencyPage: FamilyBuilder = (context) => {
   const { corpus, random, itemCount } = context;
-  const rmrbCount = Math.round(itemCount * (chance(random, 0.5) ? 0.3 : 0));
-  const sources = [...drawSources(xwlbArticles(corpus), itemCount - rmrbCount, random), ...drawSources(xinhuaArticles(corpus), rmrbCount, random)];
-  return printSources(sources, printAgencyItem, context);
+  // One source per page: the splits keep rmrb and xwlb in different years, so a mixed page would mix issues.
+  const pool = chance(random, XINHUA_PAGE_SHARE) ? xinhuaArticles(corpus) : xwlbArticles(corpus);
+  return printSources(drawSources(pool, itemCount, random), printAgencyItem, context);
 };

@@ -1,7 +1,7 @@
 import { drawSources } from "../corpus";
 import { chance } from "../draw";
 import { appendClosingByline, drawClosingByline, drawWriters } from "../bylines";
-import { anyArticles } from "../pools";
+import { drawArticlePool } from "../pools";
 import { drawBodyBudget, printBody, printHeadlines, splitOpening } from "../print-body";
 import { printSources, type FamilyBuilder, type ItemPrinter, type PrintedItem } from "../printed-item";
 import type { SourceArticle } from "../source-article";
@@ -23,4 +23,4 @@ export const printBylineEndArticle: ItemPrinter<SourceArticle> = (source, contex
 };
 
 export const buildBylineEndPage: FamilyBuilder = (context) =>
-  printSources(drawSources(anyArticles(context.corpus), context.itemCount, context.random), printBylineEndArticle, context);
+  printSources(drawSources(drawArticlePool(context.corpus, context.random), context.itemCount, context.random), printBylineEndArticle, context);

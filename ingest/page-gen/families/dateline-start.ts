@@ -34,7 +34,7 @@ export const printDatelineStartArticle: ItemPrinter<SourceArticle> = (source, co
       byline = formatOpeningByline("本报讯", formatListedRoleByline(reporters), drawBrackets(random));
       opening = `${byline.text}${gap}${rest}`;
     } else if (form === "reporterLine") {
-      const printed = writers.every(hasReporterRole) ? printReporterLine(writers) : namesLine(writers);
+      const printed = writers.every(hasReporterRole) ? printReporterLine(writers, source.dateline?.startsWith("新华社") ? "新华社" : "本报") : namesLine(writers);
       headlines.push(printed.line);
       byline = printed.byline;
     }

@@ -3,7 +3,7 @@ import type { Random } from "@/lib/random/seeded-random";
 import { drawSources } from "../corpus";
 import { chance, drawInt, pickOne } from "../draw";
 import { cutInsideSentence } from "../cut-lines";
-import { anyArticles } from "../pools";
+import { drawArticlePool } from "../pools";
 import { findBodyStart, stackItems, toFacts, type FamilyBuilder, type ItemPrinter, type PageContext, type PrintedItem, type PrintedLine } from "../printed-item";
 import type { SourceArticle } from "../source-article";
 import { printAgencyItem } from "./agency";
@@ -30,7 +30,7 @@ type Cut = { index: number; before: string; after: string };
  */
 export const buildInterleavedPage: FamilyBuilder = (context) => {
   const { corpus, random } = context;
-  const sources = drawSources(anyArticles(corpus), Math.max(3, context.itemCount), random);
+  const sources = drawSources(drawArticlePool(corpus, random), Math.max(3, context.itemCount), random);
   const items = sources.map((source) => (source.origin === "xwlb" ? printAgencyItem : pickOne(random, RMRB_PRINTERS))(source, context));
   const date = sources[0]?.date ?? "";
   for (const a of shuffledPairs(items.length - 1, random)) {

@@ -1,7 +1,7 @@
 import { formatPhotoCredit, type Organisation, type PhotoCreditStyle } from "@/lib/byline/format";
 import { drawSources } from "../corpus";
 import { chance, drawInt, pickOne, pickSome, pickWeighted, shuffle } from "../draw";
-import { anyArticles, captionedArticles, photoItems, rmrbArticles } from "../pools";
+import { drawArticlePool, captionedArticles, photoItems, rmrbArticles } from "../pools";
 import { listParagraphs, type SourceArticle } from "../source-article";
 import { stackItems, type FamilyBuilder, type ItemPrinter, type PageContext, type PrintedItem, type PrintedLine } from "../printed-item";
 import { printBylineEndArticle } from "./byline-end";
@@ -32,7 +32,7 @@ export const printPhotoItem: ItemPrinter<PhotoSource> = (photo, context) => {
 
 function drawPhoto(context: PageContext): PhotoSource {
   const { corpus, random } = context;
-  const kind = pickWeighted(random, [["photo", 0.5], ["caption", 0.25], ["paragraph", 0.25]] as const);
+  const kind = pickWeighted(random, [["photo", 0.6], ["caption", 0.3], ["paragraph", 0.1]] as const);
   const names = (count: number) => pickSome(random, corpus.photographerNames, count);
   if (kind === "photo") {
     const [source] = drawSources(photoItems(corpus), 1, random);
@@ -50,7 +50,7 @@ function drawPhoto(context: PageContext): PhotoSource {
       return { source, captions: [caption], photographers: own.length > 0 ? own.slice(0, 2) : names(drawInt(random, 1, 2)), headline: false };
     }
   }
-  const [source] = drawSources(anyArticles(corpus), 1, random);
+  const [source] = drawSources(drawArticlePool(corpus, random), 1, random);
   const paragraph = source ? listParagraphs(source).find((text) => [...text].length <= MAX_CAPTION_CHARS && [...text].length >= 20) : undefined;
   if (!source || !paragraph) return drawPhoto(context);
   return { source, captions: [paragraph], photographers: names(drawInt(random, 1, 2)), headline: false };

@@ -1,7 +1,7 @@
 import type { Random } from "@/lib/random/seeded-random";
 import { drawSources } from "../corpus";
 import { chance, drawInt, pickWeighted } from "../draw";
-import { columnedArticles } from "../pools";
+import { drawColumnedPool } from "../pools";
 import { printSources, type FamilyBuilder, type ItemPrinter, type PrintedLine } from "../printed-item";
 import type { SourceArticle } from "../source-article";
 import { printAgencyItem } from "./agency";
@@ -31,4 +31,4 @@ function drawSeriesLine(source: SourceArticle, random: Random): string | null {
 }
 
 export const buildSeriesColumnsPage: FamilyBuilder = (context) =>
-  printSources(drawSources(columnedArticles(context.corpus), context.itemCount, context.random), printSeriesArticle, context);
+  printSources(drawSources(drawColumnedPool(context.corpus, context.random), context.itemCount, context.random), printSeriesArticle, context);

@@ -2,7 +2,7 @@ import { appendClosingByline, drawBrackets, drawWriters } from "../bylines";
 import { drawSources } from "../corpus";
 import { chance, pickWeighted } from "../draw";
 import { printOlder } from "../older-print";
-import { anyArticles } from "../pools";
+import { drawArticlePool } from "../pools";
 import { drawBodyBudget, printBody, printHeadlines, splitOpening } from "../print-body";
 import { printSources, type FamilyBuilder, type ItemPrinter } from "../printed-item";
 import { formatParenByline } from "@/lib/byline/format";
@@ -27,4 +27,4 @@ export const printTraditionalArticle: ItemPrinter<SourceArticle> = (source, cont
 };
 
 export const buildTraditionalPage: FamilyBuilder = (context) =>
-  printSources(drawSources(anyArticles(context.corpus), context.itemCount, context.random), printTraditionalArticle, context);
+  printSources(drawSources(drawArticlePool(context.corpus, context.random), context.itemCount, context.random), printTraditionalArticle, context);

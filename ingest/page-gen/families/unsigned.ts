@@ -1,6 +1,6 @@
 import { drawSources } from "../corpus";
 import { chance } from "../draw";
-import { anyArticles } from "../pools";
+import { drawArticlePool } from "../pools";
 import { drawBodyBudget, printBody, printHeadlines, splitOpening } from "../print-body";
 import { printSources, type FamilyBuilder, type ItemPrinter } from "../printed-item";
 import type { SourceArticle } from "../source-article";
@@ -19,4 +19,4 @@ export const printUnsignedArticle: ItemPrinter<SourceArticle> = (source, context
 };
 
 export const buildUnsignedPage: FamilyBuilder = (context) =>
-  printSources(drawSources(anyArticles(context.corpus), context.itemCount, context.random), printUnsignedArticle, context);
+  printSources(drawSources(drawArticlePool(context.corpus, context.random), context.itemCount, context.random), printUnsignedArticle, context);
