@@ -59,6 +59,11 @@ export function photoItems(corpus: Corpus): SourcePool {
   return selectPool(corpus, "photos", rmrbOf, (source) => source.kind === "photo" && source.photographers.length > 0 && source.blocks.length > 0);
 }
 
+/** rmrb items that carry a page credit (版式设计：…): the credits a page prints under its last item. */
+export function creditedItems(corpus: Corpus): SourcePool {
+  return selectPool(corpus, "credited", rmrbOf, (source) => source.pageCredits.length > 0);
+}
+
 /** rmrb articles that carry a photo caption among their blocks. */
 export function captionedArticles(corpus: Corpus): SourcePool {
   return selectPool(corpus, "captioned", rmrbOf, (source) => source.kind === "article" && source.blocks.some((block) => block.kind === "caption" && block.text.length <= 200));

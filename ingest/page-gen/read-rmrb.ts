@@ -12,6 +12,9 @@ import { RMRB_MONTHS, type PageSplit } from "./splits";
  * boundaries are not the file's own (several items, a second dateline) are skipped, as in
  * ../synthetic-pages.ts, because a page would print them as several items.
  */
+/** Credits a page prints in its own credit line (版式设计：蔡华伟), as opposed to sources (数据来源). */
+const PAGE_CREDIT_ROLES: ReadonlySet<string> = new Set(["版式设计", "制图", "美术编辑", "美编", "图表制作", "插图", "责编", "责任编辑"]);
+
 export function readRmrbSources(rmrbRoot: string, split: PageSplit): SourceArticle[] {
   return RMRB_MONTHS[split].flatMap((month) => {
     const monthRoot = path.join(rmrbRoot, month);
@@ -57,6 +60,7 @@ function toSource(article: ParsedArticle): SourceArticle {
     }),
     authors: selectPeople(article.authors.filter((author) => author.role !== "摄影")),
     photographers: selectPeople(article.authors.filter((author) => author.role === "摄影")),
+    pageCredits: article.credits.filter((credit) => PAGE_CREDIT_ROLES.has(credit.role) && isPersonName(credit.name)),
     dateline: article.dateline,
     kind: article.kind === "photo" ? "photo" : "article",
   };

@@ -75,6 +75,7 @@ function toSource(record: XwlbRecord): SourceArticle {
     // The feed names text editors on a few 2012–2013 items; they are not printed as bylines.
     authors: [],
     photographers: [],
+    pageCredits: [],
     dateline: OPENING.exec(paragraphs[0] ?? "")?.[0] ?? null,
     kind: "article",
   };

@@ -1,4 +1,4 @@
-import type { Author } from "@/lib/article/types";
+import type { Author, Credit } from "@/lib/article/types";
 
 /**
  * One real report as the page printers see it: headline parts, body blocks and the bylines the
@@ -21,6 +21,8 @@ export type SourceArticle = {
   /** Writers (person names only, no photographers), with the role the source states. */
   authors: Author[];
   photographers: Author[];
+  /** Page credits (版式设计：李四), kept apart from authors; printed only by families that print credits. */
+  pageCredits: Credit[];
   /** The dateline the first paragraph opens with (本报北京2月21日电, 本台消息), else null. */
   dateline: string | null;
   /** rmrb's own judgement: a photo item is captions plus a photo credit. */

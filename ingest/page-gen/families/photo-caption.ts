@@ -1,9 +1,9 @@
-import { formatPhotoCredit, type Organisation, type PhotoCreditStyle } from "@/lib/byline/format";
+import { formatPageCredit, formatPhotoCredit, type Organisation, type PhotoCreditStyle } from "@/lib/byline/format";
 import { drawSources } from "../corpus";
 import { chance, drawInt, pickOne, pickSome, pickWeighted, shuffle } from "../draw";
-import { drawArticlePool, captionedArticles, photoItems, rmrbArticles } from "../pools";
+import { drawArticlePool, captionedArticles, creditedItems, photoItems, rmrbArticles } from "../pools";
 import { listParagraphs, type SourceArticle } from "../source-article";
-import { stackItems, type FamilyBuilder, type ItemPrinter, type PageContext, type PrintedItem, type PrintedLine } from "../printed-item";
+import { stackItems, type FamilyBuilder, type ItemPrinter, type PageContext, type PrintedLine } from "../printed-item";
 import { printBylineEndArticle } from "./byline-end";
 import { printDatelineStartArticle } from "./dateline-start";
 
@@ -61,6 +61,10 @@ export const buildPhotoCaptionPage: FamilyBuilder = (context) => {
   const photoCount = Math.max(1, Math.round(itemCount * (0.25 + random() * 0.35)));
   const articles = drawSources(rmrbArticles(corpus), itemCount - photoCount, random);
   const printArticle = chance(random, 0.5) ? printBylineEndArticle : printDatelineStartArticle;
-  const items: PrintedItem[] = [...articles.map((source) => printArticle(source, context)), ...Array.from({ length: photoCount }, () => printPhotoItem(drawPhoto(context), context))];
-  return stackItems(shuffle(random, items), articles[0]?.date ?? pickOne(random, corpus.rmrb).date);
+  const items = shuffle(random, [...articles.map((source) => printArticle(source, context)), ...Array.from({ length: photoCount }, () => printPhotoItem(drawPhoto(context), context))]);
+  const credit = [...articles, ...drawSources(creditedItems(corpus), 1, random)].flatMap((source) => source.pageCredits)[0];
+  const last = items.at(-1);
+  // The page's layout credit closes the page, as rmrb prints it under the last item; it names no author.
+  if (credit && last && chance(random, 0.4)) last.lines.push({ text: formatPageCredit(credit.role, [credit.name], chance(random, 0.7) ? "：" : ":"), label: "credit" });
+  return stackItems(items, articles[0]?.date ?? pickOne(random, corpus.rmrb).date);
 };

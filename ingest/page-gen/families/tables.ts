@@ -7,7 +7,7 @@ import { drawRegionTable, extractFigureTable, printTableRows, type TableData } f
 import { printBylineEndArticle } from "./byline-end";
 import { printDatelineStartArticle } from "./dateline-start";
 
-const INTROS = ["现将有关情况通报如下。", "具体数据见下表。", "现将上周主要指标情况通报如下。", "有关数据如下："];
+const INTROS = ["现将有关情况通报如下。", "具体数据见下表。", "主要数据如下。", "有关数据如下："];
 
 /** The table's rows and notes, all labelled `table`. */
 function printTable(table: TableData): PrintedLine[] {
