@@ -1,0 +1,53 @@
+import { extractPageFeatures } from "@/lib/segmenter/line-features";
+import { LAYOUT_FAMILIES, LINE_LABELS, type GeneratedPage, type LayoutFamily } from "@/lib/segmenter/labels";
+import { toModelFile, type ModelFile } from "@/lib/segmenter/model-file";
+import { splitPageLines } from "@/lib/segmenter/page-lines";
+import { trainPerceptron, type TrainingSequence } from "@/lib/segmenter/train-perceptron";
+import { generatePages } from "./page-gen";
+
+/**
+ * How the shipped segmenter model is made: pages of every layout family generated from the
+ * training months only (rmrb 2019-02 and 2019-10, xwlb 2012–2017; see ingest/page-gen), their
+ * lines labelled by the generator, an averaged perceptron trained on them. Everything is seeded,
+ * so the same settings always give the same model file (test/unit/segmenter-model.test.ts).
+ */
+
+export type SegmenterTrainingSettings = {
+  pagesPerFamily: number;
+  epochs: number;
+  seed: number;
+  minFeatureCount: number;
+  families: readonly LayoutFamily[];
+};
+
+export const DEFAULT_TRAINING: SegmenterTrainingSettings = {
+  pagesPerFamily: 200,
+  epochs: 8,
+  seed: 20261204,
+  minFeatureCount: 3,
+  families: LAYOUT_FAMILIES,
+};
+
+export function trainSegmenterModel(settings: SegmenterTrainingSettings = DEFAULT_TRAINING): ModelFile {
+  const pages = generatePages({ split: "train", families: [...settings.families], pagesPerFamily: settings.pagesPerFamily, seed: settings.seed });
+  const sequences = pages.map(toTrainingSequence);
+  const model = trainPerceptron(sequences, {
+    labels: LINE_LABELS,
+    epochs: settings.epochs,
+    seed: settings.seed,
+    minFeatureCount: settings.minFeatureCount,
+  });
+  return toModelFile(model, { script: "npm run train:segmenter", split: "train", pages: pages.length, ...settings });
+}
+
+/** A generated page as the trainer sees it: the features of its lines and their labels. */
+export function toTrainingSequence(page: GeneratedPage): TrainingSequence {
+  const lines = splitPageLines(page.text);
+  if (lines.length !== page.lines.length || lines.some((line, at) => line.text !== page.lines[at]!.text)) {
+    throw new Error(`page ${page.name}: its labelled lines do not match the lines of its text`);
+  }
+  return {
+    features: extractPageFeatures(lines),
+    labels: page.lines.map((line) => LINE_LABELS.indexOf(line.label)),
+  };
+}

@@ -1,0 +1,51 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { MODEL_PATH, serializeModelFile } from "@/lib/segmenter/model-file";
+import { DEFAULT_TRAINING, trainSegmenterModel } from "./segmenter-training";
+
+/**
+ * `npm run train:segmenter`: retrains the page segmenter and writes lib/segmenter/model.json.
+ *
+ *   npm run train:segmenter                  retrain with the default settings and write the model
+ *   npm run train:segmenter -- --check       retrain and compare with the shipped model (exit 1 if they differ)
+ *   npm run train:segmenter -- --pages 60 --epochs 6 --seed 7 --out /tmp/model.json
+ */
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      pages: { type: "string" },
+      epochs: { type: "string" },
+      seed: { type: "string" },
+      out: { type: "string" },
+      check: { type: "boolean", default: false },
+    },
+  });
+  const settings = {
+    ...DEFAULT_TRAINING,
+    ...(values.pages ? { pagesPerFamily: readCount("--pages", values.pages) } : {}),
+    ...(values.epochs ? { epochs: readCount("--epochs", values.epochs) } : {}),
+    ...(values.seed ? { seed: readCount("--seed", values.seed) } : {}),
+  };
+  const started = performance.now();
+  const text = serializeModelFile(trainSegmenterModel(settings));
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const target = values.out ?? fileURLToPath(MODEL_PATH);
+  if (values.check) {
+    const same = readFileSync(target, "utf8") === text;
+    console.log(same ? `train:segmenter: ${target} matches a fresh training run (${seconds} s)` : `train:segmenter: ${target} differs from a fresh training run: retrain with npm run train:segmenter`);
+    process.exitCode = same ? 0 : 1;
+    return;
+  }
+  writeFileSync(target, text);
+  console.log(`train:segmenter: wrote ${target} (${(text.length / 1024).toFixed(0)} kB) in ${seconds} s`);
+}
+
+function readCount(name: string, value: string): number {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count <= 0) throw new Error(`${name} must be a positive whole number, got ${JSON.stringify(value)}`);
+  return count;
+}
+
+main();

@@ -1,0 +1,41 @@
+import { normalizeText } from "@/lib/text/normalize";
+
+/**
+ * A page as the segmenter reads it: its non-blank lines in order, each with the blank lines
+ * around it and a normalised copy (NFKC, Traditional → Simplified, no whitespace) that the
+ * features look at, so that full- and half-width punctuation and Traditional pages read alike.
+ */
+export type PageLine = {
+  /** The line as printed, trimmed; table rows keep the tabs between their cells. */
+  text: string;
+  /** Normalised, whitespace removed. */
+  norm: string;
+  /** Line number in the page text (0-based). */
+  index: number;
+  blankBefore: number;
+  blankAfter: number;
+};
+
+export function splitPageLines(text: string): PageLine[] {
+  const lines: PageLine[] = [];
+  let blanks = 0;
+  for (const [index, raw] of text.split(/\r?\n/u).entries()) {
+    const trimmed = raw.trim();
+    if (!trimmed) {
+      blanks++;
+      continue;
+    }
+    const previous = lines.at(-1);
+    if (previous) previous.blankAfter = blanks;
+    lines.push({ text: trimmed, norm: normalizeText(trimmed).replace(/\s+/gu, ""), index, blankBefore: blanks, blankAfter: 0 });
+    blanks = 0;
+  }
+  const last = lines.at(-1);
+  if (last) last.blankAfter = blanks;
+  return lines;
+}
+
+/** Table rows are lines with tabs between cells. */
+export function isTableRow(line: PageLine): boolean {
+  return line.text.includes("\t");
+}
