@@ -74,6 +74,15 @@ export function cutWords(text: string): string[] {
   return words;
 }
 
+/**
+ * Dictionary words only (HMM off): the page segmenter asks whether a word spans the join of two
+ * lines, and the HMM would glue any two unknown characters into a "word" (党万 + 入 → 万入),
+ * which says nothing about a cut sentence. Digits split apart here, which that question ignores.
+ */
+export function cutDictionaryWords(text: string): string[] {
+  return loadJieba().cut(text, false);
+}
+
 const HAN = /\p{Script=Han}/u;
 
 /** Top TF-IDF keywords: words of two or more characters with at least one Han character. */

@@ -1,10 +1,10 @@
 import type { ArticleBlock, ArticleKind, Author, Credit, DateSource, ParsedArticle } from "@/lib/article/types";
 import { blocksToPlainText } from "@/lib/article/types";
 import { DATELINE } from "@/lib/byline/dateline";
-import { endsSentence, parseBylineLine, splitTrailingByline } from "@/ingest/parsers/trailing-byline";
+import { endsSentence, parseBylineLine, splitTrailingByline } from "@/lib/byline/trailing-byline";
 import { normalizeText } from "@/lib/text/normalize";
 import { deriveTitle } from "./derive-title";
-import { spansDictionaryWord } from "./dictionary-join";
+import { measureJoin } from "./dictionary-join";
 import { HEADLINE_RANK, type LineLabel } from "./labels";
 import type { PageLine } from "./page-lines";
 
@@ -148,7 +148,7 @@ function chooseResumed(suspended: readonly Draft[], open: Draft | null, text: st
   for (const candidate of suspended) {
     if (candidate === open || !isCutOff(candidate)) continue;
     const last = candidate.blocks.at(-1);
-    const bridged = last && last.kind !== "table" && spansDictionaryWord(normalizeText(last.text).replace(/\s+/gu, ""), normalizeText(text).replace(/\s+/gu, ""));
+    const bridged = last && last.kind !== "table" && measureJoin(normalizeText(last.text).replace(/\s+/gu, ""), normalizeText(text).replace(/\s+/gu, "")) >= 2;
     const score = (headlineWaiting && candidate.lastHeadRank === null ? 2 : 0) + (bridged ? 1 : 0);
     if (score >= bestScore) {
       best = candidate;

@@ -1,6 +1,6 @@
 import { DATELINE } from "@/lib/byline/dateline";
-import { parseBylineLine, splitTrailingByline } from "@/ingest/parsers/trailing-byline";
-import { spansDictionaryWord } from "./dictionary-join";
+import { parseBylineLine, splitTrailingByline } from "@/lib/byline/trailing-byline";
+import { measureJoin, type JoinStrength } from "./dictionary-join";
 import { isTableRow, type PageLine } from "./page-lines";
 
 /**
@@ -36,12 +36,56 @@ export type LineObservations = {
   cut: boolean;
 };
 
+/** Join strengths between pairs of lines of one page, computed once (the resume search asks often). */
+type JoinTable = (from: number, to: number) => JoinStrength;
+
 export function extractPageFeatures(lines: readonly PageLine[]): string[][] {
   const observed = lines.map(observeLine);
-  return lines.map((line, i) => composeFeatures(lines, observed, i));
+  const cache = new Map<number, JoinStrength>();
+  const join: JoinTable = (from, to) => {
+    const key = from * 100_000 + to;
+    let strength = cache.get(key);
+    if (strength === undefined) cache.set(key, (strength = measureJoin(lines[from]!.norm, lines[to]!.norm)));
+    return strength;
+  };
+  const habits = readPageHabits(observed);
+  return lines.map((_, i) => [...composeFeatures(lines, observed, i, join), ...combineWithHabits(observed, i, habits)]);
 }
 
-function composeFeatures(lines: readonly PageLine[], observed: readonly LineObservations[], i: number): string[] {
+/**
+ * How this page marks its items, counted over all its lines: datelines, byline lines (closing
+ * signatures or pen names under headlines), bylines after a last sentence. Items on one page
+ * share a layout, so a headline-shaped line reads differently on a page whose items all close
+ * with a byline (after a paragraph it is then a subhead) than on one where datelines open them.
+ */
+type PageHabits = { datelines: string; bylineLines: string; trailing: string };
+
+function readPageHabits(observed: readonly LineObservations[]): PageHabits {
+  const count = (feature: string) => observed.filter((line) => line.own.includes(feature)).length;
+  const bucket = (n: number) => (n === 0 ? "0" : n <= 2 ? "1-2" : "3+");
+  return {
+    datelines: bucket(count("dateline")),
+    bylineLines: bucket(count("bylineStrict") + count("bylinePen")),
+    trailing: bucket(count("trailingByline") + count("trailingPen")),
+  };
+}
+
+function combineWithHabits(observed: readonly LineObservations[], i: number, habits: PageHabits): string[] {
+  const here = observed[i]!;
+  const previous = observed[i - 1];
+  const next = observed[i + 1];
+  const has = (line: LineObservations | undefined, ...features: string[]) => line !== undefined && features.some((feature) => line.own.includes(feature));
+  const closedBefore = has(previous, "bylineStrict", "bylinePen", "trailingByline", "trailingPen", "photoCredit");
+  const shape = here.headlineShaped ? "hs" : here.cut ? "cut" : "text";
+  return [
+    `habit|dateline|shape|ndate=${habits.datelines}|${shape}|${has(next, "dateline")}`,
+    `habit|byline|shape|npen=${habits.bylineLines}|${shape}|${has(next, "bylinePen", "bylineStrict")}`,
+    `habit|byline|shape|closed=${habits.bylineLines}|${habits.trailing}|${shape}|${closedBefore}`,
+    `habit|all|shape=${habits.datelines}|${habits.bylineLines}|${habits.trailing}|${shape}`,
+  ];
+}
+
+function composeFeatures(lines: readonly PageLine[], observed: readonly LineObservations[], i: number, join: JoinTable): string[] {
   const here = observed[i]!;
   const previous = observed[i - 1];
   const next = observed[i + 1];
@@ -62,17 +106,24 @@ function composeFeatures(lines: readonly PageLine[], observed: readonly LineObse
   features.push(`end|nlen=${here.ends}|${next?.length ?? "none"}`, `pend|len=${previous?.ends ?? "none"}|${here.length}`);
   features.push(`hs|phs|nhs=${here.headlineShaped}|${previous?.headlineShaped ?? "none"}|${next?.headlineShaped ?? "none"}`);
   const line = lines[i]!;
-  const before = lines[i - 1];
-  if (before && previous) {
-    const joins = spansDictionaryWord(before.norm, line.norm);
+  if (previous) {
+    const joins = join(i - 1, i);
     features.push(`join=${joins}`, `pcut|join=${previous.cut}|${joins}`, `pcut|first=${previous.cut}|${startClass(line.norm)}`);
+    if (previous.cut && joins < 2 && findLaterJoin(lines, observed, i, join)) features.push(`interruptAhead|join=${joins}`);
   }
   const cohesion = measureCohesion(lines, i);
   features.push(`coh=${cohesion}`, `coh|hs=${cohesion}|${here.headlineShaped}`, `coh|pend=${cohesion}|${previous?.ends ?? "none"}`);
-  const resumable = findResumableLine(lines, observed, i);
+  const resumable = findResumableLine(lines, observed, i, join);
   if (resumable !== null) {
     const closer = compareContext(lines, resumable.line, i);
-    features.push(`resume=${resumable.joins}`, `resume|pcut=${resumable.joins}|${previous?.cut ?? false}`, `resume|coh=${resumable.joins}|${closer}`);
+    const recent = i > 0 ? join(i - 1, i) : 0;
+    features.push(
+      `resume=${resumable.strength}`,
+      `resume|pjoin=${resumable.strength}|${recent}`,
+      `resume|pcut|pjoin=${resumable.strength}|${previous?.cut ?? false}|${recent}`,
+      `resume|coh=${resumable.strength}|${closer}`,
+      `resume|coh|pjoin=${resumable.strength > recent}|${closer}`,
+    );
   }
   return features;
 }
@@ -120,18 +171,27 @@ const CONTEXT_FEATURES: ReadonlySet<string> = new Set([
  * line through a dictionary word, while the line after it did not continue it: the mark of
  * interleaved columns, where another item's block broke into a sentence.
  */
-function findResumableLine(lines: readonly PageLine[], observed: readonly LineObservations[], i: number): { line: number; joins: boolean } | null {
-  const line = lines[i]!;
-  let nearest: number | null = null;
+function findResumableLine(lines: readonly PageLine[], observed: readonly LineObservations[], i: number, join: JoinTable): { line: number; strength: JoinStrength } | null {
+  let best: { line: number; strength: JoinStrength } | null = null;
   for (let j = i - 2; j >= Math.max(0, i - RESUME_WINDOW); j--) {
-    const candidate = observed[j]!;
-    if (!candidate.cut) continue;
-    const after = lines[j + 1];
-    if (after && (spansDictionaryWord(lines[j]!.norm, after.norm) || CONTINUATION_START.test(after.norm))) continue;
-    if (spansDictionaryWord(lines[j]!.norm, line.norm)) return { line: j, joins: true };
-    nearest ??= j;
+    if (!observed[j]!.cut) continue;
+    if (join(j, j + 1) >= 2 || CONTINUATION_START.test(lines[j + 1]!.norm)) continue;
+    const strength = join(j, i);
+    if (!best || strength > best.strength) best = { line: j, strength };
+    if (strength === 3) break;
   }
-  return nearest === null ? null : { line: nearest, joins: false };
+  return best;
+}
+
+/**
+ * Whether a later line continues the cut sentence of the line before `i` (a dictionary word
+ * across the join): then line `i` is likely another item's block breaking in.
+ */
+function findLaterJoin(lines: readonly PageLine[], observed: readonly LineObservations[], i: number, join: JoinTable): boolean {
+  for (let k = i + 1; k < Math.min(lines.length, i + RESUME_WINDOW); k++) {
+    if (observed[k - 1]!.cut && join(i - 1, k) >= 2 && join(k - 1, k) < 2) return true;
+  }
+  return false;
 }
 
 /**
