@@ -4,7 +4,7 @@ import zlib from "node:zlib";
 import { runIngest } from "@/ingest/pipeline";
 import type { Article } from "@/lib/article/types";
 import { blocksToPlainText } from "@/lib/article/types";
-import { toIndexDocument } from "@/lib/search/documents";
+import { toIndexDocument, toSourceStamp } from "@/lib/search/documents";
 import type { EngineClient } from "@/lib/search/engine/http-client";
 import { configureIndex, countDocuments, indexExists, readSchemaState } from "@/lib/search/index-admin";
 import { buildIndex, listIndexDirs, measureIndex, newIndexDirs, uploadInterleaved, type IndexCost } from "./quality-indexing";
@@ -100,7 +100,7 @@ export async function prepareCorpus(options: CorpusOptions): Promise<BenchCorpus
     await uploadInterleaved(
       options.client,
       [
-        { indexUid: oursUid, toDocument: (article: Article) => toIndexDocument(article, `${article.sourceFile}#bench`) },
+        { indexUid: oursUid, toDocument: (article: Article) => toIndexDocument(article, toSourceStamp(article.sourceFile, "bench")) },
         { indexUid: plainUid, toDocument: toPlainDocument },
       ],
       readArticles(articlesFile),

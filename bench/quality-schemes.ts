@@ -3,7 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Article } from "@/lib/article/types";
 import { blocksToPlainText } from "@/lib/article/types";
-import { toIndexDocument } from "@/lib/search/documents";
+import { toIndexDocument, toSourceStamp } from "@/lib/search/documents";
 import { toCharPhrase, toCharTokenText } from "./quality-char-tokens";
 import { EngineClient } from "@/lib/search/engine/http-client";
 import { CODED_LOCALES } from "@/lib/search/engine-search";
@@ -176,7 +176,7 @@ const SCHEMES = [plainScheme, charsScheme, encodedCharsScheme, encodedCharsOnlyS
 
 function buildDocument(scheme: Scheme, article: Article): Record<string, unknown> {
   if (scheme === plainScheme) return toPlainDocument(article);
-  const document: Record<string, unknown> = { ...toIndexDocument(article, article.sourceFile) };
+  const document: Record<string, unknown> = { ...toIndexDocument(article, toSourceStamp(article.sourceFile, "bench")) };
   if (scheme !== encodedCharsScheme && scheme !== encodedCharsOnlyScheme) {
     for (const key of ["titleChars", "kickerChars", "subtitleChars", "bodyChars", "authorsChars"]) delete document[key];
   }

@@ -14,7 +14,8 @@ const USAGE = `用法 / usage: npm run ingest -- [options] <files or folders…>
   --out FILE         also write every article as JSON Lines to FILE (not an input, nor inside an input
                      folder or the data folder; a ".." may not lead outside the working folder)
   --manifest FILE    JSON or CSV mapping files/folders to paper, date and page
-  --prune            remove articles whose source files no longer exist
+  --prune            remove articles whose source files no longer exist, looking only inside the
+                     files and folders given (an input that is missing is not pruned)
   --rebuild          build a fresh index and swap it in atomically (searches never see a half-built index)
   --batch-size N     documents per upsert (default 1000)
   --review-list FILE write the OCR-page articles the segmenter was least sure of (boundaries or byline)
@@ -93,7 +94,7 @@ function printSummary(summary: IngestSummary, dryRun: boolean): void {
       (summary.indexUid ? ` → index "${summary.indexUid}"` : ""),
   ];
   if (summary.duplicates > 0) lines.push(`  ${summary.duplicates} articles repeated identical content from another file (kept once)`);
-  if (summary.pruned > 0) lines.push(`  pruned ${summary.pruned} articles whose files are gone`);
+  if (summary.pruned) lines.push(`  ${describePrune(summary.pruned)}`);
   if (summary.reviewed) {
     lines.push(`  review list: ${summary.reviewed.written} of ${summary.reviewed.rated} segmented articles below ${REVIEW_THRESHOLD} confidence → ${summary.reviewed.file}`);
   }
@@ -107,6 +108,12 @@ function printSummary(summary: IngestSummary, dryRun: boolean): void {
     if (problems.length > 50) lines.push(`  … and ${problems.length - 50} more`);
   }
   process.stderr.write(lines.join("\n") + "\n");
+}
+
+/** Says where --prune looked, so a user sees that other folders were not touched. */
+function describePrune(pruned: NonNullable<IngestSummary["pruned"]>): string {
+  if (pruned.inputs.length === 0) return "pruned nothing: none of the inputs exists";
+  return `pruned ${pruned.articles} articles whose files are gone (within ${pruned.inputs.join(", ")})`;
 }
 
 /** Messages name their file (and line) themselves; one that does not gets them in front. */

@@ -1,12 +1,12 @@
 import fs from "node:fs";
 import type { Article } from "@/lib/article/types";
 import type { EngineClient } from "@/lib/search/engine/http-client";
-import { toIndexDocument, type IndexDocument } from "@/lib/search/documents";
+import { toIndexDocument, toSourceStamp, type IndexDocument, type SourceStamp } from "@/lib/search/documents";
 import { configureIndex, deleteByFilter, ensureIndex, enqueueUpsert, swapIn } from "@/lib/search/index-admin";
 import { buildFilterIn } from "./filter-lists";
 import { discoverFiles, type DiscoveredFile } from "./discover";
 import { readSourceFile, type IngestIssue, type SourceContext } from "./read-source";
-import { listIndexedSourceFiles } from "./indexed-files";
+import { pruneMissingFiles, type PruneResult } from "./prune-missing";
 import { createReviewList } from "./review-list";
 
 /**
@@ -55,7 +55,8 @@ export type IngestSummary = {
   ignored: string[];
   issues: IngestIssue[];
   staleRemoved: boolean;
-  pruned: number;
+  /** --prune: how many articles were removed, looking inside which inputs; null without --prune. */
+  pruned: PruneResult | null;
   /** What --review-list wrote: how many articles, out of how many the segmenter rated. */
   reviewed: { written: number; rated: number; file: string } | null;
   elapsedMs: number;
@@ -77,8 +78,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   const context: SourceContext = await loadContext(options.manifestPath ?? null, issues);
   const writer = new BatchWriter(options.client, targetUid, options.batchSize ?? 1000);
   const out = openJsonl(options);
-  const seenIds = new Map<string, string>();
-  const fileKeys: Array<{ sourceFile: string; fileKey: string }> = [];
+  /** Which file gave each id first: by canonical path, as two inputs may hold files of the same relPath. */
+  const seenIds = new Map<string, DiscoveredFile>();
+  const stamps: SourceStamp[] = [];
   const progress: IngestProgress = {
     filesDone: 0,
     filesTotal: discovery.files.length,
@@ -94,21 +96,21 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
 
   for (const file of discovery.files) {
     progress.currentFile = file.relPath;
-    const outcome = await ingestFile(file, context, async (article, fileKey) => {
+    const outcome = await ingestFile(file, context, async (article, stamp) => {
       const earlier = seenIds.get(article.id);
-      if (earlier !== undefined && earlier !== file.relPath) {
+      if (earlier !== undefined && earlier.sourcePath !== file.sourcePath) {
         duplicates += 1;
-        issues.push({ file: file.relPath, message: `${file.relPath}: article ${article.id} has the same content as one in ${earlier}; kept once`, severity: "notice" });
+        issues.push({ file: file.relPath, message: `${file.relPath}: article ${article.id} has the same content as one in ${earlier.relPath}; kept once`, severity: "notice" });
       }
-      seenIds.set(article.id, file.relPath);
+      seenIds.set(article.id, file);
       review?.consider(article);
       out?.write(JSON.stringify(article) + "\n");
-      await writer.add(toIndexDocument(article, fileKey));
+      await writer.add(toIndexDocument(article, stamp));
       progress.articles += 1;
       if (progress.articles % 200 === 0) report(options, progress, started);
     });
     issues.push(...outcome.issues);
-    if (outcome.fileKey) fileKeys.push({ sourceFile: file.relPath, fileKey: outcome.fileKey });
+    if (outcome.stamp) stamps.push(outcome.stamp);
     if (outcome.failed) filesFailed += 1;
     progress.filesDone += 1;
     progress.bytesDone += file.size;
@@ -119,12 +121,12 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   const reviewed = review && options.reviewList ? review.write(options.reviewList) : null;
 
   let staleRemoved = false;
-  let pruned = 0;
+  let pruned: PruneResult | null = null;
   if (options.client) {
     if (!options.rebuild) {
-      await removeStaleArticles(options.client, targetUid, fileKeys);
+      await removeStaleArticles(options.client, targetUid, stamps);
       staleRemoved = true;
-      if (options.prune) pruned = await pruneMissingFiles(options.client, targetUid);
+      if (options.prune) pruned = await pruneMissingFiles(options.client, targetUid, discovery.roots);
     } else {
       await swapIn(options.client, targetUid, options.indexUid);
     }
@@ -151,28 +153,28 @@ async function loadContext(manifestPath: string | null, issues: IngestIssue[]): 
   return loadSourceContext(manifestPath, issues);
 }
 
-type FileOutcome = { issues: IngestIssue[]; fileKey: string | null; failed: boolean };
+type FileOutcome = { issues: IngestIssue[]; stamp: SourceStamp | null; failed: boolean };
 
 async function ingestFile(
   file: DiscoveredFile,
   context: SourceContext,
-  accept: (article: Article, fileKey: string) => Promise<void>,
+  accept: (article: Article, stamp: SourceStamp) => Promise<void>,
 ): Promise<FileOutcome> {
   const issues: IngestIssue[] = [];
-  let fileKey: string | null = null;
+  let stamp: SourceStamp | null = null;
   let failed = false;
   for await (const item of readSourceFile(file, context)) {
     if (item.kind === "article") {
-      fileKey = `${file.relPath}#${item.fileHash}`;
-      await accept(item.article, fileKey);
+      stamp = toSourceStamp(file.sourcePath, item.fileHash);
+      await accept(item.article, stamp);
     } else if (item.kind === "file") {
-      fileKey = `${file.relPath}#${item.fileHash}`;
+      stamp = toSourceStamp(file.sourcePath, item.fileHash);
     } else {
       issues.push(item.issue);
       if (item.issue.severity !== "notice") failed = failed || item.fatal;
     }
   }
-  return { issues, fileKey, failed };
+  return { issues, stamp, failed };
 }
 
 /** Batches documents into upsert tasks, keeping a few in flight. */
@@ -211,31 +213,20 @@ class BatchWriter {
   }
 }
 
-/** Articles a changed file no longer produces: same sourceFile, older fileKey. */
-async function removeStaleArticles(
-  client: EngineClient,
-  indexUid: string,
-  fileKeys: Array<{ sourceFile: string; fileKey: string }>,
-): Promise<void> {
-  for (let start = 0; start < fileKeys.length; start += 200) {
-    const chunk = fileKeys.slice(start, start + 200);
-    const filter = `${buildFilterIn("sourceFile", chunk.map((entry) => entry.sourceFile))} AND NOT ${buildFilterIn(
+/**
+ * Articles a changed file no longer produces: same file, older key. Files are matched by
+ * canonical path, so this holds whichever folder the import ran from and however the input
+ * was spelled.
+ */
+async function removeStaleArticles(client: EngineClient, indexUid: string, stamps: readonly SourceStamp[]): Promise<void> {
+  for (let start = 0; start < stamps.length; start += 200) {
+    const chunk = stamps.slice(start, start + 200);
+    const filter = `${buildFilterIn("sourcePath", chunk.map((stamp) => stamp.sourcePath))} AND NOT ${buildFilterIn(
       "fileKey",
-      chunk.map((entry) => entry.fileKey),
+      chunk.map((stamp) => stamp.fileKey),
     )}`;
     await deleteByFilter(client, indexUid, filter);
   }
-}
-
-/** --prune: remove articles whose source file no longer exists. */
-async function pruneMissingFiles(client: EngineClient, indexUid: string): Promise<number> {
-  const indexed = await listIndexedSourceFiles(client, indexUid);
-  const gone = [...indexed.entries()].filter(([sourceFile]) => !fs.existsSync(sourceFile));
-  for (let start = 0; start < gone.length; start += 200) {
-    const chunk = gone.slice(start, start + 200).map(([sourceFile]) => sourceFile);
-    await deleteByFilter(client, indexUid, buildFilterIn("sourceFile", chunk));
-  }
-  return gone.reduce((sum, [, count]) => sum + count, 0);
 }
 
 function openJsonl(options: IngestOptions): NodeJS.WritableStream | null {

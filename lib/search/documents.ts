@@ -13,8 +13,11 @@ export type IndexDocument = {
   id: string;
   kind: Article["kind"];
   source: string;
+  /** What readers see: the path inside the imported folder (pages/001.txt), the same wherever the import ran. */
   sourceFile: string;
-  /** `sourceFile#hash of its text`: re-ingesting a changed file removes articles with an older key. */
+  /** Canonical absolute path of the file, for the importer only (not displayed): --prune checks it, within its inputs. */
+  sourcePath: string;
+  /** `sourcePath#hash of its text`: re-importing a changed file removes the articles with an older key. */
   fileKey: string;
   ordinal: number;
   sourceKey: string | null;
@@ -52,7 +55,14 @@ export type IndexDocument = {
   wordCodes: string;
 } & ChunkFields<CharField>;
 
-/** Stored fields a hit carries back; the char copies stay in the index. */
+/** Which file on disk a document came from. Ids never depend on it: a moved archive keeps its ids. */
+export type SourceStamp = Pick<IndexDocument, "sourcePath" | "fileKey">;
+
+export function toSourceStamp(sourcePath: string, fileHash: string): SourceStamp {
+  return { sourcePath, fileKey: `${sourcePath}#${fileHash}` };
+}
+
+/** Stored fields a hit carries back; the char copies and the source stamp stay in the index. */
 export const DISPLAYED_FIELDS = [
   "id", "kind", "source", "sourceFile", "ordinal", "sourceKey", "date", "dateSource", "page", "column",
   "kicker", "title", "titleDerived", "subtitle", "bylines", "credits", "dateline", "place", "blocks",
@@ -65,7 +75,7 @@ export function toDateDay(date: string | null): number | null {
   return Number.isNaN(time) ? null : Math.floor(time / 86_400_000);
 }
 
-export function toIndexDocument(article: Article, fileKey: string): IndexDocument {
+export function toIndexDocument(article: Article, stamp: SourceStamp): IndexDocument {
   const body = blocksToPlainText(article.blocks);
   const names = article.authors.map((author) => author.name);
   return {
@@ -73,7 +83,8 @@ export function toIndexDocument(article: Article, fileKey: string): IndexDocumen
     kind: article.kind,
     source: article.source,
     sourceFile: article.sourceFile,
-    fileKey,
+    sourcePath: stamp.sourcePath,
+    fileKey: stamp.fileKey,
     ordinal: article.ordinal,
     sourceKey: article.sourceKey,
     date: article.date,

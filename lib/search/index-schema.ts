@@ -7,7 +7,7 @@ import { WORD_FIELD } from "./whole-words";
  * document shape changes; a settings or version mismatch is detected at start
  * and the user is told to rebuild (`npm run ingest -- --rebuild …`).
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** Char-token copies spelled in letters, searched by quoted phrases (see coded-chars.ts). Order = attribute ranking. */
 export const CHAR_FIELDS = ["titleChars", "kickerChars", "subtitleChars", "bodyChars", "authorsChars"] as const;
@@ -35,7 +35,8 @@ export const FILTERABLE_ATTRIBUTES = [
   "column",
   "source",
   "page",
-  "sourceFile",
+  // The importer's: which file a document came from (documents.ts, SourceStamp).
+  "sourcePath",
   "fileKey",
   "id",
 ] as const;

@@ -1,6 +1,6 @@
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { toIndexDocument } from "@/lib/search/documents";
+import { toIndexDocument, toSourceStamp } from "@/lib/search/documents";
 import { configureIndex, enqueueUpsert } from "@/lib/search/index-admin";
 import { setEngineClient } from "@/lib/search/connection";
 import { searchArticles, type SearchContext } from "@/lib/search/search-articles";
@@ -44,7 +44,7 @@ function get(pathAndQuery: string): NextRequest {
 
 beforeAll(async () => {
   await configureIndex(client, context.indexUid);
-  const documents = FIXTURES.map(({ page, ...input }) => toIndexDocument({ ...makeArticle(input), page }, `fixtures/${input.id}.txt#1`));
+  const documents = FIXTURES.map(({ page, ...input }) => toIndexDocument({ ...makeArticle(input), page }, toSourceStamp(`fixtures/${input.id}.txt`, "1")));
   await client.waitForTask(await enqueueUpsert(client, context.indexUid, documents));
   setEngineClient(client);
 });

@@ -67,14 +67,14 @@ export function listProblemLines(run: CliRun): string[] {
   return run.stderr.split("\n").filter((line) => line.startsWith("  - "));
 }
 
-export type StoredDocument = { id: string; sourceFile: string; title: string; body: string };
+export type StoredDocument = { id: string; sourceFile: string; sourcePath: string; fileKey: string; title: string; body: string };
 
 export async function fetchDocuments(indexUid: string): Promise<StoredDocument[]> {
   const documents: StoredDocument[] = [];
   const limit = 1000;
   for (let offset = 0; ; offset += limit) {
     const page = await client.request<{ results: StoredDocument[]; total: number }>("POST", `/indexes/${indexUid}/documents/fetch`, {
-      fields: ["id", "sourceFile", "title", "body"],
+      fields: ["id", "sourceFile", "sourcePath", "fileKey", "title", "body"],
       limit,
       offset,
     });

@@ -146,25 +146,6 @@ describe("npm run ingest -- --out with a path it must not write", () => {
   });
 });
 
-describe("npm run ingest -- --prune", () => {
-  it("removes the articles of a deleted file and keeps the others", async () => {
-    const dir = makeTempDir("prune");
-    const kept = path.join(dir, "kept.txt");
-    const deleted = path.join(dir, "deleted.txt");
-    fs.writeFileSync(kept, makePage("丁地", "文化馆", "赵六"));
-    fs.writeFileSync(deleted, makePage("戊地", "科技馆", "钱七"));
-    const indexUid = uniqueIndexName("cli_prune");
-    expect((await runCli([dir], indexUid)).code).toBe(0);
-    expect(await countIndexed(indexUid)).toBe(2);
-
-    fs.rmSync(deleted);
-    const pruned = await runCli(["--prune", dir], indexUid);
-    expect(pruned.code, pruned.stderr).toBe(0);
-    expect(pruned.stderr).toMatch(/pruned 1 articles whose files are gone/u);
-    expect((await fetchDocuments(indexUid)).map((document) => path.basename(document.sourceFile))).toEqual(["kept.txt"]);
-  });
-});
-
 describe("an ingest killed mid-way and run again", () => {
   /** The first days of a month of real files, or generated pages when the shared corpus is absent. */
   function chooseLargeInput(): string[] {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { toCodedPhrase } from "@/lib/search/coded-chars";
 import { countPositions, POSITION_BUDGET } from "@/lib/search/coded-chunks";
-import { toIndexDocument } from "@/lib/search/documents";
+import { toIndexDocument, toSourceStamp } from "@/lib/search/documents";
 import { CODED_LOCALES } from "@/lib/search/engine-search";
 import { toMatchTerm } from "@/lib/search/exact-match";
 import { CHAR_FIELDS, TITLE_CHAR_FIELDS, toSearchOnCharFields, type CharField } from "@/lib/search/index-schema";
@@ -92,7 +92,7 @@ beforeAll(async () => {
 
 describe("how a long body is indexed", () => {
   it("stores it in overlapping chunks, each within the position budget; a short one as before", () => {
-    const [long, short] = FIXTURES.map((input) => toIndexDocument(makeArticle(input), "x"));
+    const [long, short] = FIXTURES.map((input) => toIndexDocument(makeArticle(input), toSourceStamp(`fixtures/${input.id}.txt`, "1")));
     const chunks = Object.entries(long ?? {}).filter(([key]) => key.startsWith("bodyChars"));
     expect(chunks.map(([key]) => key)).toEqual(["bodyChars", "bodyChars.c1", "bodyChars.c2"]);
     for (const [, chunk] of chunks) expect(countPositions(String(chunk))).toBeLessThanOrEqual(POSITION_BUDGET);

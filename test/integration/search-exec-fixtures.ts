@@ -1,5 +1,5 @@
 import type { Article, Author } from "@/lib/article/types";
-import { toIndexDocument } from "@/lib/search/documents";
+import { toIndexDocument, toSourceStamp } from "@/lib/search/documents";
 import type { EngineClient } from "@/lib/search/engine/http-client";
 import { configureIndex, enqueueUpsert } from "@/lib/search/index-admin";
 
@@ -44,6 +44,6 @@ export function makeArticle(input: FixtureInput): Article {
 
 export async function indexFixtures(client: EngineClient, indexUid: string, inputs: readonly FixtureInput[]): Promise<void> {
   await configureIndex(client, indexUid);
-  const documents = inputs.map((input) => toIndexDocument(makeArticle(input), `fixtures/${input.id}.txt#1`));
+  const documents = inputs.map((input) => toIndexDocument(makeArticle(input), toSourceStamp(`fixtures/${input.id}.txt`, "1")));
   await client.waitForTask(await enqueueUpsert(client, indexUid, documents));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toIndexDocument } from "@/lib/search/documents";
+import { toIndexDocument, toSourceStamp } from "@/lib/search/documents";
 import { enqueueUpsert } from "@/lib/search/index-admin";
 import { searchArticles, type SearchContext } from "@/lib/search/search-articles";
 import { SearchRequestSchema } from "@/lib/search/search-request";
@@ -39,7 +39,7 @@ describe("verification of long terms", () => {
     expect((await search(context, "国人民")).hits.map((hit) => hit.article.id)).toEqual(["first"]);
 
     const added = [trulyContains("second"), pairsOnly("second-decoy")].map((input) =>
-      toIndexDocument(makeArticle(input), `fixtures/${input.id}.txt#1`),
+      toIndexDocument(makeArticle(input), toSourceStamp(`fixtures/${input.id}.txt`, "1")),
     );
     await client.waitForTask(await enqueueUpsert(client, context.indexUid, added));
     const after = await search(context, "国人民");

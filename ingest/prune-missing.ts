@@ -1,0 +1,47 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { EngineClient } from "@/lib/search/engine/http-client";
+import { deleteByFilter } from "@/lib/search/index-admin";
+import type { InputRoot } from "./discover";
+import { buildFilterIn } from "./filter-lists";
+import { listIndexedSourcePaths } from "./indexed-files";
+
+/**
+ * --prune: remove the articles whose source file is gone, looking only inside the inputs
+ * of this run. Paths are compared canonically, so neither the working folder nor the way
+ * an input was spelled changes what is removed; articles from other folders are never
+ * touched, and an input that is missing (an unmounted disk) is not pruned at all.
+ */
+
+export type PruneResult = { articles: number; inputs: string[] };
+
+export async function pruneMissingFiles(client: EngineClient, indexUid: string, roots: readonly InputRoot[]): Promise<PruneResult> {
+  const inputs = roots.map((root) => root.input);
+  if (roots.length === 0) return { articles: 0, inputs };
+  const indexed = await listIndexedSourcePaths(client, indexUid);
+  const gone = [...indexed.entries()].filter(
+    ([sourcePath]) => roots.some((root) => isWithin(root.canonicalPath, sourcePath)) && isGone(sourcePath),
+  );
+  for (let start = 0; start < gone.length; start += 200) {
+    const chunk = gone.slice(start, start + 200).map(([sourcePath]) => sourcePath);
+    await deleteByFilter(client, indexUid, buildFilterIn("sourcePath", chunk));
+  }
+  return { articles: gone.reduce((sum, [, count]) => sum + count, 0), inputs };
+}
+
+/** The root itself (an input file) or anything below it; `/a/pages2` is not within `/a/pages`. */
+export function isWithin(root: string, candidate: string): boolean {
+  const relative = path.relative(root, candidate);
+  return relative === "" || (relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+}
+
+/** Only a file that is really not there is gone; one we may not look at (EACCES, …) is kept. */
+export function isGone(sourcePath: string): boolean {
+  try {
+    fs.statSync(sourcePath);
+    return false;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === "ENOENT" || code === "ENOTDIR";
+  }
+}
