@@ -24,7 +24,7 @@ export const DEFAULT_TRAINING: SegmenterTrainingSettings = {
   pagesPerFamily: 200,
   epochs: 8,
   seed: 20261204,
-  minFeatureCount: 3,
+  minFeatureCount: 25,
   families: LAYOUT_FAMILIES,
 };
 

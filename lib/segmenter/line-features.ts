@@ -1,5 +1,6 @@
 import { DATELINE } from "@/lib/byline/dateline";
 import { parseBylineLine, splitTrailingByline } from "@/lib/byline/trailing-byline";
+import { cutDictionaryWords } from "@/lib/segment/jieba";
 import { measureJoin, type JoinStrength } from "./dictionary-join";
 import { isTableRow, type PageLine } from "./page-lines";
 
@@ -49,8 +50,43 @@ export function extractPageFeatures(lines: readonly PageLine[]): string[][] {
     return strength;
   };
   const habits = readPageHabits(observed);
-  return lines.map((_, i) => [...composeFeatures(lines, observed, i, join), ...combineWithHabits(observed, i, habits)]);
+  const words = lines.map((line) => collectContentWords(line.norm));
+  return lines.map((_, i) => [...composeFeatures(lines, observed, i, join), ...combineWithHabits(observed, i, habits), ...describeTopicShift(words, observed, i)]);
 }
+
+/**
+ * Whether the text from this line on is about what the lines before were about: the share of
+ * its dictionary words (two characters or more) that the previous lines used. Measured for the
+ * line itself with the line after it, and for the line after alone (a headline is short; the
+ * paragraph under it says more).
+ */
+function describeTopicShift(words: readonly Set<string>[], observed: readonly LineObservations[], i: number): string[] {
+  const before = new Set<string>();
+  for (let at = Math.max(0, i - TOPIC_WINDOW); at < i; at++) for (const word of words[at]!) before.add(word);
+  if (before.size === 0) return ["topic=none"];
+  const share = (at: number, to: number) => {
+    const after = new Set<string>();
+    for (let k = at; k < Math.min(words.length, to); k++) for (const word of words[k]!) after.add(word);
+    if (after.size === 0) return "none";
+    let shared = 0;
+    for (const word of after) if (before.has(word)) shared++;
+    const ratio = shared / after.size;
+    return ratio < 0.05 ? "0" : ratio < 0.1 ? "1" : ratio < 0.18 ? "2" : ratio < 0.3 ? "3" : "4";
+  };
+  const here = share(i, i + 2);
+  const next = share(i + 1, i + 2);
+  const shape = observed[i]!.headlineShaped ? "hs" : "text";
+  return [`topic=${here}`, `topicNext=${next}`, `topic|shape=${here}|${shape}`, `topicNext|shape=${next}|${shape}`];
+}
+
+const TOPIC_WINDOW = 6;
+const CONTENT_WORD = /^\p{Script=Han}{2,}$/u;
+
+function collectContentWords(norm: string): Set<string> {
+  return new Set(cutDictionaryWords(norm.slice(0, TOPIC_CHARS)).filter((word) => CONTENT_WORD.test(word)));
+}
+
+const TOPIC_CHARS = 400;
 
 /**
  * How this page marks its items, counted over all its lines: datelines, byline lines (closing
