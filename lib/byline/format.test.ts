@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { matchDateline } from "./dateline";
 import {
   formatDateline,
   formatFullDate,
   formatListedRoleByline,
+  formatMonthDay,
   formatOpeningByline,
   formatPageCredit,
   formatParenByline,
@@ -70,5 +72,20 @@ describe("byline printing", () => {
       authors: [{ name: "中共山西省委", role: null }, { name: "山西省人民政府", role: null }],
     });
     expect(formatFullDate("2020-02-14")).toBe("2020年2月14日");
+  });
+
+  it("prints only datelines the dateline grammar reads back with the same place and date", () => {
+    // Places of every shape the generator names: short, long, a place starting with 电, several at once.
+    const places = ["北京", "乌鲁木齐", "呼和浩特", "约翰内斯堡", "联合国", "电白", "北京、华盛顿、开罗"];
+    const organisations = ["本报", "新华社"] as const;
+    const days = Array.from({ length: 366 }, (_, index) => new Date(Date.UTC(2020, 0, 1 + index)).toISOString().slice(0, 10));
+    for (const organisation of organisations) {
+      for (const place of places) {
+        for (const day of days) {
+          const printed = formatDateline(organisation, place, day);
+          expect(matchDateline(`${printed} 记者从……获悉`), printed).toMatchObject({ printed, place, date: formatMonthDay(day) });
+        }
+      }
+    }
   });
 });

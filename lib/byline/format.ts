@@ -1,5 +1,6 @@
 import { normalizeRole, PRINTED_ROLE_WORDS } from "@/lib/article/roles";
 import type { Author, AuthorRole } from "@/lib/article/types";
+import { REPORTER_ROLES } from "./role-words";
 
 /**
  * How papers PRINT bylines, datelines and credits. Each function returns the printed text and,
@@ -21,13 +22,6 @@ export type Organisation = "本报" | "新华社" | null;
 function printedWordsFor(role: AuthorRole): string[] {
   return PRINTED_ROLE_WORDS.filter((word) => normalizeRole(word) === role);
 }
-
-/** Roles a reporting byline prints before names: those whose printed words are 记者 or 通讯员 words. */
-const REPORTER_ROLES: ReadonlySet<AuthorRole> = new Set(
-  PRINTED_ROLE_WORDS.filter((word) => /(?:记者|通讯员)$/u.test(word))
-    .map((word) => normalizeRole(word))
-    .filter((role): role is AuthorRole => role !== null),
-);
 
 /** Whether the author can be printed in a role byline (记者 张三, 本报通讯员 李四). */
 export function hasReporterRole(author: Author): boolean {
