@@ -293,7 +293,9 @@ function toParsedArticle(draft: Draft, ordinal: number, context: PageContext): P
   const mains = draft.title.length > 0 ? draft.title : draft.kicker.slice(-1);
   const kicker = draft.title.length > 0 ? draft.kicker : draft.kicker.slice(0, -1);
   const subtitleAsTitle = mains.length === 0 && draft.subtitle.length > 0;
-  const title = mains.length > 0 ? mains.join("") : subtitleAsTitle ? draft.subtitle.join("") : null;
+  // An item of nothing but a column line (双拥共建 left at a page end) is titled by it.
+  const columnAsTitle = mains.length === 0 && !subtitleAsTitle && draft.column.length > 0 && draft.blocks.length === 0 && draft.printedBylines.length === 0;
+  const title = mains.length > 0 ? mains.join("") : subtitleAsTitle ? draft.subtitle.join("") : columnAsTitle ? draft.column.join("") : null;
   return {
     kind,
     source: context.source,
@@ -303,7 +305,7 @@ function toParsedArticle(draft: Draft, ordinal: number, context: PageContext): P
     date: context.date,
     dateSource: context.dateSource,
     page: context.page,
-    column: joinLines(draft.column),
+    column: columnAsTitle ? null : joinLines(draft.column),
     kicker: joinLines(kicker),
     title: title ?? deriveTitle(blocksToPlainText(draft.blocks) || draft.printedBylines.join(" ")),
     titleDerived: title === null,
