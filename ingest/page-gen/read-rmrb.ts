@@ -1,10 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Author, ParsedArticle } from "@/lib/article/types";
+import { isPersonName } from "@/lib/byline/names";
+import { squash } from "@/lib/text/squash";
 import { parseRmrbArticle } from "../parsers/rmrb-article";
 import { readDateFromPath } from "../path-date";
 import { hasPrintableBody, isHeadlineShaped, isOneReport } from "./report-shape";
-import { isPersonName, squash, type SourceArticle, type SourceBlock } from "./source-article";
+import type { SourceArticle, SourceBlock } from "./source-article";
 import { RMRB_MONTHS, type PageSplit } from "./splits";
 
 /**

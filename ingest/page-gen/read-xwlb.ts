@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import zlib from "node:zlib";
+import { squash } from "@/lib/text/squash";
 import { endsSentence, isHeadlineShaped } from "./report-shape";
-import { squash, type SourceArticle } from "./source-article";
+import type { SourceArticle } from "./source-article";
 import { isXwlbYearInSplit, type PageSplit } from "./splits";
 
 type XwlbRecord = { id: string; date: string; title: string; author: string | null; section: string | null; body: string };

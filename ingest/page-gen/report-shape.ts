@@ -1,17 +1,17 @@
 import type { ParsedArticle } from "@/lib/article/types";
-import { squash } from "./source-article";
+import { DATELINE } from "@/lib/byline/dateline";
+import { squash } from "@/lib/text/squash";
 
 /**
  * What the generator prints of an rmrb file and where a printed sentence ends. These are the
  * generator's own rules, kept apart from the parsers on purpose: the pages are the ground truth
  * the parsers and the segmenter are scored against, so they must not move when a parser's
- * heuristics do. (ingest/synthetic-pages.ts holds older private copies of the first three.)
+ * heuristics do. Only the dateline is shared: it is the one byline grammar (lib/byline/dateline.ts),
+ * not a heuristic, and a report's second dateline is where a page starts another item.
  */
 
 /** The longest headline line seen on the real pages is well under this. */
 const MAX_HEADLINE_CHARS = 40;
-/** 本报讯, 本报北京2月21日电, 据新华社华盛顿2月12日电, 新华社电 — a report's own opening. */
-const DATELINE = /^据?(?:本报讯|(?:本报|新华社|人民日报)\p{Script=Han}{0,8}?\d{1,2}月\d{1,2}日(?:专)?电|(?:本报|新华社|人民日报)电(?=[\s(（]|$))/u;
 /** A sentence is complete after these, closing quotes and brackets included. */
 const SENTENCE_END = /[。！？!?；;…][”’"'」』）)]*$/u;
 

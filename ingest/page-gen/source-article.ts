@@ -31,18 +31,6 @@ export type SourceArticle = {
 
 export type SourceBlock = { kind: "paragraph" | "subhead" | "caption"; text: string };
 
-/** Person names as bylines print them: 2–4 Han characters or a dotted transliteration. */
-const PERSON_NAME = /^(?:\p{Script=Han}{2,4}|\p{Script=Han}{1,8}(?:·\p{Script=Han}{1,8})+)$/u;
-
-/** Layout spaces (NBSP, ideographic, runs) become one ASCII space, as the OCR prints them. */
-export function squash(text: string): string {
-  return text.replace(/[\s\u00a0\u3000]+/gu, " ").trim();
-}
-
-export function isPersonName(name: string): boolean {
-  return PERSON_NAME.test(name);
-}
-
 /** Paragraph texts of the body (subheads and captions left out). */
 export function listParagraphs(source: SourceArticle): string[] {
   return source.blocks.filter((block) => block.kind === "paragraph").map((block) => block.text);

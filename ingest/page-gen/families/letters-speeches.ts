@@ -1,4 +1,5 @@
 import { formatFullDate, formatSignature, type FormattedByline } from "@/lib/byline/format";
+import { isPersonName } from "@/lib/byline/names";
 import type { Random } from "@/lib/random/seeded-random";
 import { selectPool, drawSources, type Corpus } from "../corpus";
 import { chance, drawInt, shuffle } from "../draw";
@@ -6,7 +7,7 @@ import { drawLetterFrame } from "../letter-parts";
 import { proseArticles, rmrbArticles } from "../pools";
 import { bodyBlocks, drawBodyBudget, printBody, printHeadlines } from "../print-body";
 import { stackItems, type FamilyBuilder, type PageContext, type PrintedItem, type PrintedLine } from "../printed-item";
-import { isPersonName, type SourceArticle } from "../source-article";
+import type { SourceArticle } from "../source-article";
 import { printBylineEndArticle } from "./byline-end";
 import { printDatelineStartArticle } from "./dateline-start";
 
