@@ -4,19 +4,22 @@ import readline from "node:readline";
 import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { blocksToPlainText, type ParsedArticle } from "@/lib/article/types";
+import { LAYOUT_FAMILIES } from "@/lib/segmenter/labels";
 import { normalizeForCompare } from "./eval-parse-pages";
+import { listTextFiles } from "./list-text-files";
+import { generatePages } from "./page-gen";
 import { parseOcrPageDetailed, textOfParsed } from "./parsers/ocr-page";
 import { readJsonlFeed, type FeedItem } from "./parsers/jsonl-feed";
 import { parseRmrbArticle } from "./parsers/rmrb-article";
 import { looksLikePerArticleFile } from "./read-source";
-import { buildSyntheticPages, listTextFiles } from "./synthetic-pages";
 
 /**
  * Nothing lost, nothing doubled, on every file of the shared corpus (../shared/data):
  *
  * - OCR pages: the two real pages are checked character for character by the parser's own test
  *   (ocr-page.test.ts, "accounts for every character of the page exactly once"); here the same
- *   check runs on the OCR-style pages assembled from the rmrb corpus (ingest/synthetic-pages.ts).
+ *   check runs on the generated pages of every layout family (ingest/page-gen), built from the
+ *   test split's rmrb and xwlb sources.
  * - rmrb files: one article per file. By design the parser keeps the printed text (kicker, title,
  *   column tag, subtitle, paragraphs with their datelines) and turns byline text into authors and
  *   credits, dropping only the byline's own words (本报记者, 摄, 版式设计：, punctuation). So, as
@@ -37,6 +40,9 @@ const XWLB = path.join(SHARED, "xwlb", "xwlb.jsonl.gz");
  */
 const MAX_BYLINE_WORDS_CHARS = 40;
 const DATELINE_PARENTHESIS = /^据?(?:本报|新华社).{0,80}?电([（(][^（）()]*[）)])/u;
+
+/** Enough pages of every layout family to meet its rarer shapes, few enough to parse in seconds. */
+const PAGES_PER_FAMILY = 20;
 
 /** A few seconds each when alone; the default 5 s is too tight beside other test files on two cores. */
 const CORPUS_TIMEOUT_MS = 120_000;
@@ -113,10 +119,10 @@ describe.skipIf(!fs.existsSync(RMRB))(`every rmrb file in ${RMRB} (skipped when 
   }, CORPUS_TIMEOUT_MS);
 });
 
-describe.skipIf(!fs.existsSync(RMRB))(`OCR-style pages assembled from ${RMRB} (skipped when ../shared/data is absent)`, () => {
+describe.skipIf(!fs.existsSync(RMRB) || !fs.existsSync(XWLB))(`OCR-style pages generated from ${SHARED} (skipped when ../shared/data is absent)`, () => {
   it("put every character of each page in exactly one item", () => {
     const problems: string[] = [];
-    const pages = buildSyntheticPages(RMRB);
+    const pages = generatePages({ split: "test", families: [...LAYOUT_FAMILIES], pagesPerFamily: PAGES_PER_FAMILY, seed: 7, dataRoot: SHARED });
     for (const page of pages) {
       const context = { source: "测试报", sourceFile: page.name, date: null, dateSource: null, page: null };
       const result = parseOcrPageDetailed(page.text, context);
@@ -129,7 +135,7 @@ describe.skipIf(!fs.existsSync(RMRB))(`OCR-style pages assembled from ${RMRB} (s
       const extra = subtractChars(itemChars, pageChars);
       if (missing || extra) problems.push(`${page.name}: missing "${missing}", doubled "${extra}"`);
     }
-    expect(pages.length).toBeGreaterThan(100);
+    expect(pages.length).toBe(LAYOUT_FAMILIES.length * PAGES_PER_FAMILY);
     expect(problems).toEqual([]);
   }, CORPUS_TIMEOUT_MS);
 });

@@ -11,8 +11,8 @@ import { RMRB_MONTHS, type PageSplit } from "./splits";
 
 /**
  * The rmrb articles of one split: only the split's month folders are read. Files whose item
- * boundaries are not the file's own (several items, a second dateline) are skipped, as in
- * ../synthetic-pages.ts, because a page would print them as several items.
+ * boundaries are not the file's own (several items, a second dateline) are skipped, because a
+ * page would print them as several items.
  */
 /** Credits a page prints in its own credit line (版式设计：蔡华伟), as opposed to sources (数据来源). */
 const PAGE_CREDIT_ROLES: ReadonlySet<string> = new Set(["版式设计", "制图", "美术编辑", "美编", "图表制作", "插图", "责编", "责任编辑"]);

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { blocksToPlainText, type ParsedArticle } from "@/lib/article/types";
+import { listTextFiles } from "../list-text-files";
 import { parseRmrbArticle, splitColumnTag } from "./rmrb-article";
 
 const FIXTURES = path.resolve(__dirname, "../../test/fixtures/per-article");
@@ -168,9 +169,8 @@ const CREDIT_LABELS = /版式|制图|统筹|设计|来源|责编|编辑/u;
 
 describe.skipIf(!fs.existsSync(CORPUS))(`parseRmrbArticle on the real corpus (${CORPUS}; skipped when ../shared/data/rmrb is absent)`, () => {
   const files = listTextFiles(CORPUS);
-  const parsed = files.map((file) => {
-    const raw = fs.readFileSync(file, "utf8");
-    const relPath = path.relative(CORPUS, file).split(path.sep).join("/");
+  const parsed = files.map((relPath) => {
+    const raw = fs.readFileSync(path.join(CORPUS, relPath), "utf8");
     return { relPath, raw, article: parseRmrbArticle(raw, { sourceFile: relPath, source: "人民日报", date: null, dateSource: null, page: null, position: null }) };
   });
 
@@ -212,16 +212,3 @@ describe.skipIf(!fs.existsSync(CORPUS))(`parseRmrbArticle on the real corpus (${
     expect(withAuthor / parsed.length).toBeGreaterThan(0.35);
   });
 });
-
-function listTextFiles(root: string): string[] {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith(".txt")) found.push(full);
-    }
-  };
-  walk(root);
-  return found.sort();
-}
