@@ -1,11 +1,10 @@
 import type { LabelledLine } from "@/lib/segmenter/labels";
 import type { Random } from "@/lib/random/seeded-random";
 import { chance } from "./draw";
+import { startsWithClosingMark } from "./report-shape";
 
 /** Titles longer than this are set over two lines on narrow columns. */
 const LONG_TITLE_CHARS = 22;
-/** Characters a printed line does not start with. */
-const NO_LINE_START = /^[，。、；：！？”’）》」』,.;:!?)]/u;
 
 /** Long titles broken into two `title` lines (at a space near the middle when there is one). */
 export function breakLongTitles(lines: readonly LabelledLine[], random: Random, share: number): LabelledLine[] {
@@ -24,5 +23,5 @@ function splitTitle(title: string, random: Random): string[] {
   const at = spaces.length > 0 ? (spaces[Math.floor(random() * spaces.length)] ?? low) : low + Math.floor(random() * (high - low));
   const first = chars.slice(0, at).join("").trim();
   const second = chars.slice(at).join("").trim();
-  return first === "" || second === "" || NO_LINE_START.test(second) ? [title] : [first, second];
+  return first === "" || second === "" || startsWithClosingMark(second) ? [title] : [first, second];
 }

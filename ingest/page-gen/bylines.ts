@@ -1,7 +1,7 @@
 import type { Author, AuthorRole } from "@/lib/article/types";
 import { formatParenByline, formatRoleByline, hasReporterRole, type Brackets, type FormattedByline, type Organisation } from "@/lib/byline/format";
+import { endsSentence } from "@/lib/byline/trailing-byline";
 import type { Random } from "@/lib/random/seeded-random";
-import { endsSentence } from "./report-shape";
 import type { Corpus } from "./corpus";
 import { chance, drawInt, pickOne, pickSome } from "./draw";
 import type { PrintedLine } from "./printed-item";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { endsSentence } from "@/lib/byline/trailing-byline";
 import { createRandom } from "@/lib/random/seeded-random";
 import { cutInsideSentence, cutParagraphs } from "./cut-lines";
-import { endsSentence } from "./report-shape";
 
 const PARAGRAPH = "本报讯 11月14日，省政府新闻办举行新闻发布会。省工信厅厅长介绍，全省工信系统一手抓传统产业改造提升，一手抓新兴产业培育壮大，取得显著成效。";
 

@@ -1,8 +1,9 @@
+import { endsSentence } from "@/lib/byline/trailing-byline";
 import type { LabelledLine, LineLabel } from "@/lib/segmenter/labels";
 import type { Random } from "@/lib/random/seeded-random";
 import { chance, drawInt } from "./draw";
 import type { PageBody } from "./printed-item";
-import { endsSentence } from "./report-shape";
+import { startsWithClosingMark } from "./report-shape";
 
 /** Lines a column end can cut: body paragraphs (captions stay whole, tables and headlines too). */
 const CUTTABLE: ReadonlySet<LineLabel> = new Set(["start", "para", "resume"]);
@@ -11,7 +12,6 @@ const MIN_CUTTABLE_CHARS = 16;
 const MIN_PIECE_CHARS = 2;
 const MAX_FRAGMENT_CHARS = 10;
 const TRIES = 12;
-const PUNCTUATION_START = /^[，。、；：！？”’）》」』,.;:!?)]/u;
 
 /**
  * Cuts `text` in two inside a sentence — the first part never ends one, or the cut would be a
@@ -26,7 +26,7 @@ export function cutInsideSentence(text: string, random: Random, fragment = false
     const before = chars.slice(0, at).join("").trim();
     const after = chars.slice(at).join("").trim();
     // A column rarely starts on a punctuation mark, but the OCR does return such lines now and then.
-    if (PUNCTUATION_START.test(after) && chance(random, 0.8)) continue;
+    if (startsWithClosingMark(after) && chance(random, 0.8)) continue;
     if ([...before].length >= MIN_PIECE_CHARS && [...after].length >= MIN_PIECE_CHARS && !endsSentence(before)) return [before, after];
   }
   return null;

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import zlib from "node:zlib";
+import { endsSentence } from "@/lib/byline/trailing-byline";
 import { squash } from "@/lib/text/squash";
-import { endsSentence, isHeadlineShaped } from "./report-shape";
+import { isHeadlineShaped } from "./report-shape";
 import type { SourceArticle } from "./source-article";
 import { isXwlbYearInSplit, type PageSplit } from "./splits";
 

@@ -3,17 +3,18 @@ import { DATELINE } from "@/lib/byline/dateline";
 import { squash } from "@/lib/text/squash";
 
 /**
- * What the generator prints of an rmrb file and where a printed sentence ends. These are the
+ * What the generator prints of an rmrb file and what a printed line may not start with. These are the
  * generator's own rules, kept apart from the parsers on purpose: the pages are the ground truth
  * the parsers and the segmenter are scored against, so they must not move when a parser's
- * heuristics do. Only the dateline is shared: it is the one byline grammar (lib/byline/dateline.ts),
- * not a heuristic, and a report's second dateline is where a page starts another item.
+ * heuristics do. Only the dateline and the sentence end are shared: they are the one byline
+ * grammar (lib/byline/), not heuristics, and a report's second dateline is where a page starts
+ * another item.
  */
 
 /** The longest headline line seen on the real pages is well under this. */
 const MAX_HEADLINE_CHARS = 40;
-/** A sentence is complete after these, closing quotes and brackets included. */
-const SENTENCE_END = /[。！？!?；;…][”’"'」』）)]*$/u;
+/** Typesetting keeps these off the start of a line: they hang on the end of the line before. */
+const CLOSING_MARK_START = /^[，。、；：！？”’）》」』,.;:!?)]/u;
 
 /** rmrb's subtitle line sometimes holds a whole lead paragraph; only headline-sized lines are printed above an article. */
 export function isHeadlineShaped(line: string): boolean {
@@ -37,6 +38,7 @@ export function isOneReport(text: string, article: ParsedArticle): boolean {
   return !article.blocks.some((block, index) => index > 0 && block.kind !== "table" && DATELINE.test(squash(block.text)));
 }
 
-export function endsSentence(text: string): boolean {
-  return SENTENCE_END.test(text.trimEnd());
+/** Whether a line opens with a mark that print never puts first (a comma, a closing quote). */
+export function startsWithClosingMark(line: string): boolean {
+  return CLOSING_MARK_START.test(line);
 }
