@@ -4,6 +4,7 @@ import readline from "node:readline";
 import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { blocksToPlainText, type ParsedArticle } from "@/lib/article/types";
+import { matchDateline } from "@/lib/byline/dateline";
 import { LAYOUT_FAMILIES } from "@/lib/segmenter/labels";
 import { normalizeForCompare } from "./eval-parse-pages";
 import { listTextFiles } from "./list-text-files";
@@ -39,7 +40,6 @@ const XWLB = path.join(SHARED, "xwlb", "xwlb.jsonl.gz");
  * more is text, even when it names the author.
  */
 const MAX_BYLINE_WORDS_CHARS = 40;
-const DATELINE_PARENTHESIS = /^据?(?:本报|新华社).{0,80}?电([（(][^（）()]*[）)])/u;
 
 /** Enough pages of every layout family to meet its rarer shapes, few enough to parse in seconds. */
 const PAGES_PER_FAMILY = 20;
@@ -89,7 +89,7 @@ function collectBylineText(fileText: string, article: ParsedArticle): string {
     const rest = [...names, dateline].reduce((text, kept) => (kept ? text.replaceAll(kept, "") : text), compact);
     if (rest.length < compact.length && rest.length <= MAX_BYLINE_WORDS_CHARS) parts.push(line);
     // 本报北京2月21日电 （记者王昊男）…: the reporters' parenthesis right after a dateline.
-    const reporters = DATELINE_PARENTHESIS.exec(compact)?.[1];
+    const reporters = matchDateline(compact)?.opening?.text;
     if (reporters) parts.push(reporters);
     // A caption and its photo credit printed on one line after a run of spaces.
     const credit = /[\s\u3000\u00a0]{2,}(\S.{0,40})$/u.exec(line.trim())?.[1];
