@@ -26,7 +26,7 @@ async function editionsShown(page: Page): Promise<string[]> {
 test.describe("版次 (edition) facet", () => {
   test("lists editions in page order with counts; ticking narrows the results and the URL, chips remove", async ({ page }) => {
     await page.goto(search(JIANGCHENG));
-    await expectTotal(page, 37);
+    await expectTotal(page, 38);
     const editions = facet(page, "facet-edition");
     await expect(editions.locator("legend")).toHaveText("版次");
     const shown = await editionsShown(page);
@@ -63,7 +63,7 @@ test.describe("版次 (edition) facet", () => {
 
     await fifth.uncheck();
     await expect(page).toHaveURL(search(JIANGCHENG));
-    expect(await readTotal(page)).toBe(37);
+    expect(await readTotal(page)).toBe(38);
   });
 
   test("a result set without page numbers shows no 版次 group; a bad edition is refused by name", async ({ page }) => {

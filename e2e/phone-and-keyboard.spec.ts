@@ -49,7 +49,7 @@ test("keyboard only: search, filter, sort, page, open an article and come back",
   await expect(page.getByRole("searchbox", { name: "检索词" })).toBeFocused();
   await page.keyboard.type("江城");
   await page.keyboard.press("Enter");
-  await expectTotal(page, 37);
+  await expectTotal(page, 38);
 
   const economy = page.getByTestId("facet-topic").getByRole("checkbox", { name: /^经济/ });
   await tabTo(page, economy);
