@@ -12,7 +12,7 @@ const CONTEXT = { source: "测试报", sourceFile: "p/001.txt", date: "2025-03-2
 
 function assemble(...rows: [LineLabel, string][]) {
   const lines = splitPageLines(rows.map(([, text]) => text).join("\n\n"));
-  const decisions: LineDecision[] = rows.map(([label]) => ({ label, margin: 8, runnerUp: "para" }));
+  const decisions: LineDecision[] = rows.map(([label]) => ({ label, margin: 8, boundaryMargin: 8, runnerUp: "para" }));
   return assembleArticles(lines, decisions, CONTEXT);
 }
 
@@ -106,9 +106,9 @@ describe("assembleArticles", { timeout: 60_000 }, () => {
 
   it("rates each item from the margins of its lines", () => {
     const lines = splitPageLines("标题\n\n正文。");
-    const sure = assembleArticles(lines, [{ label: "title", margin: 40, runnerUp: "start" }, { label: "start", margin: 40, runnerUp: "para" }], CONTEXT);
-    const unsure = assembleArticles(lines, [{ label: "title", margin: 0.5, runnerUp: "start" }, { label: "start", margin: 40, runnerUp: "para" }], CONTEXT);
-    expect(sure.confidence[0]!.boundary).toBeGreaterThan(0.99);
+    const sure = assembleArticles(lines, [{ label: "title", margin: 90, boundaryMargin: 90, runnerUp: "start" }, { label: "start", margin: 90, boundaryMargin: 90, runnerUp: "para" }], CONTEXT);
+    const unsure = assembleArticles(lines, [{ label: "title", margin: 0.5, boundaryMargin: 0.5, runnerUp: "start" }, { label: "start", margin: 90, boundaryMargin: 90, runnerUp: "para" }], CONTEXT);
+    expect(sure.confidence[0]!.boundary).toBeGreaterThan(0.95);
     expect(unsure.confidence[0]!.boundary).toBeLessThan(0.2);
     expect(unsure.confidence[0]!.weakest).toMatch(/^line 1 “标题”: title, else start$/u);
   });

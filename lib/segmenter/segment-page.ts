@@ -22,6 +22,29 @@ export function labelLines(lines: readonly PageLine[], model: SequenceModel = lo
   return decoded.labels.map((label, at) => ({
     label: model.labels[label] as LineLabel,
     margin: decoded.margins[at]!,
+    boundaryMargin: measureBoundaryMargin(model.labels as readonly LineLabel[], decoded.maxMarginals[at]!, label),
     runnerUp: model.labels[decoded.runnersUp[at]!] as LineLabel,
   }));
+}
+
+/**
+ * Labels that place a line in the same item the same way: a kicker read as a title, or a
+ * paragraph read as a continuation, changes no boundary. The boundary margin is the best score
+ * with the chosen label's group minus the best with any other group.
+ */
+const BOUNDARY_GROUPS: readonly (readonly LineLabel[])[] = [
+  ["column", "kicker", "title", "subtitle", "penname"],
+  ["para", "cont", "subhead", "table", "byline", "signdate", "credit"],
+];
+
+function measureBoundaryMargin(labels: readonly LineLabel[], maxMarginals: Float64Array, chosen: number): number {
+  const group = BOUNDARY_GROUPS.find((members) => members.includes(labels[chosen]!)) ?? [labels[chosen]!];
+  let inside = -Infinity;
+  let outside = -Infinity;
+  labels.forEach((label, index) => {
+    const score = maxMarginals[index]!;
+    if (group.includes(label)) inside = Math.max(inside, score);
+    else outside = Math.max(outside, score);
+  });
+  return Math.max(0, inside - outside);
 }

@@ -22,6 +22,8 @@ export type Decoded = {
   margins: number[];
   /** Per line: the best other label. */
   runnersUp: number[];
+  /** Per line and label: the best score of any sequence giving the line that label. */
+  maxMarginals: Float64Array[];
 };
 
 /** Emission scores, lines × labels. */
@@ -42,7 +44,7 @@ export function scoreLines(model: SequenceModel, features: readonly (readonly st
 export function decodeSequence(model: SequenceModel, emissions: readonly Float64Array[]): Decoded {
   const size = model.labels.length;
   const n = emissions.length;
-  if (n === 0) return { labels: [], margins: [], runnersUp: [] };
+  if (n === 0) return { labels: [], margins: [], runnersUp: [], maxMarginals: [] };
   const transition = (from: number, to: number) => model.transitions[from * size + to]!;
   const forward: Float64Array[] = [];
   const back: Int32Array[] = [];
@@ -87,8 +89,10 @@ export function decodeSequence(model: SequenceModel, emissions: readonly Float64
   for (let i = n - 1; i > 0; i--) labels[i - 1] = back[i]![labels[i]!]!;
   const margins: number[] = [];
   const runnersUp: number[] = [];
+  const maxMarginals: Float64Array[] = [];
   for (let i = 0; i < n; i++) {
     const chosen = labels[i]!;
+    maxMarginals.push(forward[i]!.map((score, label) => score + backward[i]![label]!));
     const total = forward[i]![chosen]! + backward[i]![chosen]!;
     let other = -Infinity;
     let runnerUp = chosen;
@@ -103,7 +107,7 @@ export function decodeSequence(model: SequenceModel, emissions: readonly Float64
     margins.push(Math.max(0, total - other));
     runnersUp.push(runnerUp);
   }
-  return { labels, margins, runnersUp };
+  return { labels, margins, runnersUp, maxMarginals };
 }
 
 function argMax(values: Float64Array): number {
