@@ -86,10 +86,11 @@ describe("checkRequestLimits", () => {
 });
 
 describe("isJsonRoute", () => {
-  it("knows the API and the author lookup from pages", () => {
+  it("knows the API, the author lookup and the saved-search feed from pages", () => {
     expect(isJsonRoute("/api/search")).toBe(true);
     expect(isJsonRoute("/api/articles/x")).toBe(true);
     expect(isJsonRoute("/search/authors")).toBe(true);
+    expect(isJsonRoute("/search/feed")).toBe(true);
     expect(isJsonRoute("/search")).toBe(false);
     expect(isJsonRoute("/apiary")).toBe(false);
     expect(isJsonRoute("/articles/x")).toBe(false);

@@ -39,9 +39,13 @@ export type RequestShape = {
   headers: Headers;
 };
 
-/** JSON routes: the API, and the search page's author lookup. */
+/**
+ * Routes read by programs, which answer their own errors in JSON: the API, the
+ * search page's author lookup, and the saved-search feed (Atom, but its 400s
+ * and 503s are the API's, and a feed reader must not be handed an HTML page).
+ */
 export function isJsonRoute(pathname: string): boolean {
-  return pathname === "/api" || pathname.startsWith("/api/") || pathname === "/search/authors";
+  return pathname === "/api" || pathname.startsWith("/api/") || pathname === "/search/authors" || pathname === "/search/feed";
 }
 
 /** Why the request is refused, or null. Pages are only held to the URL limit; JSON routes also to method and body. */
