@@ -7,6 +7,15 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "报库 Baoku · 报纸全文检索", template: "%s · 报库" },
   description: "中文报纸档案全文检索：按日期、作者、主题筛选，查看原文。",
+  // Files in public/, drawn by scripts/render-icons.ts.
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: { url: "/apple-touch-icon.png", sizes: "180x180" },
+  },
+  manifest: "/manifest.webmanifest",
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
@@ -20,6 +29,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang="zh-CN" suppressHydrationWarning>
       <head>
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: MARK_SCRIPTED }} />
+        {/* Lets the browser offer 报库 in its search bar (app/opensearch.xml/route.ts); Next's metadata has no field for it. */}
+        <link rel="search" type="application/opensearchdescription+xml" title="报库" href="/opensearch.xml" />
       </head>
       <body className="flex min-h-screen flex-col font-sans antialiased">
         <a

@@ -15,10 +15,12 @@ import { ResultItem } from "@/components/result-item";
 import { SearchBox } from "@/components/search-box";
 import { SortLinks } from "@/components/sort-links";
 import { ExportLinks } from "@/components/export-links";
+import { FeedLink } from "@/components/feed-link";
 import { AUTHOR_LIST_LIMIT, FACET_LIST_LIMIT, limitFacetValues, toExpandedHref } from "@/lib/app/facet-list";
 import { formatCount } from "@/lib/app/format";
 import { FILTER_GROUPS, formatFilterValue, listActiveFilters, selectedValues, toSearchHref, type FilterKey } from "@/lib/app/search-filters";
-import { runSearchPage, type SearchPageData, type SearchParams } from "@/lib/app/search-page";
+import { readSearchRequest, runSearchPage, type SearchPageData, type SearchParams } from "@/lib/app/search-page";
+import { toFeedHref, toFeedTitle } from "@/lib/feed/search-feed";
 import { toSearchQueryString } from "@/lib/search/search-request";
 
 export const dynamic = "force-dynamic";
@@ -29,8 +31,14 @@ const LIST_GROUPS = FILTER_GROUPS.filter((group) => group.key !== "author");
 type Props = { searchParams: Promise<SearchParams> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const q = (await searchParams).q;
-  return { title: typeof q === "string" && q.trim() ? `${q.trim()} - 检索` : "检索" };
+  const params = await searchParams;
+  const q = params.q;
+  const title = typeof q === "string" && q.trim() ? `${q.trim()} - 检索` : "检索";
+  const parsed = readSearchRequest(params);
+  if (!parsed.ok) return { title };
+  // Feed readers and browsers find the saved-search feed from the page's head.
+  const feed = { url: toFeedHref(parsed.request), title: toFeedTitle(parsed.request) };
+  return { title, alternates: { types: { "application/atom+xml": [feed] } } };
 }
 
 export default async function SearchPage({ searchParams }: Props) {
@@ -70,8 +78,9 @@ function SearchResults({ data }: { data: SearchPageData }) {
         </h1>
         {result.total > 0 ? <SortLinks request={request} /> : null}
       </div>
-      <div className="mt-3">
+      <div className="mt-3 flex flex-wrap items-center justify-between gap-x-6 gap-y-2">
         <ActiveFilters request={request} />
+        <FeedLink request={request} />
       </div>
       <div className="mt-5 grid gap-8 lg:grid-cols-[17rem_minmax(0,1fr)]">
         <aside aria-labelledby="facets-heading" className="lg:self-start">
