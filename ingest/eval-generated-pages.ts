@@ -1,6 +1,6 @@
-import type { Author, ParsedArticle } from "@/lib/article/types";
+import type { ParsedArticle } from "@/lib/article/types";
 import type { GeneratedPage, LayoutFamily } from "@/lib/segmenter/labels";
-import { normalizeForCompare } from "./eval-parse-pages";
+import { countAuthorMatches, normalizeForCompare } from "./eval-parse-pages";
 import { textOfParsed, type OcrPageContext } from "./parsers/ocr-page";
 
 /**
@@ -79,18 +79,6 @@ function isHeadlineRight(headlines: readonly string[], lines: readonly { text: s
 
 function headlineOf(article: ParsedArticle): string {
   return [article.column, article.kicker, article.titleDerived ? null : article.title, article.subtitle].filter(Boolean).join("");
-}
-
-function countAuthorMatches(expected: readonly { name: string; role: string | null }[], actual: readonly Author[]): number {
-  const unused = [...actual];
-  let hits = 0;
-  for (const author of expected) {
-    const at = unused.findIndex((candidate) => candidate.name === author.name && candidate.role === author.role);
-    if (at < 0) continue;
-    unused.splice(at, 1);
-    hits++;
-  }
-  return hits;
 }
 
 function sortChars(text: string): string {

@@ -151,7 +151,7 @@ function scorePage(pageCase: PageCase, parse: ParsePage): OcrPageScore {
 }
 
 /** Pairs matched one to one on name and role. */
-function countAuthorMatches(expected: readonly Author[], actual: readonly Author[]): number {
+export function countAuthorMatches(expected: readonly { name: string; role: string | null }[], actual: readonly Author[]): number {
   const unused = [...actual];
   let hits = 0;
   for (const author of expected) {
