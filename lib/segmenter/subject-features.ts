@@ -1,0 +1,94 @@
+import { cutDictionaryWords } from "@/lib/segment/jieba";
+import type { LineObservations } from "./line-observations";
+import type { PageLine } from "./page-lines";
+
+/**
+ * Whether a line goes on with the subject of the lines before it: a new article starts a new
+ * subject, a subhead or a paragraph does not, and an interleaved column's resumed text shares the
+ * subject of the column it continues rather than that of the block that broke in.
+ */
+
+/**
+ * Whether the text from this line on is about what the lines before were about: the share of
+ * its dictionary words (two characters or more) that the previous lines used. Measured for the
+ * line itself with the line after it, and for the line after alone (a headline is short; the
+ * paragraph under it says more).
+ */
+export function describeTopicShift(words: readonly Set<string>[], observed: readonly LineObservations[], i: number): string[] {
+  const before = new Set<string>();
+  for (let at = Math.max(0, i - TOPIC_WINDOW); at < i; at++) for (const word of words[at]!) before.add(word);
+  if (before.size === 0) return ["topic=none"];
+  const share = (at: number, to: number) => {
+    const after = new Set<string>();
+    for (let k = at; k < Math.min(words.length, to); k++) for (const word of words[k]!) after.add(word);
+    if (after.size === 0) return "none";
+    let shared = 0;
+    for (const word of after) if (before.has(word)) shared++;
+    const ratio = shared / after.size;
+    return ratio < 0.05 ? "0" : ratio < 0.1 ? "1" : ratio < 0.18 ? "2" : ratio < 0.3 ? "3" : "4";
+  };
+  const here = share(i, i + 2);
+  const next = share(i + 1, i + 2);
+  const shape = observed[i]!.headlineShaped ? "hs" : "text";
+  return [`topic=${here}`, `topicNext=${next}`, `topic|shape=${here}|${shape}`, `topicNext|shape=${next}|${shape}`];
+}
+
+const TOPIC_WINDOW = 6;
+const CONTENT_WORD = /^\p{Script=Han}{2,}$/u;
+
+export function collectContentWords(norm: string): Set<string> {
+  return new Set(cutDictionaryWords(norm.slice(0, TOPIC_CHARS)).filter((word) => CONTENT_WORD.test(word)));
+}
+
+const TOPIC_CHARS = 400;
+
+/**
+ * How much the text from this line on shares with the text before it (TextTiling): the share of
+ * Han character pairs of the next lines that also occur in the lines before. A new article
+ * starts a new subject; a subhead or a paragraph goes on with the one before.
+ */
+export function measureCohesion(lines: readonly PageLine[], i: number): string {
+  const before = collectPairs(lines, Math.max(0, i - COHESION_LINES), i);
+  const after = collectPairs(lines, i, Math.min(lines.length, i + COHESION_LINES));
+  if (before.size === 0 || after.size === 0) return "none";
+  let shared = 0;
+  for (const pair of after) if (before.has(pair)) shared++;
+  const share = shared / Math.min(before.size, after.size);
+  return share < 0.04 ? "0" : share < 0.08 ? "1" : share < 0.14 ? "2" : share < 0.22 ? "3" : "4";
+}
+
+const COHESION_LINES = 3;
+const COHESION_CHARS = 240;
+
+function collectPairs(lines: readonly PageLine[], from: number, to: number): Set<string> {
+  const pairs = new Set<string>();
+  for (let at = from; at < to; at++) {
+    const text = lines[at]!.norm.slice(0, COHESION_CHARS);
+    for (let k = 0; k + 1 < text.length; k++) {
+      const pair = text.slice(k, k + 2);
+      if (HAN_PAIR.test(pair)) pairs.add(pair);
+    }
+  }
+  return pairs;
+}
+
+const HAN_PAIR = /^\p{Script=Han}{2}$/u;
+
+/**
+ * Whether the text from line `i` on reads more like the text around an earlier cut line `j`
+ * than like the lines right before `i`: the resumed column shares its subject.
+ */
+export function compareContext(lines: readonly PageLine[], j: number, i: number): string {
+  const here = collectPairs(lines, i, Math.min(lines.length, i + 2));
+  const earlier = collectPairs(lines, Math.max(0, j - 2), j + 1);
+  const recent = collectPairs(lines, Math.max(j + 1, i - 2), i);
+  const share = (other: Set<string>) => {
+    let shared = 0;
+    for (const pair of here) if (other.has(pair)) shared++;
+    return other.size === 0 || here.size === 0 ? 0 : shared / Math.min(other.size, here.size);
+  };
+  const a = share(earlier);
+  const b = share(recent);
+  return a > b * 1.5 + 0.02 ? "earlier" : b > a * 1.5 + 0.02 ? "recent" : "even";
+}
+
