@@ -73,7 +73,11 @@ async function runSingle<Hit>(target: QueryTarget, search: EngineSearch, request
 }
 
 async function runFederated<Hit>(target: QueryTarget, searches: readonly EngineSearch[], request: PageRequest): Promise<ResultPage<Hit>> {
-  const sort = toSort(request.sort);
+  // A branch without text (an OR side of only negations or symbols, `-甲|#`) is a placeholder
+  // search, which the engine cannot rank against a text search ("cannot compare a relevancy rule
+  // with a sort rule", 400): such a union is merged newest first.
+  const placeholder = searches.some((search) => !search.q?.trim()) && searches.some((search) => Boolean(search.q?.trim()));
+  const sort = toSort(request.sort) ?? (placeholder ? toSort("newest") : undefined);
   const response = await target.client.request<FederatedResponse<Hit>>("POST", "/multi-search", {
     federation: {
       offset: (request.page - 1) * request.hitsPerPage,
