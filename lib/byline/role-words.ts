@@ -33,13 +33,17 @@ export const REPORTER_LINE_START = new RegExp(`^(?:${ORGANISATIONS})?(?:${POSTED
 /** Words that end a byline after the names: 整理, 报道, 摄影报道, 参与. */
 export const BYLINE_SUFFIX = /(?:参与)?(?:采访整理|整理|采访|采写|报道|编译)$|(?:摄影报道|摄影|摄|参与)$/u;
 
+/** ROLE_MARKER without the `g` flag, so `test` keeps no state; built once. */
+const ANY_ROLE_MARKER = new RegExp(ROLE_MARKER.source, "u");
+const ONLY_ROLE_MARKER = new RegExp(`^(?:${ROLE_MARKER.source})$`, "u");
+
 export function hasRoleMarker(text: string): boolean {
-  return new RegExp(ROLE_MARKER.source, "u").test(text);
+  return ANY_ROLE_MARKER.test(text);
 }
 
 /** The whole text is one role phrase and nothing else (本报记者, 记者：). */
 export function isRoleMarker(text: string): boolean {
-  return new RegExp(`^(?:${ROLE_MARKER.source})$`, "u").test(text);
+  return ONLY_ROLE_MARKER.test(text);
 }
 
 /** The normalised role of a printed role phrase: 解放军报记者 → 记者, 参与记者 → 记者, 执笔 → 撰稿, 参与采写 → null. */

@@ -9,6 +9,9 @@ import type { PageLine } from "./page-lines";
 
 export type { ItemConfidence, LineDecision, PageContext };
 
+/** Enough of a paragraph's end for `measureJoin`, which looks at six characters (spaces may sit between them). */
+const JOIN_CONTEXT_CHARS = 32;
+
 /**
  * Turns a page's labelled lines into items: where each item starts, which lines are its
  * headline, body, byline and credits, and which cut sentences join (see labels.ts for the rules).
@@ -55,7 +58,7 @@ export function assembleArticles(lines: readonly PageLine[], decisions: readonly
       addHeadlineLine(draft, label, text);
       draft.lastHeadRank = rank;
     } else if (label === "resume") {
-      draft = resume(current, text) ?? appendContinuation(current ?? open(at), text, droppedDuplicates);
+      draft = resume(current, text, line.norm) ?? appendContinuation(current ?? open(at), text, droppedDuplicates);
     } else {
       const starts = label === "start" || label === "caption";
       const joinsHeadline = current !== null && !current.remainder && !hasBody(current) && current.lastHeadRank !== null;
@@ -68,8 +71,8 @@ export function assembleArticles(lines: readonly PageLine[], decisions: readonly
   });
 
   /** Joins the line to the latest item whose sentence another item's block cut. */
-  function resume(open: Draft | null, text: string): Draft | null {
-    const target = chooseResumed(suspended, open, text);
+  function resume(open: Draft | null, text: string, norm: string): Draft | null {
+    const target = chooseResumed(suspended, open, norm);
     if (!target) return null;
     suspended.splice(suspended.indexOf(target), 1);
     if (open && !hasBody(open) && !open.remainder && open.lastHeadRank !== null && target.lastHeadRank === null) {
@@ -100,14 +103,15 @@ export function assembleArticles(lines: readonly PageLine[], decisions: readonly
  * one whose cut a dictionary word bridges and — when a headline printed just before has no body
  * yet — one without a headline of its own; otherwise the latest.
  */
-function chooseResumed(suspended: readonly Draft[], open: Draft | null, text: string): Draft | null {
+/** `norm`: the resumed line, normalised as `PageLine.norm`. */
+function chooseResumed(suspended: readonly Draft[], open: Draft | null, norm: string): Draft | null {
   const headlineWaiting = open !== null && !hasBody(open) && !open.remainder && open.lastHeadRank !== null;
   let best: Draft | null = null;
   let bestScore = -1;
   for (const candidate of suspended) {
     if (candidate === open || !isCutOff(candidate)) continue;
     const last = candidate.blocks.at(-1);
-    const bridged = last && last.kind !== "table" && measureJoin(normalizeText(last.text).replace(/\s+/gu, ""), normalizeText(text).replace(/\s+/gu, "")) >= 2;
+    const bridged = last && last.kind !== "table" && measureJoin(normalizeText(last.text.slice(-JOIN_CONTEXT_CHARS)).replace(/\s+/gu, ""), norm) >= 2;
     const score = (headlineWaiting && candidate.lastHeadRank === null ? 2 : 0) + (bridged ? 1 : 0);
     if (score >= bestScore) {
       best = candidate;

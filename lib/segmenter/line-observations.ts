@@ -56,10 +56,10 @@ export function observeLine(line: PageLine): LineObservations {
   if (isTableRow(line)) own.push("tab");
   if (DATELINE.test(norm)) own.push("dateline");
   if (/^(?:本台消息|据新华社|新华社消息|据央视)/u.test(norm)) own.push("agencyOpening");
-  if (parseBylineLine(line.text)) own.push("bylineStrict");
-  else if (parseBylineLine(line.text, { penNames: true })) own.push("bylinePen");
-  if (splitTrailingByline(line.text)) own.push("trailingByline");
-  else if (splitTrailingByline(line.text, { penNames: true })) own.push("trailingPen");
+  // Whatever the strict grammar accepts, the pen-name one does too: ask the wider one first, and
+  // the strict one only when that found something (most lines are neither).
+  if (parseBylineLine(line.text, { penNames: true })) own.push(parseBylineLine(line.text) ? "bylineStrict" : "bylinePen");
+  if (splitTrailingByline(line.text, { penNames: true })) own.push(splitTrailingByline(line.text) ? "trailingByline" : "trailingPen");
   if (/^(?:——|—|--)/u.test(norm)) own.push("dashStart");
   if (/(?:——|—|--)$/u.test(norm)) own.push("dashEnd");
   if (SERIES.test(norm)) own.push("series");

@@ -62,13 +62,23 @@ const COHESION_CHARS = 240;
 
 function collectPairs(lines: readonly PageLine[], from: number, to: number): Set<string> {
   const pairs = new Set<string>();
-  for (let at = from; at < to; at++) {
-    const text = lines[at]!.norm.slice(0, COHESION_CHARS);
-    for (let k = 0; k + 1 < text.length; k++) {
-      const pair = text.slice(k, k + 2);
-      if (HAN_PAIR.test(pair)) pairs.add(pair);
-    }
+  for (let at = from; at < to; at++) for (const pair of readLinePairs(lines[at]!)) pairs.add(pair);
+  return pairs;
+}
+
+/** Each line's pairs, worked out once: every line is asked for in several windows. */
+const linePairs = new WeakMap<PageLine, ReadonlySet<string>>();
+
+function readLinePairs(line: PageLine): ReadonlySet<string> {
+  let pairs = linePairs.get(line);
+  if (pairs) return pairs;
+  const found = new Set<string>();
+  const text = line.norm.slice(0, COHESION_CHARS);
+  for (let k = 0; k + 1 < text.length; k++) {
+    const pair = text.slice(k, k + 2);
+    if (HAN_PAIR.test(pair)) found.add(pair);
   }
+  linePairs.set(line, (pairs = found));
   return pairs;
 }
 
