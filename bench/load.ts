@@ -1,18 +1,26 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { createRequire } from "node:module";
+import { EngineClient } from "@/lib/search/engine/http-client";
+import { readLiveLock } from "@/lib/search/engine/lock";
 import { percentile } from "./latency";
+import { drawLoadRequests, type LoadRequest } from "./load-requests";
 
 /**
- * `npm run bench:load`: the built app under concurrent load on loopback — a
- * mix of searches, facet changes and article pages at 10, 50 and 200
- * connections, each for a bounded time. Prints throughput, latency
- * percentiles and errors per level.
+ * `npm run bench:load`: the built app under concurrent load on loopback.
+ *
+ * - `--mode mix` (default): a mix of searches, facet changes and article pages at 10, 50 and 200
+ *   connections, each for a bounded time. Prints throughput, latency percentiles and errors per level.
+ * - `--mode distinct`: at least 1,000 distinct searches drawn from the index (bench/load-requests.ts),
+ *   each sent to the raw engine (the same coded phrases, filter, sort, page and facets), to
+ *   /api/search and to the results page, at 50 connections and then 200; prints each path's
+ *   throughput and latency and its ratio to the raw engine measured in the same run.
  *
  *   npm run bench:load                  # starts the app on .data/bench-load, importing rmrb if empty
  *   npm run bench:load -- --url http://localhost:3000 --seconds 10
+ *   npm run bench:load -- --mode distinct [--queries 1200] [--data-dir .data/bench-load]
  */
 
 type AutocannonInstance = NodeJS.EventEmitter & { stop: () => void };
@@ -31,8 +39,12 @@ async function main(): Promise<void> {
       connections: { type: "string", default: "10,50,200" },
       "data-dir": { type: "string", default: ".data/bench-load" },
       corpus: { type: "string", default: "../shared/data/rmrb" },
+      mode: { type: "string", default: "mix" },
+      queries: { type: "string", default: "1200" },
+      seed: { type: "string", default: "12" },
     },
   });
+  if (values.mode !== "mix" && values.mode !== "distinct") throw new Error(`--mode must be mix or distinct, not ${values.mode}`);
   const seconds = Number(values.seconds);
   let app: ChildProcess | null = null;
   let baseUrl = values.url;
@@ -48,6 +60,10 @@ async function main(): Promise<void> {
     await waitForApp(baseUrl, 600_000);
   }
   try {
+    if (values.mode === "distinct") {
+      await runDistinct(baseUrl, values["data-dir"], Number(values.queries), Number(values.seed), seconds);
+      return;
+    }
     const ids = await sampleArticleIds(baseUrl);
     const paths = buildRequestMix(ids);
     console.log(`app: ${baseUrl}; request mix: ${paths.length} distinct paths (searches, facet changes, article pages); ${seconds} s per level`);
@@ -107,7 +123,54 @@ function buildRequestMix(ids: string[]): string[] {
 
 type LevelResult = { rps: number; p50: number; p95: number; p99: number; errors: number; total: number };
 
-function runLevel(baseUrl: string, paths: string[], connections: number, seconds: number): Promise<LevelResult> {
+/** The engine the app serves from: MEILI_URL/MEILI_MASTER_KEY, else the one running on the data folder. */
+function findEngine(dataDir: string): EngineClient {
+  if (process.env.MEILI_URL) return new EngineClient({ url: process.env.MEILI_URL, apiKey: process.env.MEILI_MASTER_KEY ?? "" });
+  const lock = readLiveLock(path.resolve(dataDir));
+  if (!lock) throw new Error(`no engine runs on ${dataDir}; pass --data-dir of the app under test or set MEILI_URL`);
+  return new EngineClient({ url: lock.url, apiKey: fs.readFileSync(path.join(dataDir, "master-key"), "utf8").trim() });
+}
+
+async function runDistinct(baseUrl: string, dataDir: string, count: number, seed: number, seconds: number): Promise<void> {
+  const engine = findEngine(dataDir);
+  const indexUid = process.env.BAOKU_INDEX ?? "articles";
+  const requests = await drawLoadRequests(engine, indexUid, count, seed);
+  const kinds = new Map<string, number>();
+  for (const request of requests) kinds.set(request.kind, (kinds.get(request.kind) ?? 0) + 1);
+  console.log(`app: ${baseUrl}; engine: ${engine.connection.url}; ${requests.length} distinct searches (${[...kinds].map(([kind, n]) => `${kind} ${n}`).join(", ")}); ${seconds} s per run`);
+  const targets: Array<{ name: string; run: (connections: number) => Promise<LevelResult> }> = [
+    { name: "raw engine (same search, facets)", run: (connections) => runRaw(engine, indexUid, requests, connections, seconds) },
+    { name: "GET /api/search", run: (connections) => runLevel(baseUrl, requests.map((r) => `/api/search?${r.query}`), connections, seconds) },
+    { name: "GET /search (results page)", run: (connections) => runLevel(baseUrl, requests.map((r) => `/search?${r.query}`), connections, seconds) },
+  ];
+  console.log("path                                conns   req/s   p50 ms   p99 ms   errors   ×engine req/s   p99 ×engine");
+  for (const connections of [50, 200]) {
+    let engineLevel: LevelResult | null = null;
+    for (const target of targets) {
+      const level = await target.run(connections);
+      engineLevel ??= level;
+      const ratio = (level.rps / Math.max(engineLevel.rps, 1e-9)).toFixed(2);
+      const p99 = (level.p99 / Math.max(engineLevel.p99, 1)).toFixed(1);
+      console.log(
+        `${target.name.padEnd(34)} ${String(connections).padStart(5)} ${level.rps.toFixed(0).padStart(7)} ${level.p50.toFixed(0).padStart(8)} ${level.p99.toFixed(0).padStart(8)} ${String(level.errors).padStart(8)} ${ratio.padStart(15)} ${p99.padStart(13)}`,
+      );
+    }
+  }
+}
+
+function runRaw(engine: EngineClient, indexUid: string, requests: readonly LoadRequest[], connections: number, seconds: number): Promise<LevelResult> {
+  const headers = { Authorization: `Bearer ${engine.connection.apiKey}`, "Content-Type": "application/json" };
+  const bodies = requests.map((request) => JSON.stringify(request.raw));
+  return runLevel(engine.connection.url, [], connections, seconds, (next) => ({ method: "POST", path: `/indexes/${indexUid}/search`, headers, body: bodies[next % bodies.length] }));
+}
+
+function runLevel(
+  baseUrl: string,
+  paths: string[],
+  connections: number,
+  seconds: number,
+  shape: (next: number) => object = (next) => ({ path: paths[next % paths.length] }),
+): Promise<LevelResult> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
     let next = 0;
@@ -117,7 +180,7 @@ function runLevel(baseUrl: string, paths: string[], connections: number, seconds
         connections,
         duration: seconds,
         timeout: 30,
-        requests: [{ setupRequest: (request: object) => ({ ...request, path: paths[next++ % paths.length] }) }],
+        requests: [{ setupRequest: (request: object) => ({ ...request, ...shape(next++) }) }],
       },
       (error, result) => {
         if (error) return reject(error);

@@ -1,9 +1,9 @@
 import Link from "next/link";
-import type { Article } from "@/lib/article/types";
+import type { ArticleSummary } from "@/lib/article/types";
 import { formatDate, formatPage } from "@/lib/app/format";
 
 type Props = {
-  articles: readonly Article[];
+  articles: readonly ArticleSummary[];
   /** Which facts to print next to each title: what the surrounding heading has not said already. */
   show?: { date?: boolean; page?: boolean; source?: boolean; authors?: boolean };
 };

@@ -101,6 +101,9 @@ export type Article = ParsedArticle & {
   topics: string[];
 };
 
+/** An article without its text blocks: what lists and search hits carry (the text is most of a document). */
+export type ArticleSummary = Omit<Article, "blocks">;
+
 /** The text of the article body as plain paragraphs, tables as tab-separated lines. */
 export function blocksToPlainText(blocks: readonly ArticleBlock[]): string {
   return blocks

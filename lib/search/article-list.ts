@@ -1,5 +1,5 @@
-import type { Article } from "@/lib/article/types";
-import { DISPLAYED_FIELDS, fromStoredDocument, type StoredArticle } from "./documents";
+import type { ArticleSummary } from "@/lib/article/types";
+import { fromStoredSummary, SUMMARY_FIELDS, type StoredSummary } from "./documents";
 import { getSearchContext, type SearchContext } from "./search-articles";
 
 /**
@@ -7,12 +7,8 @@ import { getSearchContext, type SearchContext } from "./search-articles";
  * the body is the bulk of a document and lists never print it.
  */
 
-type ListedDocument = Omit<StoredArticle, "blocks" | "body">;
-
-const LIST_FIELDS = DISPLAYED_FIELDS.filter((field) => field !== "blocks" && field !== "body");
-
 /** Issues are printed in page order, articles in their order on the page. */
-export function compareByPrintOrder(a: Article, b: Article): number {
+export function compareByPrintOrder(a: ArticleSummary, b: ArticleSummary): number {
   return (
     (a.date ?? "").localeCompare(b.date ?? "") ||
     a.source.localeCompare(b.source, "zh-CN") ||
@@ -27,14 +23,14 @@ export type ListQuery = { filter: string; limit: number; sort?: string[] };
 export async function listArticles(
   { filter, limit, sort }: ListQuery,
   { client, indexUid }: SearchContext = getSearchContext(),
-): Promise<{ articles: Article[]; total: number }> {
-  const response = await client.request<{ hits: ListedDocument[]; estimatedTotalHits?: number }>(
+): Promise<{ articles: ArticleSummary[]; total: number }> {
+  const response = await client.request<{ hits: StoredSummary[]; estimatedTotalHits?: number }>(
     "POST",
     `/indexes/${indexUid}/search`,
-    { q: "", filter, limit, sort, attributesToRetrieve: LIST_FIELDS },
+    { q: "", filter, limit, sort, attributesToRetrieve: SUMMARY_FIELDS },
   );
   return {
-    articles: response.hits.map((stored) => fromStoredDocument({ ...stored, blocks: [], body: "" })),
+    articles: response.hits.map(fromStoredSummary),
     total: response.estimatedTotalHits ?? response.hits.length,
   };
 }

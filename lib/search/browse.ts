@@ -1,4 +1,4 @@
-import type { Article } from "@/lib/article/types";
+import type { ArticleSummary } from "@/lib/article/types";
 import { compareByPrintOrder, listArticles } from "./article-list";
 import { toIsoDate } from "./dates";
 import { countFacetValues, type ValueCount } from "./facet-values";
@@ -36,7 +36,7 @@ export async function getIssueDays(yearMonths: readonly string[], context?: Sear
   return toAscending(counts.dateDay).map(({ value, count }) => ({ value: toIsoDate(Number(value)), count }));
 }
 
-export type IssuePage = { page: number | null; articles: Article[] };
+export type IssuePage = { page: number | null; articles: ArticleSummary[] };
 export type Issue = { source: string; pages: IssuePage[] };
 
 /** Everything printed on one day, paper by paper and page by page. */
@@ -47,7 +47,7 @@ export async function getIssuesOfDay(date: string, context?: SearchContext): Pro
   return groupIntoIssues(articles);
 }
 
-export function groupIntoIssues(articles: readonly Article[]): Issue[] {
+export function groupIntoIssues(articles: readonly ArticleSummary[]): Issue[] {
   const issues: Issue[] = [];
   for (const article of [...articles].sort(compareByPrintOrder)) {
     let issue = issues.at(-1);

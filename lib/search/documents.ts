@@ -1,4 +1,4 @@
-import type { Article, ArticleBlock, Author, Credit } from "@/lib/article/types";
+import type { Article, ArticleBlock, ArticleSummary, Author, Credit } from "@/lib/article/types";
 import { blocksToPlainText } from "@/lib/article/types";
 import { toCodedCharFields, type ChunkFields } from "./coded-chunks";
 import type { CharField } from "./index-schema";
@@ -120,8 +120,20 @@ export function toIndexDocument(article: Article, stamp: SourceStamp): IndexDocu
 
 export type StoredArticle = Pick<IndexDocument, (typeof DISPLAYED_FIELDS)[number]>;
 
-/** Raw hit → Article: the only place stored documents are read back. */
+/** Stored fields of an article summary: everything displayed but the text. */
+export const SUMMARY_FIELDS = DISPLAYED_FIELDS.filter((field): field is Exclude<(typeof DISPLAYED_FIELDS)[number], "blocks" | "body"> => field !== "blocks" && field !== "body");
+export type StoredSummary = Omit<StoredArticle, "blocks" | "body">;
+
+/** A search hit's fields: the summary and the body as one string, which snippets are cut from. */
+export const HIT_FIELDS = [...SUMMARY_FIELDS, "body"] as const;
+export type StoredHit = StoredSummary & Pick<StoredArticle, "body">;
+
+/** Raw hit → Article: with fromStoredSummary, the only place stored documents are read back. */
 export function fromStoredDocument(stored: StoredArticle): Article {
+  return { ...fromStoredSummary(stored), blocks: stored.blocks ?? [] };
+}
+
+export function fromStoredSummary(stored: StoredSummary): ArticleSummary {
   return {
     id: stored.id,
     kind: stored.kind,
@@ -141,7 +153,6 @@ export function fromStoredDocument(stored: StoredArticle): Article {
     credits: stored.credits ?? [],
     dateline: stored.dateline ?? null,
     place: stored.place ?? null,
-    blocks: stored.blocks ?? [],
     keywords: stored.keywords ?? [],
     topics: stored.topics ?? [],
   };

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normalizeText } from "@/lib/text/normalize";
+import { normalizeChar, normalizeText } from "@/lib/text/normalize";
 import {
   buildSnippets,
   findMatchRanges,
@@ -46,6 +46,44 @@ describe("highlightText", () => {
   it("returns original UTF-16 ranges", () => {
     expect(findMatchRanges("A醫院B", ["医院"])).toEqual([{ start: 1, end: 3 }]);
     expect(findMatchRanges("𠀀医院", ["医院"])).toEqual([{ start: 2, end: 4 }]);
+  });
+
+  it("finds the ranges a plain per-code-point reading finds (property)", () => {
+    // The reference: every code point normalised on its own, whitespace other than \n dropped,
+    // each occurrence of a term mapped back to the code points it came from, then merged.
+    const reference = (text: string, terms: readonly string[]) => {
+      const units: Array<{ char: string; start: number; end: number }> = [];
+      let index = 0;
+      for (const char of text) {
+        for (const out of normalizeChar(char)) if (out === "\n" || !/\s/u.test(out)) units.push({ char: out, start: index, end: index + char.length });
+        index += char.length;
+      }
+      const ranges: Array<{ start: number; end: number }> = [];
+      const needles = [...new Set(terms.map((term) => normalizeText(term).replace(/\s+/gu, "")))].filter(Boolean);
+      for (const needle of needles) {
+        const chars = [...needle];
+        for (let at = 0; at + chars.length <= units.length; at++) {
+          if (chars.every((char, k) => units[at + k]!.char === char)) ranges.push({ start: units[at]!.start, end: units[at + chars.length - 1]!.end });
+        }
+      }
+      ranges.sort((a, b) => a.start - b.start || a.end - b.end);
+      const merged: typeof ranges = [];
+      for (const range of ranges) {
+        const last = merged.at(-1);
+        if (last && range.start <= last.end) last.end = Math.max(last.end, range.end);
+        else merged.push({ ...range });
+      }
+      return merged;
+    };
+    const alphabet = fc.constantFrom("小", "微", "企", "业", "醫", "医", "院", " ", "\n", "\u3000", "Ａ", "a", "𠀀", "㎡", "m", "2", "。", "，", ",");
+    const text = fc.array(alphabet, { maxLength: 60 }).map((chars) => chars.join(""));
+    const terms = fc.array(text.map((t) => t.slice(0, 4)), { maxLength: 3 });
+    fc.assert(
+      fc.property(text, terms, (original, queryTerms) => {
+        expect(findMatchRanges(original, queryTerms)).toEqual(reference(original, queryTerms));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("concatenates back to the original text and never emits two marks in a row (property)", () => {

@@ -1,4 +1,4 @@
-import { normalizeWithOrigins, normalizeText } from "@/lib/text/normalize";
+import { normalizeChar, normalizeText, normalizeUnit } from "@/lib/text/normalize";
 
 /**
  * Highlighting on the text as printed. Matching follows the index exactly:
@@ -33,22 +33,19 @@ const SENTENCE_SNAP = 15;
 const SENTENCE_BREAK = /[。！？；!?;\n]/u;
 const PARAGRAPH_BREAK = "\n";
 
-/** The original span (UTF-16) that one searchable character of the normalised text came from. */
-type Unit = { start: number; end: number };
-
 /** All occurrences of the terms, merged where they overlap or touch, in text order. */
 export function findMatchRanges(text: string, terms: readonly string[]): MatchRange[] {
   const needles = normalizeTerms(terms);
   if (needles.length === 0 || text === "") return [];
-  const { haystack, units, unitAt } = toSearchableText(text);
+  const { haystack, unitStart, unitEnd, unitAt } = toSearchableText(text);
   const ranges: MatchRange[] = [];
   for (const needle of needles) {
     for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
       const end = at + needle.length;
       // A lone surrogate in a term could match half a character; only whole units count.
-      const first = unitAt[at] === unitAt[at - 1] ? undefined : units[unitAt[at] ?? -1];
-      const last = unitAt[end] === unitAt[end - 1] ? undefined : units[unitAt[end - 1] ?? -1];
-      if (first && last) ranges.push({ start: first.start, end: last.end });
+      const first = unitAt[at] === unitAt[at - 1] ? undefined : unitStart[unitAt[at] ?? -1];
+      const last = unitAt[end] === unitAt[end - 1] ? undefined : unitEnd[unitAt[end - 1] ?? -1];
+      if (first !== undefined && last !== undefined) ranges.push({ start: first, end: last });
     }
   }
   return mergeRanges(ranges);
@@ -110,27 +107,69 @@ function normalizeTerms(terms: readonly string[]): string[] {
   return [...new Set(normalized)].filter((term) => term !== "");
 }
 
+/** Searchable characters of a text and where each came from in it (see toSearchableText). */
+type SearchableText = {
+  haystack: string;
+  /** Per searchable character (a code point of the normalised text), its original UTF-16 span. */
+  unitStart: number[];
+  unitEnd: number[];
+  /** `unitAt[i]`: the searchable character holding UTF-16 index i of `haystack`. */
+  unitAt: number[];
+};
+
+/** Characters a haystack is built from before it is turned into a string, at most this many at once. */
+const CODES_PER_CHUNK = 8192;
+
 /**
- * The normalised text as one searchable string. Whitespace is skipped; a line
- * break stays, and since terms never contain one, matches stop at paragraphs.
- * `unitAt[i]` is the unit holding UTF-16 index i of `haystack`.
+ * The normalised text as one searchable string. Whitespace is skipped; a line break stays, and
+ * since terms never contain one, matches stop at paragraphs. Most characters normalise to one
+ * UTF-16 unit and take the table path (normalizeUnit); the rest go through normalizeChar.
  */
-function toSearchableText(text: string): { haystack: string; units: Unit[]; unitAt: number[] } {
-  const { text: normalized, origins } = normalizeWithOrigins(text);
-  const units: Unit[] = [];
+function toSearchableText(text: string): SearchableText {
+  const unitStart: number[] = [];
+  const unitEnd: number[] = [];
   const unitAt: number[] = [];
-  let haystack = "";
-  let index = 0;
-  for (const char of normalized) {
-    const origin = origins[index] ?? 0;
+  const codes: number[] = [];
+  for (let index = 0; index < text.length; ) {
+    const single = normalizeUnit(text.charCodeAt(index));
+    if (single >= 0) {
+      if (single === LINE_FEED || !isSpaceUnit(single)) {
+        unitAt.push(unitStart.length);
+        unitStart.push(index);
+        unitEnd.push(index + 1);
+        codes.push(single);
+      }
+      index++;
+      continue;
+    }
+    const char = String.fromCodePoint(text.codePointAt(index) ?? 0);
+    for (const out of normalizeChar(char)) {
+      if (out !== PARAGRAPH_BREAK && /\s/u.test(out)) continue;
+      for (let i = 0; i < out.length; i++) {
+        unitAt.push(unitStart.length);
+        codes.push(out.charCodeAt(i));
+      }
+      unitStart.push(index);
+      unitEnd.push(index + char.length);
+    }
     index += char.length;
-    if (char !== PARAGRAPH_BREAK && /\s/u.test(char)) continue;
-    const originalLength = (text.codePointAt(origin) ?? 0) > 0xffff ? 2 : 1;
-    for (let i = 0; i < char.length; i++) unitAt.push(units.length);
-    units.push({ start: origin, end: origin + originalLength });
-    haystack += char;
   }
-  return { haystack, units, unitAt };
+  let haystack = "";
+  for (let at = 0; at < codes.length; at += CODES_PER_CHUNK) haystack += String.fromCharCode(...codes.slice(at, at + CODES_PER_CHUNK));
+  return { haystack, unitStart, unitEnd, unitAt };
+}
+
+const LINE_FEED = 0x0a;
+/** Per BMP unit: 0 not yet known, 1 whitespace, 2 not. */
+const spaceUnits = new Uint8Array(0x10000);
+
+function isSpaceUnit(code: number): boolean {
+  let known = spaceUnits[code]!;
+  if (known === 0) {
+    known = /\s/u.test(String.fromCharCode(code)) ? 1 : 2;
+    spaceUnits[code] = known;
+  }
+  return known === 1;
 }
 
 function mergeRanges(ranges: MatchRange[]): MatchRange[] {

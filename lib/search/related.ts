@@ -1,11 +1,11 @@
-import type { Article } from "@/lib/article/types";
+import type { Article, ArticleSummary } from "@/lib/article/types";
 import { compareByPrintOrder, listArticles } from "./article-list";
 import { buildEqualsCondition, buildNotEqualsCondition, FILTER_ATTRIBUTES, joinAllOf, toDayNumber } from "./filter";
 import type { SearchContext } from "./search-articles";
 
 /** Articles around one article: the rest of its page and issue, and more by its authors. */
 
-export type IssueNeighbours = { samePage: Article[]; otherPages: Article[] };
+export type IssueNeighbours = { samePage: ArticleSummary[]; otherPages: ArticleSummary[] };
 
 const MAX_ISSUE_ARTICLES = 500;
 
@@ -20,11 +20,11 @@ export async function getIssueNeighbours(article: Article, context?: SearchConte
   ]);
   const { articles } = await listArticles({ filter: filter ?? "", limit: MAX_ISSUE_ARTICLES }, context);
   const ordered = articles.sort(compareByPrintOrder);
-  const onSamePage = (other: Article) => article.page !== null && other.page === article.page;
+  const onSamePage = (other: ArticleSummary) => article.page !== null && other.page === article.page;
   return { samePage: ordered.filter(onSamePage), otherPages: ordered.filter((other) => !onSamePage(other)) };
 }
 
-export type AuthorWorks = { name: string; total: number; articles: Article[] };
+export type AuthorWorks = { name: string; total: number; articles: ArticleSummary[] };
 
 /** For each author of the article, their latest other articles and how many there are in all. */
 export async function getMoreByAuthors(article: Article, limit: number, context?: SearchContext): Promise<AuthorWorks[]> {

@@ -1,7 +1,7 @@
-import type { Article } from "@/lib/article/types";
+import type { Article, ArticleSummary } from "@/lib/article/types";
 import { readEnv } from "@/lib/config/env";
 import { getEngineClient } from "./connection";
-import { fromStoredDocument, DISPLAYED_FIELDS, type StoredArticle } from "./documents";
+import { fromStoredDocument, fromStoredSummary, DISPLAYED_FIELDS, HIT_FIELDS, type StoredArticle, type StoredHit } from "./documents";
 import type { EngineClient } from "./engine/http-client";
 import { buildFilter } from "./filter";
 import { buildSnippets, highlightText, type HighlightSegment, type Snippet } from "./highlight";
@@ -23,7 +23,7 @@ export type FacetField = (typeof FACET_FIELDS)[number];
 export type FacetCounts = Record<FacetField, Array<{ value: string; count: number }>>;
 
 export type SearchHit = {
-  article: Article;
+  article: ArticleSummary;
   title: HighlightSegment[];
   snippets: Snippet[];
 };
@@ -63,14 +63,14 @@ async function checkSchemaOnce({ client, indexUid }: SearchContext): Promise<voi
 
 export async function searchArticles(request: SearchRequest, context: SearchContext = getSearchContext()): Promise<SearchResult> {
   const { compiled, filter } = await prepareRequest(request, context);
-  const result = await executeQuery<StoredArticle>(context, {
+  const result = await executeQuery<StoredHit>(context, {
     compiled,
     filter,
     sort: request.sort,
     page: request.page,
     hitsPerPage: request.size,
     facets: FACET_FIELDS,
-    attributesToRetrieve: DISPLAYED_FIELDS,
+    attributesToRetrieve: HIT_FIELDS,
   });
   const terms = [...(compiled?.highlightTerms ?? [])];
   return {
@@ -79,7 +79,7 @@ export async function searchArticles(request: SearchRequest, context: SearchCont
     page: result.page,
     totalPages: result.totalPages,
     processingTimeMs: result.processingTimeMs,
-    hits: result.hits.map((stored) => toSearchHit(fromStoredDocument(stored), terms)),
+    hits: result.hits.map((stored) => toSearchHit(fromStoredSummary(stored), stored.body ?? "", terms)),
     facets: toFacetCounts(result.facetDistribution),
     terms,
   };
@@ -126,8 +126,9 @@ function buildRequestFilter(request: SearchRequest): string | null {
   return built.filter;
 }
 
-function toSearchHit(article: Article, terms: readonly string[]): SearchHit {
-  const body = article.blocks.map((block) => (block.kind === "table" ? block.rows.map((row) => row.join(" ")).join("\n") : block.text)).join("\n");
+/** `body`: the stored plain text (documents.ts), table cells tab-separated; snippets show them space-separated. */
+function toSearchHit(article: ArticleSummary, storedBody: string, terms: readonly string[]): SearchHit {
+  const body = storedBody.replaceAll("\t", " ");
   return {
     article,
     title: highlightText(article.title, terms),

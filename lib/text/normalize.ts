@@ -22,23 +22,23 @@ export function normalizeChar(char: string): string {
   return out;
 }
 
-export type NormalizedText = {
-  text: string;
-  /** For each UTF-16 unit of `text`, the index in the original string of the code point it came from. */
-  origins: number[];
-};
+/** Per BMP code unit: 0 not yet known, -1 not one BMP unit after normalising, else the normalised unit + 1. */
+const singleUnits = new Int32Array(0x10000);
 
-export function normalizeWithOrigins(original: string): NormalizedText {
-  let text = "";
-  const origins: number[] = [];
-  let index = 0;
-  for (const char of original) {
-    const normalized = normalizeChar(char);
-    text += normalized;
-    for (let i = 0; i < normalized.length; i++) origins.push(index);
-    index += char.length;
+/**
+ * The normalised form of a BMP character as one UTF-16 unit, or -1 when it is not one (removed,
+ * expanded, a surrogate). The same as `normalizeChar`, looked up in a flat table: highlighting
+ * normalises every character of every hit's text, and the Map lookup by string was most of its time.
+ */
+export function normalizeUnit(code: number): number {
+  if (code >= 0xd800 && code <= 0xdfff) return -1;
+  let known = singleUnits[code]!;
+  if (known === 0) {
+    const out = normalizeChar(String.fromCharCode(code));
+    known = out.length === 1 ? out.charCodeAt(0) + 1 : -1;
+    singleUnits[code] = known;
   }
-  return { text, origins };
+  return known < 0 ? -1 : known - 1;
 }
 
 export function normalizeText(original: string): string {

@@ -17,10 +17,7 @@ export async function GET(request: NextRequest) {
       page: result.page,
       totalPages: result.totalPages,
       processingTimeMs: result.processingTimeMs,
-      hits: result.hits.map((hit) => {
-        const { blocks: _blocks, ...summary } = hit.article;
-        return { article: summary, title: hit.title, snippets: hit.snippets };
-      }),
+      hits: result.hits.map((hit) => ({ article: hit.article, title: hit.title, snippets: hit.snippets })),
       facets: result.facets,
     };
   });
