@@ -1,6 +1,6 @@
 import { formatCount } from "@/lib/app/format";
 import type { ValueCount } from "@/lib/search/facet-values";
-import { SyncedCheckbox } from "./synced-checkbox";
+import { FacetCheckboxRows, type CheckboxRow } from "./facet-checkbox-rows";
 
 type Props = {
   name: string;
@@ -51,28 +51,8 @@ export function FacetCheckboxList({ name, values, selected, visible = 8, formatV
 type RowsProps = { name: string; values: readonly ValueCount[]; selected: readonly string[]; formatValue: (value: string) => string };
 
 function CheckboxRows({ name, values, selected, formatValue }: RowsProps) {
-  return (
-    <ul className="space-y-0.5">
-      {values.map(({ value, count }) => {
-        const checked = selected.includes(value);
-        return (
-          <li key={value}>
-            <label className="flex cursor-pointer items-center gap-2 rounded px-1 py-1 hover:bg-stone-100">
-              <SyncedCheckbox name={name} value={value} checked={checked} className="size-4 shrink-0 accent-stone-800" />
-              <span className={`min-w-0 flex-1 truncate ${checked ? "font-semibold" : ""}`} title={formatValue(value)}>
-                {formatValue(value)}
-              </span>
-              <span className="sr-only">，</span>
-              <span className="text-sm tabular-nums text-stone-600">
-                {formatCount(count)}
-                <span className="sr-only"> 篇</span>
-              </span>
-            </label>
-          </li>
-        );
-      })}
-    </ul>
-  );
+  const rows: CheckboxRow[] = values.map(({ value, count }) => ({ value, label: formatValue(value), count: formatCount(count), checked: selected.includes(value) }));
+  return <FacetCheckboxRows name={name} rows={rows} />;
 }
 
 /** Selected values missing from the counts (none of the results has them) still get a box to untick. */

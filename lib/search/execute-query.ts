@@ -85,6 +85,8 @@ export type ExecuteQueryOptions = PageRequest & {
   compiled: CompiledQuery | null;
   /** The reader's facet filter (lib/search/filter.ts), ANDed with every branch. */
   filter: string | null;
+  /** The index version just read by the caller (readIndexVersion), when it has one: saves reading it again. */
+  indexVersion?: string;
 };
 
 export type ExecuteQueryResult<Hit> = ResultPage<Hit> & { processingTimeMs: number };
@@ -101,7 +103,7 @@ export async function executeQuery<Hit = Record<string, unknown>>(
     const needsVersion = plans.flat().some((plan) => plan.positiveChecks.length + plan.negativeChecks.length > 0);
     // Read fresh, not through index-version.ts's one-second cache: verdicts filed under a
     // stale version would let a just-added candidate through unverified.
-    const version = needsVersion ? await readIndexVersion(target) : "";
+    const version = needsVersion ? (options.indexVersion ?? (await readIndexVersion(target))) : "";
     const resolved = await Promise.all(
       options.compiled.branches.map((branch, index) =>
         resolveBranch(target, version, plans[index] ?? [], joinAllOf([options.filter, branch.filter])),

@@ -6,7 +6,9 @@ import type { EngineClient } from "./engine/http-client";
 import { buildFilter } from "./filter";
 import { buildSnippets, highlightText, type HighlightSegment, type Snippet } from "./highlight";
 import { assertSchemaCurrent } from "./index-admin";
+import { readIndexVersion } from "./engine-search";
 import { executeQuery } from "./execute-query";
+import { createMemo } from "./memo";
 import { compileQuery, type CompiledQuery } from "./query/compile-query";
 import { parseQuery } from "./query/parse-query";
 import type { SearchRequest } from "./search-request";
@@ -61,11 +63,27 @@ async function checkSchemaOnce({ client, indexUid }: SearchContext): Promise<voi
   checkedSchemas.add(key);
 }
 
+/**
+ * Answers by index version and request. The version is read fresh (one small engine call, which
+ * verification needs anyway), so a cached answer is never older than the index: paging back,
+ * undoing a filter or a popular query costs no search and no highlighting the second time.
+ */
+const answers = createMemo<SearchResult>({ maxEntries: 500, ttlMs: 10 * 60_000 });
+
 export async function searchArticles(request: SearchRequest, context: SearchContext = getSearchContext()): Promise<SearchResult> {
+  const started = performance.now();
   const { compiled, filter } = await prepareRequest(request, context);
+  const version = await readIndexVersion(context);
+  const answer = await answers.get(`${version}|${JSON.stringify(request)}`, () => runSearch(request, context, compiled, filter, version));
+  // The time this request took, which a remembered answer makes short.
+  return { ...answer, processingTimeMs: Math.round(performance.now() - started) };
+}
+
+async function runSearch(request: SearchRequest, context: SearchContext, compiled: CompiledQuery | null, filter: string | null, version: string): Promise<SearchResult> {
   const result = await executeQuery<StoredHit>(context, {
     compiled,
     filter,
+    indexVersion: version,
     sort: request.sort,
     page: request.page,
     hitsPerPage: request.size,

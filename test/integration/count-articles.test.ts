@@ -47,3 +47,17 @@ describe("countArticles", () => {
     expect(after.facets.source).toContainEqual({ value: "丙报", count: 1 });
   });
 });
+
+describe("searchArticles' remembered answers", () => {
+  it("serves the same answer for the same request, and a fresh one as soon as the index changes (no wait)", async () => {
+    const request = SearchRequestSchema.parse({ q: "馆开放日" });
+    const first = await searchArticles(request, context);
+    const again = await searchArticles(request, context);
+    expect(again.hits.map((hit) => hit.article.id)).toEqual(first.hits.map((hit) => hit.article.id));
+    expect(again.total).toBe(first.total);
+    await indexFixtures(client, context.indexUid, [{ id: "c-newer", title: "档案馆新闻", body: "档案馆开放日又来了。", date: "2021-06-01", source: "丙报" }]);
+    const after = await searchArticles(request, context);
+    expect(after.total).toBe(first.total + 1);
+    expect(after.hits.map((hit) => hit.article.id)).toContain("c-newer");
+  });
+});
