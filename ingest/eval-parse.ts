@@ -35,15 +35,15 @@ function main(): void {
   const pagesPerFamily = Number(values.pages);
   const seed = values.seed ? Number(values.seed) : EVAL_SEED;
   if (!fs.existsSync(DEFAULT_CORPUS)) console.log(`layout families: skipped, ${DEFAULT_CORPUS} is absent`);
-  else printFamilies(split, scoreGeneratedPages(generatePages({ split, families: [...LAYOUT_FAMILIES], pagesPerFamily, seed }), parseOcrPageDetailed));
+  else printFamilies(split, seed, scoreGeneratedPages(generatePages({ split, families: [...LAYOUT_FAMILIES], pagesPerFamily, seed }), parseOcrPageDetailed));
   console.log("");
   printLabelledPages("seed OCR pages (real, hand-labelled)", SEED_PAGES);
   printLabelledPages("OCR fixtures (hand-labelled, test/fixtures/ocr)", FIXTURE_PAGES);
   printRmrbBylines();
 }
 
-function printFamilies(split: string, rows: readonly FamilyScore[]): void {
-  console.log(`Whole articles on generated pages, ${split} months (not used in training), seed ${EVAL_SEED}:`);
+function printFamilies(split: string, seed: number, rows: readonly FamilyScore[]): void {
+  console.log(`Whole articles on generated pages, ${split} months (not used in training), seed ${seed}:`);
   const header = ["family", "pages", "items", "whole R", "whole P", "headlines", "byline P", "byline R"];
   const body = rows.map((row) => [
     row.family,
