@@ -1,11 +1,9 @@
 import { createRandom, type Random } from "@/lib/random/seeded-random";
-import { DISPLAYED_FIELDS } from "@/lib/search/documents";
+import { HIT_FIELDS } from "@/lib/search/documents";
 import type { EngineClient } from "@/lib/search/engine/http-client";
-import { buildFilter } from "@/lib/search/filter";
-import { compileQuery } from "@/lib/search/query/compile-query";
-import { parseQuery } from "@/lib/search/query/parse-query";
-import { FACET_FIELDS } from "@/lib/search/search-articles";
-import { toSearchQueryString, type SearchRequest } from "@/lib/search/search-request";
+import { toEngineSort } from "@/lib/search/result-page";
+import { buildRequestFilter, compileRequestQuery, FACET_FIELDS } from "@/lib/search/search-articles";
+import { SearchRequestSchema, toSearchQueryString, type SearchRequest } from "@/lib/search/search-request";
 import { planStep } from "@/lib/search/step-plan";
 
 /**
@@ -108,32 +106,19 @@ function cutTerm(text: string, length: number, random: Random): string | null {
 
 /** The engine search for the same page: step 0 of the single branch, as lib/search plans it. */
 function toRawSearch(request: Partial<SearchRequest>): Record<string, unknown> | null {
-  const parsed = parseQuery(request.q ?? "");
-  if (!parsed.ok) return null;
-  const compiled = compileQuery(parsed.query);
-  if (!compiled.ok || compiled.compiled.branches.length !== 1) return null;
-  const step = compiled.compiled.branches[0]?.steps[0];
+  const full = SearchRequestSchema.parse(request);
+  const compiled = compileRequestQuery(full.q);
+  const step = compiled?.branches.length === 1 ? compiled.branches[0]?.steps[0] : undefined;
   if (!step) return null;
-  const filter = buildFilter({
-    dateFrom: request.from,
-    dateTo: request.to,
-    authors: request.author ?? [],
-    roles: [],
-    topics: request.topic ?? [],
-    columns: [],
-    sources: [],
-    pages: [],
-    roleNames: [],
-  });
-  if (!filter.ok) return null;
-  const sort = request.sort === "newest" ? ["dateDay:desc"] : request.sort === "oldest" ? ["dateDay:asc"] : undefined;
+  const filter = buildRequestFilter(full);
+  const sort = toEngineSort(full.sort);
   return {
     ...planStep(step).search,
-    ...(filter.filter ? { filter: filter.filter } : {}),
+    ...(filter ? { filter } : {}),
     ...(sort ? { sort } : {}),
-    page: request.page ?? 1,
-    hitsPerPage: 20,
+    page: full.page,
+    hitsPerPage: full.size,
     facets: [...FACET_FIELDS],
-    attributesToRetrieve: [...DISPLAYED_FIELDS],
+    attributesToRetrieve: [...HIT_FIELDS],
   };
 }

@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { runIngest } from "@/ingest/pipeline";
 import { loadAuthorDirectory } from "@/lib/search/author-directory";
 import { toCodedPhrase } from "@/lib/search/coded-chars";
-import { DISPLAYED_FIELDS } from "@/lib/search/documents";
+import { HIT_FIELDS } from "@/lib/search/documents";
 import { CODED_LOCALES } from "@/lib/search/engine-search";
 import { EngineClient } from "@/lib/search/engine/http-client";
 import { startEngine } from "@/lib/search/engine/process";
@@ -117,7 +117,7 @@ async function measureLatency(terms: readonly string[], client: EngineClient, co
       q: toCodedPhrase(toMatchTerm(term)),
       hitsPerPage: 20,
       page: 1,
-      attributesToRetrieve: [...DISPLAYED_FIELDS],
+      attributesToRetrieve: [...HIT_FIELDS],
       locales: CODED_LOCALES,
       ...extra,
     });

@@ -3,7 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Article } from "@/lib/article/types";
 import { toCodedPhrase } from "@/lib/search/coded-chars";
-import { DISPLAYED_FIELDS } from "@/lib/search/documents";
+import { HIT_FIELDS } from "@/lib/search/documents";
 import { CODED_LOCALES } from "@/lib/search/engine-search";
 import { EngineClient } from "@/lib/search/engine/http-client";
 import { startEngine } from "@/lib/search/engine/process";
@@ -29,7 +29,7 @@ type Scenario = {
   raw: ((term: string) => Record<string, unknown>) | null;
 };
 
-const RAW_PAGE = { hitsPerPage: 20, page: 1, attributesToRetrieve: [...DISPLAYED_FIELDS], locales: CODED_LOCALES };
+const RAW_PAGE = { hitsPerPage: 20, page: 1, attributesToRetrieve: [...HIT_FIELDS], locales: CODED_LOCALES };
 const RECENT = { filter: 'source = "人民日报" AND dateDay >= 17897', sort: ["dateDay:desc"] };
 
 const SCENARIOS: Scenario[] = [

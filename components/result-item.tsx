@@ -5,7 +5,7 @@ import type { SearchHit } from "@/lib/search/search-articles";
 import type { SearchRequest } from "@/lib/search/search-request";
 import { toSearchQueryString } from "@/lib/search/search-request";
 import { Byline } from "./byline";
-import { segmentsToSafeHtml } from "@/lib/search/highlight";
+import { segmentsToSafeHtml, wrapSnippet } from "@/lib/search/highlight";
 import { Highlighted } from "./highlighted";
 
 type Props = {
@@ -44,7 +44,7 @@ export function ResultItem({ hit, request, backQuery }: Props) {
             key={index}
             className="mt-2 leading-7 text-stone-800"
             data-testid="snippet"
-            dangerouslySetInnerHTML={{ __html: `${snippet.leadingEllipsis ? "…" : ""}${segmentsToSafeHtml(snippet.segments)}${snippet.trailingEllipsis ? "…" : ""}` }}
+            dangerouslySetInnerHTML={{ __html: wrapSnippet(snippet, segmentsToSafeHtml) }}
           />
         ))}
         {article.topics.length > 0 ? (

@@ -52,24 +52,17 @@ async function main(): Promise<number> {
     return 2;
   }
   const env = readEnv();
-  let outFile: string | null = null;
-  if (values.out !== undefined) {
-    const out = checkOutPath(values.out, { cwd: process.cwd(), inputs: positionals, manifestPath: values.manifest ?? null, dataDir: resolveDataDir(env) });
-    if (!out.ok) {
-      process.stderr.write(`${out.message}\n`);
-      return 2;
-    }
-    outFile = out.path;
-  }
-  let reviewList: string | null = null;
-  if (values["review-list"] !== undefined) {
-    const checked = checkOutPath(values["review-list"], { cwd: process.cwd(), inputs: positionals, manifestPath: values.manifest ?? null, dataDir: resolveDataDir(env) }, "--review-list");
-    if (!checked.ok) {
+  const outContext = { cwd: process.cwd(), inputs: positionals, manifestPath: values.manifest ?? null, dataDir: resolveDataDir(env) };
+  const out = values.out === undefined ? null : checkOutPath(values.out, outContext);
+  const review = values["review-list"] === undefined ? null : checkOutPath(values["review-list"], outContext, "--review-list");
+  for (const checked of [out, review]) {
+    if (checked && !checked.ok) {
       process.stderr.write(`${checked.message}\n`);
       return 2;
     }
-    reviewList = checked.path;
   }
+  const outFile = out?.ok ? out.path : null;
+  const reviewList = review?.ok ? review.path : null;
   const common = {
     inputs: positionals,
     indexUid: env.BAOKU_INDEX,

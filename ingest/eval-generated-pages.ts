@@ -1,6 +1,7 @@
 import type { ParsedArticle } from "@/lib/article/types";
-import type { GeneratedPage, LayoutFamily } from "@/lib/segmenter/labels";
+import type { GeneratedPage, LayoutFamily, LineLabel } from "@/lib/segmenter/labels";
 import { countAuthorMatches, normalizeForCompare } from "./eval-parse-pages";
+import { HEADLINE_LABELS } from "./page-gen/printed-item";
 import { textOfParsed, type OcrPageContext } from "./parsers/ocr-page";
 
 /**
@@ -71,7 +72,7 @@ function scorePage(page: GeneratedPage, parse: ParsePageDetailed): Tally {
  */
 function isHeadlineRight(headlines: readonly string[], lines: readonly { text: string; label: string }[], items: readonly { article: ParsedArticle; text: string }[]): boolean {
   const want = normalizeForCompare(headlines.join(""));
-  const body = lines.filter((line) => !["column", "kicker", "title", "subtitle", "penname"].includes(line.label));
+  const body = lines.filter((line) => !HEADLINE_LABELS.has(line.label as LineLabel));
   const probe = normalizeForCompare(body.slice(0, 3).map((line) => line.text).join("")).slice(0, 60);
   const holders = items.filter((item) => (probe ? item.text.includes(probe) : normalizeForCompare(headlineOf(item.article)) === want));
   return holders.some((holder) => normalizeForCompare(headlineOf(holder.article)) === want);

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { isGone, isWithin } from "./prune-missing";
+import { isInside as isWithin } from "./out-path";
+import { isGone } from "./prune-missing";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "baoku-prune-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -1,10 +1,10 @@
 import fs from "node:fs";
-import path from "node:path";
 import type { EngineClient } from "@/lib/search/engine/http-client";
 import { deleteByFilter } from "@/lib/search/index-admin";
 import type { InputRoot } from "./discover";
 import { buildFilterIn } from "./filter-lists";
 import { listIndexedSourcePaths } from "./indexed-files";
+import { isInside } from "./out-path";
 
 /**
  * --prune: remove the articles whose source file is gone, looking only inside the inputs
@@ -20,7 +20,7 @@ export async function pruneMissingFiles(client: EngineClient, indexUid: string, 
   if (roots.length === 0) return { articles: 0, inputs };
   const indexed = await listIndexedSourcePaths(client, indexUid);
   const gone = [...indexed.entries()].filter(
-    ([sourcePath]) => roots.some((root) => isWithin(root.canonicalPath, sourcePath)) && isGone(sourcePath),
+    ([sourcePath]) => roots.some((root) => isInside(root.canonicalPath, sourcePath)) && isGone(sourcePath),
   );
   for (let start = 0; start < gone.length; start += 200) {
     const chunk = gone.slice(start, start + 200).map(([sourcePath]) => sourcePath);
@@ -29,11 +29,6 @@ export async function pruneMissingFiles(client: EngineClient, indexUid: string, 
   return { articles: gone.reduce((sum, [, count]) => sum + count, 0), inputs };
 }
 
-/** The root itself (an input file) or anything below it; `/a/pages2` is not within `/a/pages`. */
-export function isWithin(root: string, candidate: string): boolean {
-  const relative = path.relative(root, candidate);
-  return relative === "" || (relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
-}
 
 /** Only a file that is really not there is gone; one we may not look at (EACCES, …) is kept. */
 export function isGone(sourcePath: string): boolean {

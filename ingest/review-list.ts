@@ -12,7 +12,8 @@ import type { Article } from "@/lib/article/types";
 /** Items rated at or above this are not listed: the decoding had a clear margin everywhere. */
 export const REVIEW_THRESHOLD = 0.8;
 
-type Entry = { confidence: number; article: Article; why: string };
+/** Only what the list prints: a long import must not hold every doubtful article's text. */
+type Entry = { confidence: number; article: Pick<Article, "id" | "sourceFile" | "ordinal" | "title">; why: string };
 
 export type ReviewList = {
   consider: (article: Article) => void;
@@ -30,7 +31,8 @@ export function createReviewList(threshold = REVIEW_THRESHOLD): ReviewList {
       const confidence = Math.min(rating.boundary, rating.byline);
       if (confidence >= threshold) return;
       const part = rating.boundary <= rating.byline ? `boundary ${rating.boundary}` : `byline ${rating.byline}`;
-      entries.push({ confidence, article, why: `${part}; ${rating.weakest}` });
+      const { id, sourceFile, ordinal, title } = article;
+      entries.push({ confidence, article: { id, sourceFile, ordinal, title }, why: `${part}; ${rating.weakest}` });
     },
     write(file) {
       entries.sort((a, b) => a.confidence - b.confidence || a.article.id.localeCompare(b.article.id));

@@ -31,7 +31,7 @@ const GLYPH_STROKES = [
   "M41 39L56 55",
 ];
 
-export function drawIconSvg({ rounded }: { rounded: boolean }): string {
+function drawIconSvg({ rounded }: { rounded: boolean }): string {
   const strokes = GLYPH_STROKES.map((d) => `<path d="${d}"/>`).join("");
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64">`,
@@ -52,7 +52,7 @@ async function renderPng(svg: string, size: number): Promise<Buffer> {
 }
 
 /** An ICO holding PNG images (allowed since Windows Vista and read by every current browser). */
-export function packIco(images: Array<{ size: number; png: Buffer }>): Buffer {
+function packIco(images: Array<{ size: number; png: Buffer }>): Buffer {
   const header = Buffer.alloc(6);
   header.writeUInt16LE(0, 0);
   header.writeUInt16LE(1, 2);

@@ -9,14 +9,14 @@ import { hasPrintableBody, isHeadlineShaped, isOneReport } from "./report-shape"
 import type { SourceArticle, SourceBlock } from "./source-article";
 import { RMRB_MONTHS, type PageSplit } from "./splits";
 
+/** Credits a page prints in its own credit line (版式设计：蔡华伟), as opposed to sources (数据来源). */
+const PAGE_CREDIT_ROLES: ReadonlySet<string> = new Set(["版式设计", "制图", "美术编辑", "美编", "图表制作", "插图", "责编", "责任编辑"]);
+
 /**
  * The rmrb articles of one split: only the split's month folders are read. Files whose item
  * boundaries are not the file's own (several items, a second dateline) are skipped, because a
  * page would print them as several items.
  */
-/** Credits a page prints in its own credit line (版式设计：蔡华伟), as opposed to sources (数据来源). */
-const PAGE_CREDIT_ROLES: ReadonlySet<string> = new Set(["版式设计", "制图", "美术编辑", "美编", "图表制作", "插图", "责编", "责任编辑"]);
-
 export function readRmrbSources(rmrbRoot: string, split: PageSplit): SourceArticle[] {
   return RMRB_MONTHS[split].flatMap((month) => {
     const monthRoot = path.join(rmrbRoot, month);
@@ -47,7 +47,10 @@ function readArticle(text: string, relPath: string): ParsedArticle | null {
 }
 
 function toSource(article: ParsedArticle): SourceArticle {
-  const printable = (line: string | null) => (line !== null && isHeadlineShaped(squash(line)) ? squash(line) : null);
+  const printable = (line: string | null) => {
+    const squashed = line === null ? null : squash(line);
+    return squashed !== null && isHeadlineShaped(squashed) ? squashed : null;
+  };
   return {
     key: article.sourceKey ?? article.sourceFile,
     origin: "rmrb",

@@ -12,8 +12,8 @@ const DATE_KEY = Buffer.from('"date": "');
 const NEWLINE = 0x0a;
 /** 【走基层·蹲点日记】爱在吐鲁番… — a column printed as part of the feed's title. */
 const BRACKETED_COLUMN = /^【([^】]{1,30})】\s*/u;
-/** Openings the broadcast copy itself carries; they stay in the text as a dateline does in rmrb. */
 const MAX_HEADING_CHARS = 30;
+/** Openings the broadcast copy itself carries; they stay in the text as a dateline does in rmrb. */
 const OPENING = /^(?:本台消息|据新华社消息|新华社消息)(?=[，,\s])/u;
 
 /**

@@ -130,11 +130,15 @@ function findAuthorNameLines(paragraphs: readonly Paragraph[]): Set<number> {
   return found;
 }
 
+const EDGE_SPACES = new RegExp(`^${SPACE_CLASS}+|${SPACE_CLASS}+$`, "gu");
+/** Two or more spaces after the end of a sentence: where a photo credit may follow a caption. */
+const SENTENCE_GAP = new RegExp(`(?<=[。！？”）)])${SPACE_CLASS}{2,}`, "gu");
+
 /** Paragraph texts without indentation; blank lines mark the end of an item (several short items share a file). */
 function readParagraphs(bodyLines: readonly string[]): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   for (const line of bodyLines) {
-    const text = line.replace(new RegExp(`^${SPACE_CLASS}+|${SPACE_CLASS}+$`, "gu"), "");
+    const text = line.replace(EDGE_SPACES, "");
     if (text === "") {
       const last = paragraphs.at(-1);
       if (last) last.endsSection = true;
@@ -149,8 +153,7 @@ function readParagraphs(bodyLines: readonly string[]): Paragraph[] {
 
 /** A caption and its photo credit are sometimes printed on one line, separated by a run of spaces. */
 function splitTrailingPhotoCredit(text: string): string[] {
-  const gap = new RegExp(`(?<=[。！？”）)])${SPACE_CLASS}{2,}`, "gu");
-  for (const match of text.matchAll(gap)) {
+  for (const match of text.matchAll(SENTENCE_GAP)) {
     const tail = text.slice((match.index ?? 0) + match[0].length);
     if (tail.length <= 40 && readPhotoCredit(tail)) return [text.slice(0, match.index), tail];
   }

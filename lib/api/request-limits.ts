@@ -45,8 +45,11 @@ export type RequestShape = {
  * and 503s are the API's, and a feed reader must not be handed an HTML page).
  */
 export function isJsonRoute(pathname: string): boolean {
-  return pathname === "/api" || pathname.startsWith("/api/") || pathname === "/search/authors" || pathname === "/search/feed";
+  return pathname === "/api" || pathname.startsWith("/api/") || PROGRAM_ROUTES.has(pathname);
 }
+
+/** Route handlers outside /api (kept as a list here so the proxy's bundle does not pull in search code). */
+const PROGRAM_ROUTES: ReadonlySet<string> = new Set(["/search/authors", "/search/feed"]);
 
 /** Why the request is refused, or null. Pages are only held to the URL limit; JSON routes also to method and body. */
 export function checkRequestLimits(request: RequestShape, kind: "json" | "page"): RequestRefusal | null {

@@ -15,9 +15,10 @@ const SOURCE_LABELS: ReadonlySet<string> = new Set(["图片来源", "数据来�
 /** A line that opens with a credit label; photographers and 采访整理 become authors, the rest credits. */
 export function readCreditLine(text: string): BylineReading | null {
   const line = squash(text);
+  if (line.length > MAX_BYLINE_LINE_LENGTH) return null;
   const labels = [...line.matchAll(CREDIT_LABEL)];
   const first = labels[0];
-  if (!first || first.index !== 0 || line.length > MAX_BYLINE_LINE_LENGTH) return null;
+  if (!first || first.index !== 0) return null;
   const reading: BylineReading = { authors: [], credits: [] };
   labels.forEach((label, index) => {
     const start = (label.index ?? 0) + label[0].length;

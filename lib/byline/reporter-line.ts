@@ -12,13 +12,15 @@ const INSTITUTIONAL_PEN_NAMES: ReadonlySet<string> = new Set([
   "钟声", "和音", "仲音", "任仲平", "国纪平", "宣言", "本报评论员", "人民日报评论员",
 ]);
 const INSTITUTIONAL_ROLE: AuthorRole = "评论员";
+/** Names followed by a commentator role: 何鼎鼎  本报评论员. */
+const TRAILING_COMMENTATOR = new RegExp(`^(.+?)\\s+((?:本报|[${HAN}]{2,6}报)?评论员)$`, "u");
 
 /** 本报记者  朱  磊, 本报记者 杨明方 阿尔达克, 本报记者 程 焕整理, 何鼎鼎  本报评论员, 本报评论员. */
 export function readReporterLine(text: string): BylineReading | null {
   const line = squash(text);
   if (line.length > MAX_BYLINE_LINE_LENGTH) return null;
   if (INSTITUTIONAL_PEN_NAMES.has(line)) return { authors: [{ name: line, role: INSTITUTIONAL_ROLE }], credits: [] };
-  const trailingRole = new RegExp(`^(.+?)\\s+((?:本报|[${HAN}]{2,6}报)?评论员)$`, "u").exec(line);
+  const trailingRole = TRAILING_COMMENTATOR.exec(line);
   if (trailingRole) {
     const names = readNames(trailingRole[1] ?? "");
     const role = roleFromPrinted(trailingRole[2] ?? "");

@@ -26,8 +26,13 @@ export function toExportRow(article: ExportArticle, baseUrl: string): ExportRow 
     title: article.title,
     subtitle: article.subtitle,
     authors: article.authors.map((author) => ({ name: author.name, role: author.role })),
-    permalink: `${baseUrl.replace(/\/$/, "")}/articles/${article.id}`,
+    permalink: toPermalink(baseUrl, article.id),
   };
+}
+
+/** The article's page on this site, absolute. */
+export function toPermalink(baseUrl: string, id: string): string {
+  return `${baseUrl.replace(/\/$/, "")}/articles/${id}`;
 }
 
 /** 记者:王昊男; 摄影:严贵旺 — role first, as bylines print it. */

@@ -1,6 +1,7 @@
 import type { Author } from "@/lib/article/types";
 import { listActiveFilters, toSearchHref } from "@/lib/app/search-filters";
-import { toExportRow } from "@/lib/export/export-row";
+import { toPermalink } from "@/lib/export/export-row";
+import { wrapSnippet } from "@/lib/search/highlight";
 import { getSearchContext, searchArticles, type SearchContext, type SearchHit } from "@/lib/search/search-articles";
 import { toSearchQueryString, type SearchRequest } from "@/lib/search/search-request";
 import { renderAtomFeed, type AtomEntry } from "./atom-feed";
@@ -24,9 +25,14 @@ export function toFeedRequest(request: SearchRequest): SearchRequest {
   return { ...request, sort: "newest", page: 1, size: FEED_SIZE };
 }
 
+/** What selects articles, without order or paging: every page of a search has one feed and one feed id. */
+function toSelection(request: SearchRequest): Partial<SearchRequest> {
+  return { ...request, sort: "relevance", page: 1, size: undefined };
+}
+
 /** The feed of a results page: only what selects articles travels, so every page of a search offers one feed URL. */
 export function toFeedHref(request: SearchRequest): string {
-  const query = toSearchQueryString({ ...request, sort: "relevance", page: 1, size: undefined });
+  const query = toSearchQueryString(toSelection(request));
   return query ? `${FEED_PATH}?${query}` : FEED_PATH;
 }
 
@@ -47,7 +53,7 @@ export async function renderSearchFeed(request: SearchRequest, origin: string, c
   const pageHref = toSearchHref({ ...request, sort: "newest", page: 1, size: undefined });
   return renderAtomFeed({
     // The results page of the saved search names it for good: same query and filters, same feed.
-    id: `${base}${toSearchHref({ ...request, sort: "relevance", page: 1, size: undefined })}`,
+    id: `${base}${toSearchHref(toSelection(request))}`,
     title: toFeedTitle(request),
     subtitle: `报库检索的最新 ${FEED_SIZE} 篇，按日期从新到旧。`,
     updated: entries[0]?.updated ?? UNKNOWN_DATE,
@@ -60,7 +66,7 @@ export async function renderSearchFeed(request: SearchRequest, origin: string, c
 
 export function toAtomEntry(hit: SearchHit, base: string): AtomEntry {
   const { article } = hit;
-  const permalink = toExportRow(article, base).permalink;
+  const permalink = toPermalink(base, article.id);
   return {
     id: permalink,
     title: article.title,
@@ -68,7 +74,7 @@ export function toAtomEntry(hit: SearchHit, base: string): AtomEntry {
     link: permalink,
     authors: article.authors.map(formatAuthor),
     summary: hit.snippets
-      .map((snippet) => `${snippet.leadingEllipsis ? "…" : ""}${snippet.segments.map((segment) => segment.text).join("")}${snippet.trailingEllipsis ? "…" : ""}`)
+      .map((snippet) => wrapSnippet(snippet, (segments) => segments.map((segment) => segment.text).join("")))
       .join(" "),
   };
 }

@@ -1,4 +1,4 @@
-import { normalizeChar, normalizeText, normalizeUnit } from "@/lib/text/normalize";
+import { normalizeChar, normalizeCompact, normalizeUnit } from "@/lib/text/normalize";
 
 /**
  * Highlighting on the text as printed. Matching follows the index exactly:
@@ -82,6 +82,11 @@ export function buildSnippets(text: string, terms: readonly string[], options: S
   return snippets;
 }
 
+/** A snippet's text with "…" where text is left out before or after it; `inner` renders its segments. */
+export function wrapSnippet(snippet: Snippet, inner: (segments: readonly HighlightSegment[]) => string): string {
+  return `${snippet.leadingEllipsis ? "…" : ""}${inner(snippet.segments)}${snippet.trailingEllipsis ? "…" : ""}`;
+}
+
 /** HTML for trusted insertion: all text escaped, matches wrapped in <mark>, nothing else emitted. */
 export function segmentsToSafeHtml(segments: readonly HighlightSegment[]): string {
   return segments
@@ -103,7 +108,7 @@ function escapeHtml(text: string): string {
 
 /** Terms normalised like the index, whitespace removed, duplicates dropped. */
 function normalizeTerms(terms: readonly string[]): string[] {
-  const normalized = terms.map((term) => normalizeText(term).replace(/\s+/gu, ""));
+  const normalized = terms.map((term) => normalizeCompact(term));
   return [...new Set(normalized)].filter((term) => term !== "");
 }
 

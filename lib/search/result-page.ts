@@ -47,14 +47,15 @@ export function fetchResultPage<Hit>(target: QueryTarget, searches: readonly Eng
   return searches.length === 1 ? runSingle<Hit>(target, only, request) : runFederated<Hit>(target, searches, request);
 }
 
-function toSort(sort: SortOrder): string[] | undefined {
+/** The engine's sort for a reader's order; none for relevance. */
+export function toEngineSort(sort: SortOrder): string[] | undefined {
   if (sort === "newest") return ["dateDay:desc"];
   if (sort === "oldest") return ["dateDay:asc"];
   return undefined;
 }
 
 async function runSingle<Hit>(target: QueryTarget, search: EngineSearch, request: PageRequest): Promise<ResultPage<Hit>> {
-  const sort = toSort(request.sort);
+  const sort = toEngineSort(request.sort);
   const response = await target.client.request<SearchResponse<Hit>>("POST", `/indexes/${target.indexUid}/search`, {
     ...search,
     page: request.page,
@@ -76,8 +77,9 @@ async function runFederated<Hit>(target: QueryTarget, searches: readonly EngineS
   // A branch without text (an OR side of only negations or symbols, `-甲|#`) is a placeholder
   // search, which the engine cannot rank against a text search ("cannot compare a relevancy rule
   // with a sort rule", 400): such a union is merged newest first.
-  const placeholder = searches.some((search) => !search.q?.trim()) && searches.some((search) => Boolean(search.q?.trim()));
-  const sort = toSort(request.sort) ?? (placeholder ? toSort("newest") : undefined);
+  const withText = searches.filter((search) => search.q.trim() !== "").length;
+  const placeholder = withText > 0 && withText < searches.length;
+  const sort = toEngineSort(request.sort) ?? (placeholder ? toEngineSort("newest") : undefined);
   const response = await target.client.request<FederatedResponse<Hit>>("POST", "/multi-search", {
     federation: {
       offset: (request.page - 1) * request.hitsPerPage,

@@ -117,7 +117,8 @@ export async function prepareRequest(
   return { compiled, filter };
 }
 
-function compileRequestQuery(q: string): CompiledQuery | null {
+/** The reader's query compiled, null without text; bad syntax throws SearchInputError. */
+export function compileRequestQuery(q: string): CompiledQuery | null {
   if (!q.trim()) return null;
   const parsed = parseQuery(q);
   if (!parsed.ok) throw new SearchInputError(parsed.error.message);
@@ -127,7 +128,8 @@ function compileRequestQuery(q: string): CompiledQuery | null {
   return compiled.compiled;
 }
 
-function buildRequestFilter(request: SearchRequest): string | null {
+/** The engine filter for a request's facet selections and dates; bad input throws SearchInputError. */
+export function buildRequestFilter(request: SearchRequest): string | null {
   const pairs = request.author.length > 0 && request.role.length > 0;
   const built = buildFilter({
     dateFrom: request.from,

@@ -1,7 +1,7 @@
 import type { ParsedArticle } from "@/lib/article/types";
-import { normalizeText } from "@/lib/text/normalize";
+import { normalizeCompact } from "@/lib/text/normalize";
 import { measureJoin } from "./dictionary-join";
-import { addBodyLine, addHeadlineLine, appendContinuation, createDraft, hasBody, isCutOff, takeOverHeadline, type Draft } from "./draft";
+import { addBodyLine, addHeadlineLine, appendContinuation, awaitsBody, createDraft, isCutOff, takeOverHeadline, type Draft } from "./draft";
 import { rateDraft, type ItemConfidence, type LineDecision } from "./item-confidence";
 import { toParsedArticle, type PageContext } from "./item-record";
 import { HEADLINE_RANK, type LineLabel } from "./labels";
@@ -36,7 +36,7 @@ export function assembleArticles(lines: readonly PageLine[], decisions: readonly
   const droppedDuplicates: string[] = [];
   let current: Draft | null = null;
 
-  const open = (at: number): Draft => {
+  const open = (): Draft => {
     if (current && isCutOff(current) && !suspended.includes(current)) suspended.push(current);
     current = createDraft();
     drafts.push(current);
@@ -50,37 +50,37 @@ export function assembleArticles(lines: readonly PageLine[], decisions: readonly
     const rank = HEADLINE_RANK[label];
     let draft: Draft;
     if (label === "other") {
-      draft = current?.remainder && current.lines.at(-1) === at - 1 ? current : open(at);
+      draft = current?.remainder && current.lines.at(-1) === at - 1 ? current : open();
       draft.remainder = true;
       draft.blocks.push({ kind: "paragraph", text });
     } else if (rank !== undefined) {
-      draft = continuesHeadline(current, rank, label) ? current! : open(at);
+      draft = continuesHeadline(current, rank, label) ? current! : open();
       addHeadlineLine(draft, label, text);
       draft.lastHeadRank = rank;
     } else if (label === "resume") {
-      draft = resume(current, text, line.norm) ?? appendContinuation(current ?? open(at), text, droppedDuplicates);
+      draft = resume(current, text, line.norm) ?? appendContinuation(current ?? open(), text, droppedDuplicates);
     } else {
       const starts = label === "start" || label === "caption";
-      const joinsHeadline = current !== null && !current.remainder && !hasBody(current) && current.lastHeadRank !== null;
+      const joinsHeadline = awaitsBody(current);
       // A caption after a photo credit is the next photo's.
       const continuesCaption = label === "caption" && current?.blocks.at(-1)?.kind === "caption" && !current.closed;
-      draft = (starts ? joinsHeadline || continuesCaption : current !== null && !current.remainder) ? current! : open(at);
+      draft = (starts ? joinsHeadline || continuesCaption : current !== null && !current.remainder) ? current! : open();
       addBodyLine(draft, label, text, droppedDuplicates, decisions[at + 1]?.label === "signdate");
     }
     draft.lines.push(at);
   });
 
   /** Joins the line to the latest item whose sentence another item's block cut. */
-  function resume(open: Draft | null, text: string, norm: string): Draft | null {
-    const target = chooseResumed(suspended, open, norm);
+  function resume(before: Draft | null, text: string, norm: string): Draft | null {
+    const target = chooseResumed(suspended, before, norm);
     if (!target) return null;
     suspended.splice(suspended.indexOf(target), 1);
-    if (open && !hasBody(open) && !open.remainder && open.lastHeadRank !== null && target.lastHeadRank === null) {
+    if (awaitsBody(before) && target.lastHeadRank === null) {
       // The headline printed just before the resumed text is that item's own (seed page 002).
-      takeOverHeadline(target, open);
-      drafts.splice(drafts.indexOf(open), 1);
-    } else if (open && isCutOff(open) && !suspended.includes(open)) {
-      suspended.push(open);
+      takeOverHeadline(target, before);
+      drafts.splice(drafts.indexOf(before), 1);
+    } else if (before && isCutOff(before) && !suspended.includes(before)) {
+      suspended.push(before);
     }
     current = target;
     return appendContinuation(target, text, droppedDuplicates);
@@ -105,13 +105,13 @@ export function assembleArticles(lines: readonly PageLine[], decisions: readonly
  */
 /** `norm`: the resumed line, normalised as `PageLine.norm`. */
 function chooseResumed(suspended: readonly Draft[], open: Draft | null, norm: string): Draft | null {
-  const headlineWaiting = open !== null && !hasBody(open) && !open.remainder && open.lastHeadRank !== null;
+  const headlineWaiting = awaitsBody(open);
   let best: Draft | null = null;
   let bestScore = -1;
   for (const candidate of suspended) {
     if (candidate === open || !isCutOff(candidate)) continue;
     const last = candidate.blocks.at(-1);
-    const bridged = last && last.kind !== "table" && measureJoin(normalizeText(last.text.slice(-JOIN_CONTEXT_CHARS)).replace(/\s+/gu, ""), norm) >= 2;
+    const bridged = last && last.kind !== "table" && measureJoin(normalizeCompact(last.text.slice(-JOIN_CONTEXT_CHARS)), norm) >= 2;
     const score = (headlineWaiting && candidate.lastHeadRank === null ? 2 : 0) + (bridged ? 1 : 0);
     if (score >= bestScore) {
       best = candidate;
@@ -127,7 +127,7 @@ function chooseResumed(suspended: readonly Draft[], open: Draft | null, norm: st
  * group after the title (a column line belongs above the headline it tags).
  */
 function continuesHeadline(current: Draft | null, rank: number, label: LineLabel): boolean {
-  if (!current || current.remainder || hasBody(current) || current.lastHeadRank === null) return false;
+  if (!awaitsBody(current)) return false;
   return !(label === "column" && current.lastHeadRank >= (HEADLINE_RANK.title ?? 0) && rank < current.lastHeadRank);
 }
 

@@ -40,6 +40,11 @@ export function hasBody(draft: Draft): boolean {
   return draft.blocks.length > 0;
 }
 
+/** A headline group still waiting for its first body line. */
+export function awaitsBody(draft: Draft | null): draft is Draft & { lastHeadRank: number } {
+  return draft !== null && !draft.remainder && !hasBody(draft) && draft.lastHeadRank !== null;
+}
+
 export function addHeadlineLine(draft: Draft, label: LineLabel, text: string): void {
   if (label === "column") draft.column.push(text);
   else if (label === "kicker") draft.kicker.push(text);

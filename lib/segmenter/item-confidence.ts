@@ -1,14 +1,10 @@
+import type { SegmentationConfidence } from "@/lib/article/types";
 import type { Draft } from "./draft";
 import type { LineLabel } from "./labels";
 import type { PageLine } from "./page-lines";
 
-/** How sure the segmenter was of an item: 0 (a coin toss) to 1. */
-export type ItemConfidence = {
-  boundary: number;
-  byline: number;
-  /** The least certain decision, for a person to check: `line 12 “…”: title, else start`. */
-  weakest: string;
-};
+/** How sure the segmenter was of an item: the confidence an article carries (lib/article/types.ts). */
+export type ItemConfidence = SegmentationConfidence;
 
 export type LineDecision = {
   label: LineLabel;

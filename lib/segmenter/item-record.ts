@@ -2,7 +2,7 @@ import type { ArticleBlock, ArticleKind, Author, DateSource, ParsedArticle } fro
 import { blocksToPlainText } from "@/lib/article/types";
 import { DATELINE } from "@/lib/byline/dateline";
 import { parseBylineLine, splitTrailingByline } from "@/lib/byline/trailing-byline";
-import { deriveTitle } from "./derive-title";
+import { deriveTitle, LEADING_BRACKETS } from "./derive-title";
 import type { Draft } from "./draft";
 
 /** A finished item as the article record: kind, headline fields, authors from its dateline and bylines. */
@@ -52,7 +52,7 @@ export function toParsedArticle(draft: Draft, ordinal: number, context: PageCont
 function splitClosingByline(draft: Draft): void {
   if (draft.remainder) return;
   const last = draft.blocks.at(-1);
-  if (last?.kind !== "paragraph" || draft.blocks.length === 0) return;
+  if (last?.kind !== "paragraph") return;
   const split = splitTrailingByline(last.text, { penNames: true });
   if (!split) return;
   last.text = split.text;
@@ -80,7 +80,6 @@ function isMostlyTable(blocks: readonly ArticleBlock[]): boolean {
   return tableChars > 0 && tableChars >= textChars;
 }
 
-const OPENING_BYLINE = /^\s*[(（][^()（）]+[)）]/u;
 
 /** The dateline opening the first paragraph, with the byline printed right after it (本报讯（记者 张三）). */
 function readDateline(blocks: readonly ArticleBlock[]): { printed: string; place: string | null; authors: Author[] } | null {
@@ -88,7 +87,7 @@ function readDateline(blocks: readonly ArticleBlock[]): { printed: string; place
   if (first?.kind !== "paragraph") return null;
   const match = DATELINE.exec(first.text.trim());
   if (!match) return null;
-  const opening = OPENING_BYLINE.exec(first.text.trim().slice(match[0].length))?.[0];
+  const opening = LEADING_BRACKETS.exec(first.text.trim().slice(match[0].length))?.[0];
   const authors = opening ? (parseBylineLine(opening.trim())?.authors ?? []) : [];
   return { printed: match[0], place: match[1] || null, authors };
 }

@@ -1,4 +1,4 @@
-import { normalizeText } from "@/lib/text/normalize";
+import { normalizeCompact } from "@/lib/text/normalize";
 
 /**
  * A page as the segmenter reads it: its non-blank lines in order, each with the blank lines
@@ -27,7 +27,7 @@ export function splitPageLines(text: string): PageLine[] {
     }
     const previous = lines.at(-1);
     if (previous) previous.blankAfter = blanks;
-    lines.push({ text: trimmed, norm: normalizeText(trimmed).replace(/\s+/gu, ""), index, blankBefore: blanks, blankAfter: 0 });
+    lines.push({ text: trimmed, norm: normalizeCompact(trimmed), index, blankBefore: blanks, blankAfter: 0 });
     blanks = 0;
   }
   const last = lines.at(-1);

@@ -41,10 +41,57 @@ export function scoreLines(model: SequenceModel, features: readonly (readonly st
   });
 }
 
+/** The best label sequence alone (what training needs), by Viterbi. */
+export function decodeLabels(model: SequenceModel, emissions: readonly Float64Array[]): number[] {
+  return runViterbi(model, emissions).labels;
+}
+
 export function decodeSequence(model: SequenceModel, emissions: readonly Float64Array[]): Decoded {
   const size = model.labels.length;
   const n = emissions.length;
   if (n === 0) return { labels: [], margins: [], runnersUp: [], maxMarginals: [] };
+  const { labels, forward } = runViterbi(model, emissions);
+  const backward: Float64Array[] = new Array(n);
+  backward[n - 1] = new Float64Array(size);
+  for (let i = n - 2; i >= 0; i--) {
+    const scores = new Float64Array(size);
+    for (let label = 0; label < size; label++) {
+      let best = -Infinity;
+      for (let next = 0; next < size; next++) {
+        const score = model.transitions[label * size + next]! + emissions[i + 1]![next]! + backward[i + 1]![next]!;
+        if (score > best) best = score;
+      }
+      scores[label] = best;
+    }
+    backward[i] = scores;
+  }
+  const margins: number[] = [];
+  const runnersUp: number[] = [];
+  const maxMarginals: Float64Array[] = [];
+  for (let i = 0; i < n; i++) {
+    const chosen = labels[i]!;
+    const marginals = forward[i]!.map((score, label) => score + backward[i]![label]!);
+    maxMarginals.push(marginals);
+    let other = -Infinity;
+    let runnerUp = chosen;
+    for (let label = 0; label < size; label++) {
+      if (label === chosen) continue;
+      if (marginals[label]! > other) {
+        other = marginals[label]!;
+        runnerUp = label;
+      }
+    }
+    margins.push(Math.max(0, marginals[chosen]! - other));
+    runnersUp.push(runnerUp);
+  }
+  return { labels, margins, runnersUp, maxMarginals };
+}
+
+/** Forward Viterbi scores per line and label, and the best path read back from its pointers. */
+function runViterbi(model: SequenceModel, emissions: readonly Float64Array[]): { labels: number[]; forward: Float64Array[] } {
+  const size = model.labels.length;
+  const n = emissions.length;
+  if (n === 0) return { labels: [], forward: [] };
   const transition = (from: number, to: number) => model.transitions[from * size + to]!;
   const forward: Float64Array[] = [];
   const back: Int32Array[] = [];
@@ -70,44 +117,10 @@ export function decodeSequence(model: SequenceModel, emissions: readonly Float64
     forward.push(scores);
     back.push(pointers);
   }
-  const backward: Float64Array[] = new Array(n);
-  backward[n - 1] = new Float64Array(size);
-  for (let i = n - 2; i >= 0; i--) {
-    const scores = new Float64Array(size);
-    for (let label = 0; label < size; label++) {
-      let best = -Infinity;
-      for (let next = 0; next < size; next++) {
-        const score = transition(label, next) + emissions[i + 1]![next]! + backward[i + 1]![next]!;
-        if (score > best) best = score;
-      }
-      scores[label] = best;
-    }
-    backward[i] = scores;
-  }
   const labels = new Array<number>(n);
   labels[n - 1] = argMax(forward[n - 1]!);
   for (let i = n - 1; i > 0; i--) labels[i - 1] = back[i]![labels[i]!]!;
-  const margins: number[] = [];
-  const runnersUp: number[] = [];
-  const maxMarginals: Float64Array[] = [];
-  for (let i = 0; i < n; i++) {
-    const chosen = labels[i]!;
-    maxMarginals.push(forward[i]!.map((score, label) => score + backward[i]![label]!));
-    const total = forward[i]![chosen]! + backward[i]![chosen]!;
-    let other = -Infinity;
-    let runnerUp = chosen;
-    for (let label = 0; label < size; label++) {
-      if (label === chosen) continue;
-      const score = forward[i]![label]! + backward[i]![label]!;
-      if (score > other) {
-        other = score;
-        runnerUp = label;
-      }
-    }
-    margins.push(Math.max(0, total - other));
-    runnersUp.push(runnerUp);
-  }
-  return { labels, margins, runnersUp, maxMarginals };
+  return { labels, forward };
 }
 
 function argMax(values: Float64Array): number {

@@ -1,5 +1,5 @@
 import { createRandom } from "@/lib/random/seeded-random";
-import { decodeSequence, type SequenceModel } from "./sequence-model";
+import { decodeLabels, type SequenceModel } from "./sequence-model";
 
 /**
  * Averaged structured perceptron (Collins 2002) for `SequenceModel`: decode each training
@@ -49,7 +49,7 @@ export function trainPerceptron(sequences: readonly TrainingSequence[], options:
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (const index of shuffleIndices(compiled.length, random)) {
       const sequence = compiled[index]!;
-      const predicted = decodeSequence(model, scoreCompiled(model, sequence.rows)).labels;
+      const predicted = decodeLabels(model, scoreCompiled(model, sequence.rows));
       for (let i = 0; i < sequence.labels.length; i++) {
         const gold = sequence.labels[i]!;
         const guess = predicted[i]!;

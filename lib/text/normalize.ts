@@ -46,3 +46,8 @@ export function normalizeText(original: string): string {
   for (const char of original) text += normalizeChar(char);
   return text;
 }
+
+/** The normalised text without any whitespace: how terms and OCR lines are compared. */
+export function normalizeCompact(original: string): string {
+  return normalizeText(original).replace(/\s+/gu, "");
+}

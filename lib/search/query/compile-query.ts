@@ -1,7 +1,7 @@
 import { toMatchTerm, type MatchScope } from "@/lib/search/exact-match";
 import { buildEqualsCondition, buildNotEqualsCondition, FILTER_ATTRIBUTES, joinAllOf, joinAnyOf } from "@/lib/search/filter";
 import { CHAR_FIELDS, TITLE_CHAR_FIELDS, type CharField } from "@/lib/search/index-schema";
-import { normalizeText } from "@/lib/text/normalize";
+import { normalizeCompact } from "@/lib/text/normalize";
 import { QUERY_ERROR_CODES, type ParsedQuery, type QueryError, type Term } from "./parse-query";
 
 /**
@@ -216,7 +216,7 @@ function collectHighlightTerms(query: ParsedQuery): string[] {
   for (const clause of query.clauses) {
     for (const term of clause.anyOf) {
       if (term.negated || term.field === "author") continue;
-      const normalized = normalizeText(term.text).replace(/\s+/gu, "");
+      const normalized = normalizeCompact(term.text);
       if (normalized !== "") terms.add(normalized);
     }
   }
