@@ -5,7 +5,7 @@ import readline from "node:readline";
 import { parseArgs } from "node:util";
 import { runIngest } from "@/ingest/pipeline";
 import { blocksToPlainText, type Article } from "@/lib/article/types";
-import { EngineClient } from "@/lib/search/engine/http-client";
+import { EngineClient, UPLOAD_TIMEOUT_MS } from "@/lib/search/engine/client";
 import { startEngine } from "@/lib/search/engine/process";
 import { readEnginePeakKb, sizeOf } from "./engine-stats";
 
@@ -60,14 +60,15 @@ async function measurePlain(jsonl: string, dataDir: string): Promise<Measured> {
   const engine = await startEngine({ dataDir, port: 0 });
   try {
     const client = new EngineClient({ url: engine.url, apiKey: engine.masterKey });
-    await client.runTask("POST", "/indexes", { uid: "plain", primaryKey: "id" });
+    await client.runTask((meili) => meili.createIndex("plain", { primaryKey: "id" }));
     const started = performance.now();
-    let batch: object[] = [];
+    let batch: Array<Record<string, unknown>> = [];
     const pending: number[] = [];
     let articles = 0;
     const send = async () => {
       if (batch.length === 0) return;
-      const { taskUid } = await client.request<{ taskUid: number }>("POST", "/indexes/plain/documents", batch, { timeoutMs: 120_000 });
+      const documents = batch;
+      const { taskUid } = await client.call((meili) => meili.index("plain").addDocuments(documents), { timeoutMs: UPLOAD_TIMEOUT_MS });
       pending.push(taskUid);
       batch = [];
       while (pending.length > 3) await client.waitForTask(pending.shift() ?? 0);

@@ -1,6 +1,7 @@
+import type { Meilisearch } from "meilisearch";
 import { createRandom, type Random } from "@/lib/random/seeded-random";
 import { HIT_FIELDS } from "@/lib/search/documents";
-import type { EngineClient } from "@/lib/search/engine/http-client";
+import type { EngineClient } from "@/lib/search/engine/client";
 import { toEngineSort } from "@/lib/search/result-page";
 import { buildRequestFilter, compileRequestQuery, FACET_FIELDS } from "@/lib/search/search-articles";
 import { SearchRequestSchema, toSearchQueryString, type SearchRequest } from "@/lib/search/search-request";
@@ -52,12 +53,13 @@ export async function drawLoadRequests(client: EngineClient, indexUid: string, c
 }
 
 async function sampleArticles(client: EngineClient, indexUid: string, random: Random): Promise<SampleArticle[]> {
-  const stats = await client.request<{ numberOfDocuments: number }>("GET", `/indexes/${indexUid}/stats`);
-  const fields = "title,body,date,bylines,topics";
+  const index = (meili: Meilisearch) => meili.index<SampleArticle>(indexUid);
+  const stats = await client.call((meili) => index(meili).getStats());
+  const fields: Array<keyof SampleArticle> = ["title", "body", "date", "bylines", "topics"];
   const picks = Array.from({ length: SAMPLE_SIZE }, () => Math.floor(random() * stats.numberOfDocuments));
   const pages = await Promise.all(
     [...new Set(picks)].map((offset) =>
-      client.request<{ results: SampleArticle[] }>("GET", `/indexes/${indexUid}/documents?offset=${offset}&limit=1&fields=${fields}`),
+      client.call((meili) => index(meili).getDocuments({ offset, limit: 1, fields })),
     ),
   );
   return pages.flatMap((page) => page.results).filter((article) => (article.body ?? "").length >= 20);

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createRequire } from "node:module";
-import { EngineClient } from "@/lib/search/engine/http-client";
+import { EngineClient } from "@/lib/search/engine/client";
 import { readLiveLock } from "@/lib/search/engine/lock";
 import { percentile } from "./latency";
 import { drawLoadRequests, type LoadRequest } from "./load-requests";

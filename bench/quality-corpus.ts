@@ -5,7 +5,7 @@ import { runIngest } from "@/ingest/pipeline";
 import type { Article } from "@/lib/article/types";
 import { blocksToPlainText } from "@/lib/article/types";
 import { toIndexDocument, toSourceStamp } from "@/lib/search/documents";
-import type { EngineClient } from "@/lib/search/engine/http-client";
+import type { EngineClient } from "@/lib/search/engine/client";
 import { configureIndex, countDocuments, indexExists, readSchemaState } from "@/lib/search/index-admin";
 import { buildIndex, listIndexDirs, measureIndex, newIndexDirs, uploadInterleaved, type IndexCost } from "./quality-indexing";
 import { createRandom, sampleWithout } from "./quality-random";
@@ -68,7 +68,7 @@ export async function prepareCorpus(options: CorpusOptions): Promise<BenchCorpus
   }
 
   for (const uid of [oursUid, plainUid]) {
-    if (await indexExists(options.client, uid)) await options.client.runTask("DELETE", `/indexes/${uid}`);
+    if (await indexExists(options.client, uid)) await options.client.runTask((meili) => meili.deleteIndex(uid));
   }
   fs.rmSync(articlesFile, { force: true });
   const inputs = selectInputs(options);
@@ -95,8 +95,8 @@ export async function prepareCorpus(options: CorpusOptions): Promise<BenchCorpus
     await configureIndex(options.client, oursUid);
     const oursDirs = newIndexDirs(options.engineDataDir, dirsBefore);
     const plainBefore = listIndexDirs(options.engineDataDir);
-    await options.client.runTask("POST", "/indexes", { uid: plainUid, primaryKey: "id" });
-    await options.client.runTask("PATCH", `/indexes/${plainUid}/settings`, plainSettings);
+    await options.client.runTask((meili) => meili.createIndex(plainUid, { primaryKey: "id" }));
+    await options.client.runTask((meili) => meili.index(plainUid).updateSettings(plainSettings));
     await uploadInterleaved(
       options.client,
       [

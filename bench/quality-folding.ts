@@ -1,3 +1,4 @@
+import type { MultiSearchParams } from "meilisearch";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -6,7 +7,7 @@ import type { Article } from "@/lib/article/types";
 import { blocksToPlainText } from "@/lib/article/types";
 import { tokenizeNormalized } from "./quality-char-tokens";
 import { encodeChar } from "@/lib/search/coded-chars";
-import { EngineClient } from "@/lib/search/engine/http-client";
+import { EngineClient } from "@/lib/search/engine/client";
 import { startEngine } from "@/lib/search/engine/process";
 import { normalizeText } from "@/lib/text/normalize";
 
@@ -58,14 +59,15 @@ function collectCharacters(file: string): string[] {
 
 async function findFolds(client: EngineClient, variant: Variant, chars: readonly string[]): Promise<string[]> {
   const uid = `folding_${variant.locales[0]}`;
-  await client.runTask("POST", "/indexes", { uid, primaryKey: "id" });
-  await client.runTask("PATCH", `/indexes/${uid}/settings`, {
+  await client.runTask((meili) => meili.createIndex(uid, { primaryKey: "id" }));
+  await client.runTask((meili) => meili.index(uid).updateSettings({
     searchableAttributes: ["t"],
     typoTolerance: { enabled: false },
     prefixSearch: "disabled",
     localizedAttributes: [{ attributePatterns: ["t"], locales: variant.locales }],
-  });
-  await client.runTask("POST", `/indexes/${uid}/documents`, chars.map((char, id) => ({ id, t: variant.token(char) })), 600_000);
+  }));
+  const documents = chars.map((char, id) => ({ id, t: variant.token(char) }));
+  await client.runTask((meili) => meili.index(uid).addDocuments(documents), 600_000);
   const folds: string[] = [];
   for (let start = 0; start < chars.length; start += 500) {
     const queries = chars.slice(start, start + 500).map((char) => ({
@@ -75,7 +77,7 @@ async function findFolds(client: EngineClient, variant: Variant, chars: readonly
       attributesToRetrieve: ["id"],
       limit: 50,
     }));
-    const response = await client.request<{ results: Array<{ hits: Array<{ id: number }> }> }>("POST", "/multi-search", { queries });
+    const response = await client.call((meili) => meili.multiSearch<MultiSearchParams, { id: number }>({ queries }));
     response.results.forEach((result, offset) => {
       const id = start + offset;
       const ids = result.hits.map((hit) => hit.id);

@@ -1,6 +1,7 @@
+import type { BatchesResults } from "meilisearch";
 import fs from "node:fs";
 import path from "node:path";
-import type { EngineClient } from "@/lib/search/engine/http-client";
+import type { EngineClient } from "@/lib/search/engine/client";
 
 /**
  * Indexing cost, measured the same way for every index the benches build:
@@ -24,8 +25,8 @@ export async function buildIndex<T>(
   toDocument: (item: T) => Record<string, unknown>,
 ): Promise<IndexCost> {
   const dirsBefore = listIndexDirs(engineDataDir);
-  await client.runTask("POST", "/indexes", { uid: indexUid, primaryKey: "id" });
-  await client.runTask("PATCH", `/indexes/${indexUid}/settings`, settings);
+  await client.runTask((meili) => meili.createIndex(indexUid, { primaryKey: "id" }));
+  await client.runTask((meili) => meili.index(indexUid).updateSettings(settings));
   await uploadDocuments(client, indexUid, items, toDocument);
   return measureIndex(client, indexUid, newIndexDirs(engineDataDir, dirsBefore));
 }
@@ -53,9 +54,8 @@ export async function uploadInterleaved<T>(client: EngineClient, targets: Readon
   for (let start = 0; start < items.length; start += BATCH_SIZE) {
     const chunk = items.slice(start, start + BATCH_SIZE);
     for (const target of targets) {
-      const task = await client.request<{ taskUid: number }>("POST", `/indexes/${target.indexUid}/documents`, chunk.map(target.toDocument), {
-        timeoutMs: 300_000,
-      });
+      const documents = chunk.map(target.toDocument);
+      const task = await client.call((meili) => meili.index(target.indexUid).addDocuments(documents), { timeoutMs: 300_000 });
       pending.push(task.taskUid);
     }
     while (pending.length > TASKS_IN_FLIGHT * targets.length) await client.waitForTask(pending.shift() ?? 0, 3_600_000);
@@ -68,15 +68,15 @@ export async function measureIndex(client: EngineClient, indexUid: string, dirs:
   let indexingMs = 0;
   let from: number | null = null;
   for (;;) {
-    const page: { results: Array<{ duration: string | null }>; next: number | null } = await client.request(
-      "GET",
-      `/batches?indexUids=${indexUid}&types=documentAdditionOrUpdate&limit=1000${from === null ? "" : `&from=${from}`}`,
+    const after: number | null = from;
+    const page: BatchesResults = await client.call((meili) =>
+      meili.batches.getBatches({ indexUids: [indexUid], types: ["documentAdditionOrUpdate"], limit: 1000, ...(after === null ? {} : { from: after }) }),
     );
     for (const batch of page.results) indexingMs += parseIsoDuration(batch.duration);
     if (page.next === null) break;
     from = page.next;
   }
-  const stats = await client.request<{ numberOfDocuments: number }>("GET", `/indexes/${indexUid}/stats`);
+  const stats = await client.call((meili) => meili.index(indexUid).getStats());
   const diskBytes = dirs.length > 0 ? dirs.reduce((sum, dir) => sum + folderBytes(dir), 0) : null;
   return { indexUid, documents: stats.numberOfDocuments, indexingMs, diskBytes };
 }

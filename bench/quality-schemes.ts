@@ -5,7 +5,7 @@ import type { Article } from "@/lib/article/types";
 import { blocksToPlainText } from "@/lib/article/types";
 import { toIndexDocument, toSourceStamp } from "@/lib/search/documents";
 import { toCharPhrase, toCharTokenText } from "./quality-char-tokens";
-import { EngineClient } from "@/lib/search/engine/http-client";
+import { EngineClient } from "@/lib/search/engine/client";
 import { CODED_LOCALES } from "@/lib/search/engine-search";
 import { startEngine } from "@/lib/search/engine/process";
 import { encodeChar, toCodedPhrase } from "@/lib/search/coded-chars";
@@ -220,7 +220,7 @@ async function main(): Promise<void> {
         const cost = await indexScheme(client, dataDir, scheme, uid, articles);
         log(`round ${round} ${scheme.name}: ${(cost.indexingMs / 1000).toFixed(1)} s`);
         keepBest(best, scheme, cost);
-        await client.runTask("DELETE", `/indexes/${uid}`);
+        await client.runTask((meili) => meili.deleteIndex(uid));
       }
     }
     let plainMs = 0;
@@ -238,12 +238,14 @@ async function main(): Promise<void> {
         const term = toMatchTerm(query.q);
         const { q, exact } = scheme.query(term);
         const started = performance.now();
-        const response = await client.request<{ hits: Array<{ id: string }> }>("POST", `/indexes/${uid}/search`, {
-          q,
-          limit: 1_000_000,
-          attributesToRetrieve: ["id"],
-          ...(scheme === plainScheme ? { matchingStrategy: "all" } : { matchingStrategy: "all", locales: scheme === charsScheme ? ["cmn"] : CODED_LOCALES }),
-        });
+        const response = await client.call((meili) =>
+          meili.index<{ id: string }>(uid).search(q, {
+            limit: 1_000_000,
+            attributesToRetrieve: ["id"],
+            matchingStrategy: "all",
+            ...(scheme === plainScheme ? {} : { locales: scheme === charsScheme ? ["cmn"] : CODED_LOCALES }),
+          }),
+        );
         searchMs.push(performance.now() - started);
         const found = new Set(response.hits.map((hit) => hit.id));
         const truthIds = expected[i] ?? new Set<string>();
@@ -266,7 +268,7 @@ async function main(): Promise<void> {
         `${at(searchMs, 0.5).toFixed(1)}/${at(searchMs, 0.95).toFixed(1)}`,
       ]);
       log(`${scheme.name}: ${rows[rows.length - 1]?.join(" | ")}`);
-      await client.runTask("DELETE", `/indexes/${uid}`);
+      await client.runTask((meili) => meili.deleteIndex(uid));
     }
   } finally {
     await engine.stop();

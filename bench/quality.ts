@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Article } from "@/lib/article/types";
-import { EngineClient } from "@/lib/search/engine/http-client";
+import { EngineClient } from "@/lib/search/engine/client";
 import { startEngine } from "@/lib/search/engine/process";
 import { executeQuery, type QueryTarget } from "@/lib/search/execute-query";
 import { buildFilter } from "@/lib/search/filter";
@@ -167,12 +167,9 @@ async function measurePlain(
 ): Promise<QueryOutcome> {
   const started = performance.now();
   // Plain Meilisearch as a naive integration would use it: the query as typed, all words required.
-  const response = await client.request<{ hits: Array<{ id: string }> }>("POST", `/indexes/${indexUid}/search`, {
-    q: query.q,
-    matchingStrategy: "all",
-    limit: ALL_HITS,
-    attributesToRetrieve: ["id"],
-  });
+  const response = await client.call((meili) =>
+    meili.index<{ id: string }>(indexUid).search(query.q, { matchingStrategy: "all", limit: ALL_HITS, attributesToRetrieve: ["id"] }),
+  );
   const ms = performance.now() - started;
   const sources = query.sources ? new Set(query.sources) : null;
   const ids = response.hits.map((hit) => hit.id).filter((id) => !sources || sources.has(sourceById.get(id) ?? ""));

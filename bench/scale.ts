@@ -6,7 +6,7 @@ import { loadAuthorDirectory } from "@/lib/search/author-directory";
 import { toCodedPhrase } from "@/lib/search/coded-chars";
 import { HIT_FIELDS } from "@/lib/search/documents";
 import { CODED_LOCALES } from "@/lib/search/engine-search";
-import { EngineClient } from "@/lib/search/engine/http-client";
+import { EngineClient } from "@/lib/search/engine/client";
 import { startEngine } from "@/lib/search/engine/process";
 import { readEnginePeakKb, sizeOf } from "./engine-stats";
 import { toMatchTerm } from "@/lib/search/exact-match";
@@ -113,14 +113,13 @@ async function main(): Promise<void> {
 
 async function measureLatency(terms: readonly string[], client: EngineClient, context: SearchContext): Promise<LatencyRow[]> {
   const raw = (term: string, extra: Record<string, unknown>) =>
-    client.request<{ processingTimeMs: number }>("POST", `/indexes/${INDEX}/search`, {
-      q: toCodedPhrase(toMatchTerm(term)),
+    client.call((meili) => meili.index(INDEX).search(toCodedPhrase(toMatchTerm(term)), {
       hitsPerPage: 20,
       page: 1,
       attributesToRetrieve: [...HIT_FIELDS],
       locales: CODED_LOCALES,
       ...extra,
-    });
+    }));
   const serverSide = async (extra: Record<string, unknown>) => {
     const times: number[] = [];
     for (const term of terms) times.push((await raw(term, extra)).processingTimeMs);

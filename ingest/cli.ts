@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { readEnv, resolveDataDir } from "@/lib/config/env";
+import { ConfigError, readEnv, resolveDataDir } from "@/lib/config/env";
 import { getEngineClient } from "@/lib/search/connection";
 import { EngineError } from "@/lib/search/engine/errors";
 import { checkOutPath } from "./out-path";
@@ -118,7 +118,7 @@ function describeIssue(issue: IngestIssue): string {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const message = error instanceof EngineError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    const message = error instanceof EngineError || error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
     process.stderr.write(`导入失败 / ingest failed: ${message}\n`);
     process.exit(1);
   },

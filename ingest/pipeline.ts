@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import type { Article } from "@/lib/article/types";
-import type { EngineClient } from "@/lib/search/engine/http-client";
+import type { EngineClient } from "@/lib/search/engine/client";
 import { toIndexDocument, toSourceStamp, type IndexDocument, type SourceStamp } from "@/lib/search/documents";
 import { configureIndex, deleteByFilter, ensureIndex, enqueueUpsert, swapIn } from "@/lib/search/index-admin";
 import { buildFilterIn } from "./filter-lists";

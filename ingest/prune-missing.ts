@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import type { EngineClient } from "@/lib/search/engine/http-client";
+import type { EngineClient } from "@/lib/search/engine/client";
 import { deleteByFilter } from "@/lib/search/index-admin";
 import type { InputRoot } from "./discover";
 import { buildFilterIn } from "./filter-lists";

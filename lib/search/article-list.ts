@@ -24,10 +24,8 @@ export async function listArticles(
   { filter, limit, sort }: ListQuery,
   { client, indexUid }: SearchContext = getSearchContext(),
 ): Promise<{ articles: ArticleSummary[]; total: number }> {
-  const response = await client.request<{ hits: StoredSummary[]; estimatedTotalHits?: number }>(
-    "POST",
-    `/indexes/${indexUid}/search`,
-    { q: "", filter, limit, sort, attributesToRetrieve: SUMMARY_FIELDS },
+  const response = await client.call((meili) =>
+    meili.index<StoredSummary>(indexUid).search("", { filter, limit, sort, attributesToRetrieve: [...SUMMARY_FIELDS] }),
   );
   return {
     articles: response.hits.map(fromStoredSummary),

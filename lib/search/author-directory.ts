@@ -1,6 +1,8 @@
 import { aggregateAuthors, type AuthorEntry, type BylineRecord } from "@/lib/authors/directory";
+import { BYLINE_RECORD_FIELDS } from "./documents";
 import { readCurrentIndexVersion } from "./index-version";
 import { createMemo } from "./memo";
+import { readDocuments } from "./read-documents";
 import { getSearchContext, type SearchContext } from "./search-articles";
 
 /**
@@ -10,7 +12,6 @@ import { getSearchContext, type SearchContext } from "./search-articles";
  * the directory, author pages and the API share one computation until the
  * index changes.
  */
-const PAGE = 10_000;
 const directories = createMemo<AuthorEntry[]>({ maxEntries: 4, ttlMs: 24 * 3600_000 });
 
 export async function loadAuthorDirectory(context: SearchContext = getSearchContext()): Promise<AuthorEntry[]> {
@@ -18,21 +19,15 @@ export async function loadAuthorDirectory(context: SearchContext = getSearchCont
   return directories.get(version, () => readBylineRecords(context).then(aggregateAuthors));
 }
 
-async function readBylineRecords({ client, indexUid }: SearchContext): Promise<BylineRecord[]> {
+async function readBylineRecords(context: SearchContext): Promise<BylineRecord[]> {
   const records: BylineRecord[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await client.request<{ results: Array<Partial<BylineRecord>>; total: number }>(
-      "POST",
-      `/indexes/${indexUid}/documents/fetch`,
-      { fields: ["bylines", "source", "date"], limit: PAGE, offset, filter: "authors IS NOT EMPTY" },
-      { timeoutMs: 60_000 },
-    );
-    for (const document of page.results) {
+  const pages = readDocuments(context, { fields: BYLINE_RECORD_FIELDS, filter: "authors IS NOT EMPTY" });
+  for await (const page of pages) {
+    for (const document of page) {
       if (document.bylines && document.bylines.length > 0) {
         records.push({ bylines: document.bylines, source: document.source ?? "", date: document.date ?? null });
       }
     }
-    if (offset + PAGE >= page.total) break;
   }
   return records;
 }

@@ -1,5 +1,7 @@
 import { buildAuthorProfile, type AuthorProfile, type ProfileRecord } from "@/lib/authors/profile";
+import { AUTHOR_PROFILE_FIELDS } from "./documents";
 import { buildEqualsCondition, joinAllOf } from "./filter";
+import { readDocuments } from "./read-documents";
 import { getSearchContext, type SearchContext } from "./search-articles";
 
 const PAGE = 5_000;
@@ -8,19 +10,15 @@ const PAGE = 5_000;
 export async function loadAuthorProfile(name: string, paper: string | null, context: SearchContext = getSearchContext()): Promise<AuthorProfile[] | null> {
   const filter = joinAllOf([buildEqualsCondition("authors", name), paper ? buildEqualsCondition("source", paper) : null]);
   const byPaper = new Map<string, ProfileRecord[]>();
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await context.client.request<{ results: Array<ProfileRecord & { source: string }>; total: number }>(
-      "POST",
-      `/indexes/${context.indexUid}/documents/fetch`,
-      { fields: ["id", "date", "bylines", "topics", "source"], filter, limit: PAGE, offset },
-      { timeoutMs: 60_000 },
-    );
-    for (const record of page.results) {
-      const list = byPaper.get(record.source) ?? [];
+  const pages = readDocuments(context, { fields: AUTHOR_PROFILE_FIELDS, filter, pageSize: PAGE });
+  for await (const page of pages) {
+    for (const record of page) {
+      if (!record.id) continue;
+      const source = record.source ?? "";
+      const list = byPaper.get(source) ?? [];
       list.push({ id: record.id, date: record.date ?? null, bylines: record.bylines ?? [], topics: record.topics ?? [] });
-      byPaper.set(record.source, list);
+      byPaper.set(source, list);
     }
-    if (offset + PAGE >= page.total) break;
   }
   if (byPaper.size === 0) return null;
   // Same-name people in different papers are different people until shown otherwise.

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { readEnv, resolveDataDir } from "@/lib/config/env";
-import { EngineClient } from "./engine/http-client";
+import { ConfigError, readEnv, resolveDataDir } from "@/lib/config/env";
+import { EngineClient } from "./engine/client";
 import { EngineUnavailableError } from "./engine/errors";
 import { readLiveLock } from "./engine/lock";
 
@@ -15,7 +15,13 @@ export function getEngineClient(): EngineClient {
   if (cached) return cached;
   const env = readEnv();
   if (env.MEILI_URL) {
-    cached = new EngineClient({ url: env.MEILI_URL, apiKey: env.MEILI_MASTER_KEY ?? "" });
+    cached = new EngineClient({
+      url: env.MEILI_URL,
+      apiKey: env.MEILI_MASTER_KEY ?? "",
+      urlSetting: "MEILI_URL",
+      keySetting: "MEILI_MASTER_KEY",
+      ...(env.MEILI_CA_FILE ? { ca: readCertificate(env.MEILI_CA_FILE) } : {}),
+    });
     return cached;
   }
   const dataDir = resolveDataDir(env);
@@ -28,6 +34,16 @@ export function getEngineClient(): EngineClient {
   const apiKey = fs.readFileSync(path.join(dataDir, "master-key"), "utf8").trim();
   cached = new EngineClient({ url: lock.url, apiKey });
   return cached;
+}
+
+function readCertificate(file: string): string {
+  try {
+    const pem = fs.readFileSync(file, "utf8");
+    if (pem.includes("-----BEGIN CERTIFICATE-----")) return pem;
+  } catch (cause) {
+    throw new ConfigError(`MEILI_CA_FILE=${file} cannot be read (${(cause as Error).message}).`);
+  }
+  throw new ConfigError(`MEILI_CA_FILE=${file} is not a PEM certificate (no "BEGIN CERTIFICATE" line).`);
 }
 
 /** For tests and scripts that start their own engine. */

@@ -55,6 +55,13 @@ export type IndexDocument = {
   wordCodes: string;
 } & ChunkFields<CharField>;
 
+/** What the author directory reads of every signed article. */
+export const BYLINE_RECORD_FIELDS = ["bylines", "source", "date"] as const satisfies ReadonlyArray<keyof IndexDocument>;
+/** What an author page reads of each of the author's articles. */
+export const AUTHOR_PROFILE_FIELDS = ["id", "date", "bylines", "topics", "source"] as const satisfies ReadonlyArray<keyof IndexDocument>;
+/** What an export reads of each article; `bylines` holds the authors with their roles. */
+export const EXPORT_STORED_FIELDS = ["id", "date", "source", "page", "column", "title", "subtitle", "bylines"] as const satisfies ReadonlyArray<keyof IndexDocument>;
+
 /** Which file on disk a document came from. Ids never depend on it: a moved archive keeps its ids. */
 export type SourceStamp = Pick<IndexDocument, "sourcePath" | "fileKey">;
 

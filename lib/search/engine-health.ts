@@ -15,7 +15,7 @@ let healthyUntil = 0;
 export async function isEngineReachable(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<boolean> {
   if (Date.now() < healthyUntil) return true;
   try {
-    await getEngineClient().request("GET", "/health", undefined, { timeoutMs });
+    await getEngineClient().call((meili) => meili.health(), { timeoutMs });
     healthyUntil = Date.now() + HEALTHY_FOR_MS;
     return true;
   } catch {

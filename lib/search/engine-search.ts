@@ -1,4 +1,5 @@
-import type { EngineClient } from "./engine/http-client";
+import type { Locale, RecordAny } from "meilisearch";
+import type { EngineClient } from "./engine/client";
 
 /** The few raw Meilisearch calls query execution and verification share. */
 
@@ -8,7 +9,7 @@ export type EngineSearch = {
   q: string;
   attributesToSearchOn?: string[];
   matchingStrategy?: "all" | "last";
-  locales?: string[];
+  locales?: Locale[];
   filter?: string;
 };
 
@@ -17,19 +18,15 @@ export type EngineSearch = {
  * Queries must use the same one, so the engine reads the letter tokens as
  * plain Latin words on both sides.
  */
-export const CODED_LOCALES = ["eng"];
+export const CODED_LOCALES: Locale[] = ["eng"];
 
 /** More than any index here holds; the index's `maxTotalHits` is 1,000,000. */
 export const ALL_HITS = 1_000_000;
 
-type HitsResponse<Hit> = { hits: Hit[] };
-
-export async function searchAll<Hit>(target: QueryTarget, search: EngineSearch, attributesToRetrieve: readonly string[]): Promise<Hit[]> {
-  const response = await target.client.request<HitsResponse<Hit>>("POST", `/indexes/${target.indexUid}/search`, {
-    ...search,
-    limit: ALL_HITS,
-    attributesToRetrieve: [...attributesToRetrieve],
-  });
+export async function searchAll<Hit extends RecordAny>(target: QueryTarget, search: EngineSearch, attributesToRetrieve: readonly string[]): Promise<Hit[]> {
+  const response = await target.client.call((meili) =>
+    meili.index(target.indexUid).search<Hit>(search.q, { ...search, limit: ALL_HITS, attributesToRetrieve: [...attributesToRetrieve] }),
+  );
   return response.hits;
 }
 
@@ -40,15 +37,12 @@ export async function searchIds(target: QueryTarget, search: EngineSearch): Prom
 
 /** How many documents a search matches, without reading any of them. */
 export async function countHits(target: QueryTarget, search: EngineSearch): Promise<number> {
-  const response = await target.client.request<{ estimatedTotalHits?: number }>("POST", `/indexes/${target.indexUid}/search`, {
-    ...search,
-    limit: 0,
-  });
+  const response = await target.client.call((meili) => meili.index(target.indexUid).search(search.q, { ...search, limit: 0 }));
   return response.estimatedTotalHits ?? 0;
 }
 
 /** Changes whenever documents or settings change; keys caches of what the index contained. */
 export async function readIndexVersion(target: QueryTarget): Promise<string> {
-  const index = await target.client.request<{ updatedAt: string }>("GET", `/indexes/${target.indexUid}`);
+  const index = await target.client.call((meili) => meili.getRawIndex(target.indexUid));
   return `${target.client.connection.url}/${target.indexUid}@${index.updatedAt}`;
 }

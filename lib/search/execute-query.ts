@@ -1,3 +1,4 @@
+import type { RecordAny } from "meilisearch";
 import { countHits, readIndexVersion, searchIds, type EngineSearch, type QueryTarget } from "./engine-search";
 import { buildIdInCondition, joinAllOf } from "./filter";
 import type { CompiledQuery } from "./query/compile-query";
@@ -91,7 +92,7 @@ export type ExecuteQueryOptions = PageRequest & {
 
 export type ExecuteQueryResult<Hit> = ResultPage<Hit> & { processingTimeMs: number };
 
-export async function executeQuery<Hit = Record<string, unknown>>(
+export async function executeQuery<Hit extends RecordAny = RecordAny>(
   target: QueryTarget,
   options: ExecuteQueryOptions,
 ): Promise<ExecuteQueryResult<Hit>> {

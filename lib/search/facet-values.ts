@@ -9,20 +9,13 @@ import { getSearchContext, type SearchContext } from "./search-articles";
 
 export type ValueCount = { value: string; count: number };
 
-type FacetResponse = { estimatedTotalHits?: number; facetDistribution?: Record<string, Record<string, number>> };
-
 /** Value counts of the given facets over the documents matching `filter` (all documents without one). */
 export async function countFacetValues(
   facets: readonly string[],
   filter: string | null = null,
   { client, indexUid }: SearchContext = getSearchContext(),
 ): Promise<{ total: number; counts: Record<string, ValueCount[]> }> {
-  const response = await client.request<FacetResponse>("POST", `/indexes/${indexUid}/search`, {
-    q: "",
-    limit: 0,
-    facets,
-    ...(filter ? { filter } : {}),
-  });
+  const response = await client.call((meili) => meili.index(indexUid).search("", { limit: 0, facets: [...facets], ...(filter ? { filter } : {}) }));
   const counts: Record<string, ValueCount[]> = {};
   for (const facet of facets) {
     counts[facet] = Object.entries(response.facetDistribution?.[facet] ?? {}).map(([value, count]) => ({ value, count }));
@@ -42,11 +35,7 @@ export async function getTopFacetValues(facet: string, limit: number, context?: 
  * callers rank the candidates with `rankNameMatches`.
  */
 export async function searchAuthorNames(fragment: string, { client, indexUid }: SearchContext = getSearchContext()): Promise<ValueCount[]> {
-  const response = await client.request<{ facetHits: ValueCount[] }>("POST", `/indexes/${indexUid}/facet-search`, {
-    facetName: "authors",
-    facetQuery: fragment,
-    q: "",
-  });
+  const response = await client.call((meili) => meili.index(indexUid).searchForFacetValues({ facetName: "authors", facetQuery: fragment, q: "" }));
   return response.facetHits;
 }
 

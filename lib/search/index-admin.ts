@@ -1,5 +1,5 @@
 import { EngineApiError, EngineError, SchemaMismatchError } from "./engine/errors";
-import type { EngineClient, Task } from "./engine/http-client";
+import { UPLOAD_TIMEOUT_MS, type EngineClient, type Task } from "./engine/client";
 import { hashSettings, INDEX_SETTINGS, SCHEMA_VERSION } from "./index-schema";
 import { DISPLAYED_FIELDS, type IndexDocument } from "./documents";
 
@@ -36,19 +36,24 @@ export async function assertSchemaCurrent(client: EngineClient, indexUid: string
 
 export async function indexExists(client: EngineClient, indexUid: string): Promise<boolean> {
   try {
-    await client.request("GET", `/indexes/${indexUid}`);
+    await client.call((meili) => meili.getRawIndex(indexUid));
     return true;
   } catch (error) {
-    if (error instanceof EngineApiError && error.status === 404) return false;
+    if (isNotFound(error)) return false;
     throw error;
   }
 }
 
+/** Whether the engine said the index or document asked for does not exist. */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof EngineApiError && error.status === 404;
+}
+
 async function readMeta(client: EngineClient, indexUid: string): Promise<MetaDocument | null> {
   try {
-    return await client.request<MetaDocument>("GET", `/indexes/${META_INDEX}/documents/${indexUid}`);
+    return await client.call((meili) => meili.index(META_INDEX).getDocument<MetaDocument>(indexUid));
   } catch (error) {
-    if (error instanceof EngineApiError && error.status === 404) return null;
+    if (isNotFound(error)) return null;
     throw error;
   }
 }
@@ -64,30 +69,28 @@ export async function ensureIndex(client: EngineClient, indexUid: string): Promi
 /** Creates (or reconfigures) an index with our settings and records its schema. */
 export async function configureIndex(client: EngineClient, indexUid: string): Promise<void> {
   if (!(await indexExists(client, indexUid))) {
-    await client.runTask("POST", "/indexes", { uid: indexUid, primaryKey: "id" });
+    await client.runTask((meili) => meili.createIndex(indexUid, { primaryKey: "id" }));
   }
-  await client.runTask("PATCH", `/indexes/${indexUid}/settings`, {
-    ...INDEX_SETTINGS,
-    displayedAttributes: [...DISPLAYED_FIELDS],
-  });
+  await client.runTask((meili) => meili.index(indexUid).updateSettings({ ...INDEX_SETTINGS, displayedAttributes: [...DISPLAYED_FIELDS] }));
   const meta: MetaDocument = {
     id: indexUid,
     schemaVersion: SCHEMA_VERSION,
     settingsHash: hashSettings(),
     updatedAt: new Date().toISOString(),
   };
-  await client.runTask("POST", `/indexes/${META_INDEX}/documents?primaryKey=id`, [meta]);
+  await writeMeta(client, meta);
+}
+
+function writeMeta(client: EngineClient, meta: MetaDocument): Promise<Task> {
+  return client.runTask((meili) => meili.index<MetaDocument>(META_INDEX).addDocuments([meta], { primaryKey: "id" }));
 }
 
 /** Enqueues an upsert; callers pipeline several batches and await the returned tasks. */
 export async function enqueueUpsert(client: EngineClient, indexUid: string, documents: IndexDocument[]): Promise<number> {
   try {
-    const enqueued = await client.request<{ taskUid: number }>(
-      "POST",
-      `/indexes/${indexUid}/documents?primaryKey=id`,
-      documents,
-      { timeoutMs: 120_000 },
-    );
+    const enqueued = await client.call((meili) => meili.index<IndexDocument>(indexUid).addDocuments(documents, { primaryKey: "id" }), {
+      timeoutMs: UPLOAD_TIMEOUT_MS,
+    });
     return enqueued.taskUid;
   } catch (error) {
     throw explainRejectedBatch(error);
@@ -111,22 +114,20 @@ function explainRejectedBatch(error: unknown): unknown {
 }
 
 export async function deleteByFilter(client: EngineClient, indexUid: string, filter: string): Promise<Task> {
-  return client.runTask("POST", `/indexes/${indexUid}/documents/delete`, { filter });
+  return client.runTask((meili) => meili.index(indexUid).deleteDocuments({ filter }));
 }
 
 export async function countDocuments(client: EngineClient, indexUid: string): Promise<number> {
   if (!(await indexExists(client, indexUid))) return 0;
-  const stats = await client.request<{ numberOfDocuments: number }>("GET", `/indexes/${indexUid}/stats`);
+  const stats = await client.call((meili) => meili.index(indexUid).getStats());
   return stats.numberOfDocuments;
 }
 
 /** Swaps a freshly built index into place atomically, then drops the old copy. */
 export async function swapIn(client: EngineClient, builtUid: string, liveUid: string): Promise<void> {
   if (!(await indexExists(client, liveUid))) await configureIndex(client, liveUid);
-  await client.runTask("POST", "/swap-indexes", [{ indexes: [liveUid, builtUid] }]);
-  await client.runTask("DELETE", `/indexes/${builtUid}`);
+  await client.runTask((meili) => meili.swapIndexes([{ indexes: [liveUid, builtUid], rename: false }]));
+  await client.runTask((meili) => meili.deleteIndex(builtUid));
   const meta = await readMeta(client, builtUid);
-  if (meta) {
-    await client.runTask("POST", `/indexes/${META_INDEX}/documents?primaryKey=id`, [{ ...meta, id: liveUid }]);
-  }
+  if (meta) await writeMeta(client, { ...meta, id: liveUid });
 }

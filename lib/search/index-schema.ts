@@ -1,3 +1,4 @@
+import type { Settings } from "meilisearch";
 import { createHash } from "node:crypto";
 import { toChunkedFieldPattern } from "./coded-chunks";
 import { WORD_FIELD } from "./whole-words";
@@ -80,7 +81,7 @@ export const INDEX_SETTINGS = {
   // Phrases are resolved from word pairs; "byAttribute" would make them mere co-occurrence.
   proximityPrecision: "byWord",
   stopWords: [],
-} as const;
+} satisfies Settings;
 
 export function hashSettings(): string {
   return createHash("sha256")

@@ -1,5 +1,5 @@
 import type { ExportArticle } from "@/lib/export/export-row";
-import type { StoredArticle } from "./documents";
+import { EXPORT_STORED_FIELDS, type StoredArticle } from "./documents";
 import { executeQuery } from "./execute-query";
 import { getSearchContext, prepareRequest, type SearchContext } from "./search-articles";
 import type { SearchRequest } from "./search-request";
@@ -18,8 +18,6 @@ import type { SearchRequest } from "./search-request";
  * 发展 OR 建设 4,783 rows 16,790 → 2,392 ms; 经济 -会议 1,879 rows 1,146 → 123 ms.
  */
 
-/** Stored fields an export reads; `bylines` holds the authors with their roles. */
-export const EXPORT_STORED_FIELDS = ["id", "date", "source", "page", "column", "title", "subtitle", "bylines"] as const;
 type ExportStored = Pick<StoredArticle, (typeof EXPORT_STORED_FIELDS)[number]>;
 
 /** Hits per engine call: light hits, so a few large pages instead of many of a results page's size. */

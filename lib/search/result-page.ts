@@ -1,3 +1,4 @@
+import type { FederatedMultiSearchParams, RecordAny, SearchParams } from "meilisearch";
 import { ALL_HITS, type EngineSearch, type QueryTarget } from "./engine-search";
 import type { SortOrder } from "./search-request";
 
@@ -27,21 +28,8 @@ export type ResultPage<Hit> = {
   facetDistribution: FacetDistribution;
 };
 
-type SearchResponse<Hit> = {
-  hits: Hit[];
-  totalHits?: number;
-  totalPages?: number;
-  page?: number;
-  facetDistribution?: FacetDistribution;
-};
 
-type FederatedResponse<Hit> = {
-  hits: Hit[];
-  estimatedTotalHits?: number;
-  facetsByIndex?: Record<string, { distribution?: FacetDistribution }>;
-};
-
-export function fetchResultPage<Hit>(target: QueryTarget, searches: readonly EngineSearch[], request: PageRequest): Promise<ResultPage<Hit>> {
+export function fetchResultPage<Hit extends RecordAny>(target: QueryTarget, searches: readonly EngineSearch[], request: PageRequest): Promise<ResultPage<Hit>> {
   const [only] = searches;
   if (!only) return Promise.resolve({ hits: [], totalHits: 0, totalPages: 0, page: request.page, facetDistribution: {} });
   return searches.length === 1 ? runSingle<Hit>(target, only, request) : runFederated<Hit>(target, searches, request);
@@ -54,16 +42,18 @@ export function toEngineSort(sort: SortOrder): string[] | undefined {
   return undefined;
 }
 
-async function runSingle<Hit>(target: QueryTarget, search: EngineSearch, request: PageRequest): Promise<ResultPage<Hit>> {
+async function runSingle<Hit extends RecordAny>(target: QueryTarget, search: EngineSearch, request: PageRequest): Promise<ResultPage<Hit>> {
   const sort = toEngineSort(request.sort);
-  const response = await target.client.request<SearchResponse<Hit>>("POST", `/indexes/${target.indexUid}/search`, {
-    ...search,
-    page: request.page,
-    hitsPerPage: Math.min(request.hitsPerPage, ALL_HITS),
-    facets: [...request.facets],
-    attributesToRetrieve: [...request.attributesToRetrieve],
-    ...(sort ? { sort } : {}),
-  });
+  const response = await target.client.call((meili) =>
+    meili.index(target.indexUid).search<Hit, SearchParams & { page: number }>(search.q, {
+      ...search,
+      page: request.page,
+      hitsPerPage: Math.min(request.hitsPerPage, ALL_HITS),
+      facets: [...request.facets],
+      attributesToRetrieve: [...request.attributesToRetrieve],
+      ...(sort ? { sort } : {}),
+    }),
+  );
   return {
     hits: response.hits,
     totalHits: response.totalHits ?? 0,
@@ -73,14 +63,14 @@ async function runSingle<Hit>(target: QueryTarget, search: EngineSearch, request
   };
 }
 
-async function runFederated<Hit>(target: QueryTarget, searches: readonly EngineSearch[], request: PageRequest): Promise<ResultPage<Hit>> {
+async function runFederated<Hit extends RecordAny>(target: QueryTarget, searches: readonly EngineSearch[], request: PageRequest): Promise<ResultPage<Hit>> {
   // A branch without text (an OR side of only negations or symbols, `-甲|#`) is a placeholder
   // search, which the engine cannot rank against a text search ("cannot compare a relevancy rule
   // with a sort rule", 400): such a union is merged newest first.
   const withText = searches.filter((search) => search.q.trim() !== "").length;
   const placeholder = withText > 0 && withText < searches.length;
   const sort = toEngineSort(request.sort) ?? (placeholder ? toEngineSort("newest") : undefined);
-  const response = await target.client.request<FederatedResponse<Hit>>("POST", "/multi-search", {
+  const federated: FederatedMultiSearchParams = {
     federation: {
       offset: (request.page - 1) * request.hitsPerPage,
       limit: Math.min(request.hitsPerPage, ALL_HITS),
@@ -92,7 +82,8 @@ async function runFederated<Hit>(target: QueryTarget, searches: readonly EngineS
       attributesToRetrieve: [...request.attributesToRetrieve],
       ...(sort ? { sort } : {}),
     })),
-  });
+  };
+  const response = await target.client.call((meili) => meili.multiSearch<FederatedMultiSearchParams, Hit>(federated));
   const totalHits = response.estimatedTotalHits ?? 0;
   return {
     hits: response.hits.map(stripFederationInfo),

@@ -1,12 +1,12 @@
 import type { Article, ArticleSummary } from "@/lib/article/types";
 import { readEnv } from "@/lib/config/env";
+import type { Meilisearch } from "meilisearch";
 import { getEngineClient } from "./connection";
 import { fromStoredDocument, fromStoredSummary, DISPLAYED_FIELDS, HIT_FIELDS, type StoredArticle, type StoredHit } from "./documents";
-import type { EngineClient } from "./engine/http-client";
 import { buildFilter } from "./filter";
 import { buildSnippets, highlightText, type HighlightSegment, type Snippet } from "./highlight";
-import { assertSchemaCurrent } from "./index-admin";
-import { readIndexVersion } from "./engine-search";
+import { assertSchemaCurrent, isNotFound } from "./index-admin";
+import { readIndexVersion, type QueryTarget } from "./engine-search";
 import { executeQuery } from "./execute-query";
 import { createMemo } from "./memo";
 import { compileQuery, type CompiledQuery } from "./query/compile-query";
@@ -48,7 +48,7 @@ export class SearchInputError extends Error {
 }
 
 /** Which engine and index to search; pages use the configured one, tests pass their own. */
-export type SearchContext = { client: EngineClient; indexUid: string };
+export type SearchContext = QueryTarget;
 
 export function getSearchContext(): SearchContext {
   return { client: getEngineClient(), indexUid: readEnv().BAOKU_INDEX };
@@ -171,13 +171,10 @@ export async function getArticle(id: string, context: SearchContext = getSearchC
   if (!/^[A-Za-z0-9_-]{1,200}$/.test(id)) return null;
   const { client, indexUid } = context;
   try {
-    const stored = await client.request<StoredArticle>(
-      "GET",
-      `/indexes/${indexUid}/documents/${encodeURIComponent(id)}?fields=${DISPLAYED_FIELDS.join(",")}`,
-    );
+    const stored = await client.call((meili) => meili.index(indexUid).getDocument<StoredArticle>(id, { fields: [...DISPLAYED_FIELDS] }));
     return fromStoredDocument(stored);
   } catch (error) {
-    if ((error as { status?: number }).status === 404) return null;
+    if (isNotFound(error)) return null;
     throw error;
   }
 }
@@ -188,17 +185,16 @@ export type ArchiveOverview = { articles: number; firstDate: string | null; last
 export async function getArchiveOverview(context: SearchContext = getSearchContext()): Promise<ArchiveOverview> {
   const { client, indexUid } = context;
   const base = { q: "", limit: 1, attributesToRetrieve: ["date"], filter: "dateDay IS NOT NULL" };
-  const [first, last, facets] = await Promise.all([
-    client.request<{ hits: Array<{ date: string }> }>("POST", `/indexes/${indexUid}/search`, { ...base, sort: ["dateDay:asc"] }),
-    client.request<{ hits: Array<{ date: string }> }>("POST", `/indexes/${indexUid}/search`, { ...base, sort: ["dateDay:desc"] }),
-    client.request<{ estimatedTotalHits?: number; totalHits?: number; facetDistribution?: Record<string, Record<string, number>> }>(
-      "POST",
-      `/indexes/${indexUid}/search`,
-      { q: "", limit: 0, facets: ["source"] },
-    ),
-  ]);
+  const index = (meili: Meilisearch) => meili.index<{ date: string }>(indexUid);
+  const [first, last, facets] = await client.call((meili) =>
+    Promise.all([
+      index(meili).search("", { ...base, sort: ["dateDay:asc"] }),
+      index(meili).search("", { ...base, sort: ["dateDay:desc"] }),
+      index(meili).search("", { limit: 0, facets: ["source"] }),
+    ]),
+  );
   return {
-    articles: facets.totalHits ?? facets.estimatedTotalHits ?? 0,
+    articles: facets.estimatedTotalHits ?? 0,
     firstDate: first.hits[0]?.date ?? null,
     lastDate: last.hits[0]?.date ?? null,
     sources: Object.keys(facets.facetDistribution?.source ?? {}),

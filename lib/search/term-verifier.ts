@@ -108,16 +108,12 @@ async function* listCandidates(target: QueryTarget, term: CheckTerm): AsyncGener
   const search = {
     q: toCodedPhrase(term.matchTerm),
     attributesToSearchOn: toSearchOnCharFields(term.fields.map((field) => FIELD_PLACES[field].indexed)),
-    matchingStrategy: "all",
+    matchingStrategy: "all" as const,
     locales: CODED_LOCALES,
     attributesToRetrieve: ["id", ...term.fields.map((field) => FIELD_PLACES[field].stored)],
   };
   const fetchPage = (offset: number) =>
-    target.client.request<{ hits: StoredText[]; estimatedTotalHits?: number }>("POST", `/indexes/${target.indexUid}/search`, {
-      ...search,
-      offset,
-      limit: PAGE_SIZE,
-    });
+    target.client.call((meili) => meili.index<StoredText>(target.indexUid).search(search.q, { ...search, offset, limit: PAGE_SIZE }));
   const first = await fetchPage(0);
   yield first.hits;
   if (first.hits.length < PAGE_SIZE) return;

@@ -6,7 +6,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runIngest } from "@/ingest/pipeline";
 import { setEngineClient } from "@/lib/search/connection";
-import { EngineClient } from "@/lib/search/engine/http-client";
+import { EngineClient } from "@/lib/search/engine/client";
 import { findFreePort } from "@/lib/search/engine/process";
 import { connectTestEngine, uniqueIndexName } from "./helpers";
 

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EngineError } from "@/lib/search/engine/errors";
-import { EngineClient } from "@/lib/search/engine/http-client";
+import { EngineClient } from "@/lib/search/engine/client";
 import { startEngine } from "@/lib/search/engine/process";
 import { findMeilisearchPid } from "./process-helpers";
 import { UNWRITABLE_NEEDS, canMakeUnwritable, makeUnwritable, makeWritable, restoreAll } from "./read-only";
@@ -95,7 +95,7 @@ describe.skipIf(!supported)(`permission errors on the data folder (${UNWRITABLE_
       const engine = await startEngine({ dataDir, port: 0 });
       try {
         const client = new EngineClient({ url: engine.url, apiKey: engine.masterKey });
-        await client.runTask("POST", "/indexes/docs/documents?primaryKey=id", documents);
+        await client.runTask((meili) => meili.index("docs").addDocuments(documents, { primaryKey: "id" }));
       } finally {
         await engine.stop();
       }
@@ -140,12 +140,12 @@ describe.skipIf(!supported)(`permission errors on the data folder (${UNWRITABLE_
       try {
         const client = new EngineClient({ url: engine.url, apiKey: engine.masterKey });
         expect(await client.isHealthy()).toBe(true);
-        const stats = await client.request<{ numberOfDocuments: number }>("GET", "/indexes/docs/stats");
+        const stats = await client.call((meili) => meili.index("docs").getStats());
         expect(stats.numberOfDocuments).toBe(documents.length);
-        const stored = await client.request<{ results: Array<{ id: string; title: string }> }>("GET", "/indexes/docs/documents?limit=100");
+        const stored = await client.call((meili) => meili.index<{ id: string; title: string }>("docs").getDocuments({ limit: 100 }));
         expect(stored.results.sort((a, b) => a.id.localeCompare(b.id))).toEqual(documents);
-        await client.runTask("POST", "/indexes/docs/documents", [{ id: "p-new", title: "恢复后" }]);
-        expect((await client.request<{ numberOfDocuments: number }>("GET", "/indexes/docs/stats")).numberOfDocuments).toBe(documents.length + 1);
+        await client.runTask((meili) => meili.index("docs").addDocuments([{ id: "p-new", title: "恢复后" }]));
+        expect((await client.call((meili) => meili.index("docs").getStats())).numberOfDocuments).toBe(documents.length + 1);
       } finally {
         await engine.stop();
       }

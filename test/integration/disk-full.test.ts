@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runIngest } from "@/ingest/pipeline";
 import { EngineError } from "@/lib/search/engine/errors";
-import { EngineClient } from "@/lib/search/engine/http-client";
+import { EngineClient } from "@/lib/search/engine/client";
 import { startEngine } from "@/lib/search/engine/process";
 import { countDocuments } from "@/lib/search/index-admin";
 

@@ -4,9 +4,10 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runIngest } from "@/ingest/pipeline";
 import { EngineUnavailableError } from "@/lib/search/engine/errors";
-import { EngineClient } from "@/lib/search/engine/http-client";
+import { EngineClient } from "@/lib/search/engine/client";
 import { startEngine } from "@/lib/search/engine/process";
 import { findMeilisearchPid } from "./process-helpers";
+import { readDocuments } from "@/lib/search/read-documents";
 
 function killProcess(pid: number | null): boolean {
   if (pid === null) return false;
@@ -19,8 +20,9 @@ afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 
 async function listIds(client: EngineClient, indexUid: string): Promise<string[]> {
-  const page = await client.request<{ results: Array<{ id: string }> }>("POST", `/indexes/${indexUid}/documents/fetch`, { fields: ["id"], limit: 100_000 });
-  return page.results.map((document) => document.id);
+  const ids: string[] = [];
+  for await (const page of readDocuments({ client, indexUid }, { fields: ["id"] })) ids.push(...page.map((document) => document.id ?? ""));
+  return ids;
 }
 
 describe("Meilisearch killed in the middle of an ingest", () => {

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { EngineClient } from "@/lib/search/engine/http-client";
+import { EngineClient } from "@/lib/search/engine/client";
 import { waitUntil } from "./process-helpers";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "baoku-orphan-"));

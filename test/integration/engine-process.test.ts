@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { EngineError } from "@/lib/search/engine/errors";
-import { EngineClient } from "@/lib/search/engine/http-client";
+import { EngineClient } from "@/lib/search/engine/client";
 import { readLiveLock } from "@/lib/search/engine/lock";
 import { startEngine } from "@/lib/search/engine/process";
 
@@ -40,7 +40,7 @@ describe("managed Meilisearch process", () => {
 
     // The key is enforced: a request without it is refused.
     const anonymous = new EngineClient({ url: engine.url, apiKey: "" });
-    await expect(anonymous.request("GET", "/indexes")).rejects.toThrow(/40[13]/);
+    await expect(anonymous.call((meili) => meili.getIndexes())).rejects.toThrow(/refused the API key/);
 
     await engine.stop();
     expect(await client.isHealthy()).toBe(false);

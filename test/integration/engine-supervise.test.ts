@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { EngineClient } from "@/lib/search/engine/http-client";
+import { EngineClient } from "@/lib/search/engine/client";
 import { startEngine } from "@/lib/search/engine/process";
 import { superviseEngine } from "@/lib/search/engine/supervise";
 import { findMeilisearchPid, waitUntil } from "./process-helpers";
@@ -18,7 +18,7 @@ describe("engine supervision", () => {
     try {
       const first = supervisor.current();
       const client = new EngineClient({ url: first.url, apiKey: first.masterKey });
-      await client.runTask("POST", "/indexes", { uid: "kept", primaryKey: "id" });
+      await client.runTask((meili) => meili.createIndex("kept", { primaryKey: "id" }));
 
       const dbPath = path.join(dataDir, "meili", "data.ms");
       const pid = findMeilisearchPid(dbPath);
@@ -32,7 +32,7 @@ describe("engine supervision", () => {
       }, 30_000);
       expect(restarted).toBe(true);
       expect(supervisor.current().url).toBe(first.url);
-      expect(await client.request<{ uid: string }>("GET", "/indexes/kept")).toMatchObject({ uid: "kept" });
+      expect(await client.call((meili) => meili.getRawIndex("kept"))).toMatchObject({ uid: "kept" });
     } finally {
       await supervisor.stop();
     }

@@ -1,5 +1,5 @@
 import { inject } from "vitest";
-import { EngineClient } from "@/lib/search/engine/http-client";
+import { EngineClient } from "@/lib/search/engine/client";
 
 let counter = 0;
 

@@ -6,6 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { inject } from "vitest";
 import { connectTestEngine } from "./helpers";
+import { readDocuments } from "@/lib/search/read-documents";
 
 /**
  * `npm run ingest` as a user runs it: the real CLI in a child process against the suite's
@@ -71,21 +72,14 @@ export type StoredDocument = { id: string; sourceFile: string; sourcePath: strin
 
 export async function fetchDocuments(indexUid: string): Promise<StoredDocument[]> {
   const documents: StoredDocument[] = [];
-  const limit = 1000;
-  for (let offset = 0; ; offset += limit) {
-    const page = await client.request<{ results: StoredDocument[]; total: number }>("POST", `/indexes/${indexUid}/documents/fetch`, {
-      fields: ["id", "sourceFile", "sourcePath", "fileKey", "title", "body"],
-      limit,
-      offset,
-    });
-    documents.push(...page.results);
-    if (offset + limit >= page.total) return documents;
-  }
+  const fields = ["id", "sourceFile", "sourcePath", "fileKey", "title", "body"] as const;
+  for await (const page of readDocuments({ client, indexUid }, { fields, pageSize: 1000 })) documents.push(...(page as StoredDocument[]));
+  return documents;
 }
 
 export async function countIndexed(indexUid: string): Promise<number> {
   try {
-    return (await client.request<{ numberOfDocuments: number }>("GET", `/indexes/${indexUid}/stats`)).numberOfDocuments;
+    return (await client.call((meili) => meili.index(indexUid).getStats())).numberOfDocuments;
   } catch {
     return 0; // the index does not exist yet
   }

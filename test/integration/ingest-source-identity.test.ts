@@ -175,9 +175,8 @@ describe("an index built before files were known by canonical path", () => {
     const indexUid = uniqueIndexName("cli_old_schema");
     expect((await runCli([dir], indexUid)).code).toBe(0);
     // What an index of the previous schema records about itself (index-admin.ts).
-    await connectTestEngine().runTask("POST", "/indexes/baoku_meta/documents?primaryKey=id", [
-      { id: indexUid, schemaVersion: SCHEMA_VERSION - 1, settingsHash: "older", updatedAt: new Date().toISOString() },
-    ]);
+    const olderMeta = { id: indexUid, schemaVersion: SCHEMA_VERSION - 1, settingsHash: "older", updatedAt: new Date().toISOString() };
+    await connectTestEngine().runTask((meili) => meili.index("baoku_meta").addDocuments([olderMeta], { primaryKey: "id" }));
 
     const refused = await runCli(["--prune", dir], indexUid);
     expect(refused.code).toBe(1);

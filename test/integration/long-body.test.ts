@@ -71,12 +71,13 @@ const FIXTURES: FixtureInput[] = [
 
 /** What the engine answers for one term over the given char fields, as searches name them. */
 async function findInIndex(term: string, fields: readonly CharField[], searchOn = toSearchOnCharFields(fields)): Promise<string[]> {
-  const response = await client.request<{ hits: Array<{ id: string }> }>("POST", `/indexes/${context.indexUid}/search`, {
-    q: toCodedPhrase(toMatchTerm(term)),
-    attributesToSearchOn: searchOn,
-    locales: CODED_LOCALES,
-    attributesToRetrieve: ["id"],
-  });
+  const response = await client.call((meili) =>
+    meili.index<{ id: string }>(context.indexUid).search(toCodedPhrase(toMatchTerm(term)), {
+      attributesToSearchOn: searchOn,
+      locales: CODED_LOCALES,
+      attributesToRetrieve: ["id"],
+    }),
+  );
   return response.hits.map((hit) => hit.id).sort();
 }
 

@@ -51,7 +51,7 @@ describe("a rebuild swapped in while searches run", () => {
     expect(totals.every((total) => total === before || total === after)).toBe(true);
     expect(totals.at(-1)).toBe(after);
     expect(await countDocuments(client, indexUid)).toBe(after);
-    const indexes = await client.request<{ results: Array<{ uid: string }> }>("GET", "/indexes?limit=1000");
+    const indexes = await client.call((meili) => meili.getRawIndexes({ limit: 1000 }));
     expect(indexes.results.filter((index) => index.uid.startsWith(`${indexUid}_build_`))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Article, Author } from "@/lib/article/types";
 import { toIndexDocument, toSourceStamp } from "@/lib/search/documents";
-import type { EngineClient } from "@/lib/search/engine/http-client";
+import type { EngineClient } from "@/lib/search/engine/client";
 import { configureIndex, enqueueUpsert } from "@/lib/search/index-admin";
 
 /** Small hand-made articles for the search execution tests, indexed through the real schema. */

@@ -52,13 +52,14 @@ async function findIds(q: string, extra: Partial<SearchRequest> = {}): Promise<s
 
 /** What the engine alone answers for one term, without verification. */
 async function findByEngineOnly(term: string, fields: readonly string[]): Promise<string[]> {
-  const response = await client.request<{ hits: Array<{ id: string }> }>("POST", `/indexes/${context.indexUid}/search`, {
-    q: toCodedPhrase(toMatchTerm(term)),
-    attributesToSearchOn: [...fields],
-    locales: CODED_LOCALES,
-    limit: 1000,
-    attributesToRetrieve: ["id"],
-  });
+  const response = await client.call((meili) =>
+    meili.index<{ id: string }>(context.indexUid).search(toCodedPhrase(toMatchTerm(term)), {
+      attributesToSearchOn: [...fields],
+      locales: CODED_LOCALES,
+      limit: 1000,
+      attributesToRetrieve: ["id"],
+    }),
+  );
   return response.hits.map((hit) => hit.id).sort();
 }
 

@@ -12,6 +12,11 @@ export class EngineUnavailableError extends EngineError {
   override name = "EngineUnavailableError";
 }
 
+/** Meilisearch answered, but refused the key: for readers the engine is as good as down. */
+export class EngineKeyRejectedError extends EngineUnavailableError {
+  override name = "EngineKeyRejectedError";
+}
+
 /** Meilisearch answered with an error body. */
 export class EngineApiError extends EngineError {
   override name = "EngineApiError";

@@ -1,6 +1,6 @@
 import { readEnv, resolveDataDir } from "@/lib/config/env";
 import { setEngineClient } from "../connection";
-import { EngineClient } from "./http-client";
+import { EngineClient } from "./client";
 import { readLiveLock } from "./lock";
 import { startEngine, type RunningEngine } from "./process";
 
@@ -27,5 +27,5 @@ export async function withManagedEngine<T>(work: () => Promise<T>): Promise<T> {
 }
 
 export function clientFor(engine: RunningEngine): EngineClient {
-  return new EngineClient({ url: engine.url, apiKey: engine.masterKey });
+  return new EngineClient({ url: engine.url, apiKey: engine.masterKey, ...(engine.ca ? { ca: engine.ca } : {}) });
 }

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { createRequire } from "node:module";
+import { EngineClient } from "./client";
 import { prepareDataDir } from "./data-dir";
 import { EngineError } from "./errors";
 import { lockFilePath, readLiveLock, type LockContent } from "./lock";
@@ -19,6 +20,8 @@ import { lockFilePath, readLiveLock, type LockContent } from "./lock";
 export type RunningEngine = {
   url: string;
   masterKey: string;
+  /** The certificate an https engine serves, to trust it. */
+  ca?: string;
   pid: number;
   dataDir: string;
   stop: () => Promise<void>;
@@ -33,6 +36,8 @@ export type StartOptions = {
   healthTimeoutMs?: number;
   /** Write Meilisearch's own output here (default: <dataDir>/meilisearch.log). */
   logFile?: string;
+  /** Serve https with this certificate (issued for `localhost`) and key, PEM files. */
+  tls?: { certFile: string; keyFile: string };
 };
 
 const WATCHDOG = `parent=$1; shift
@@ -98,7 +103,8 @@ export async function startEngine(options: StartOptions): Promise<RunningEngine>
   const binary = resolveEngineBinary();
   const masterKey = readOrCreateMasterKey(dataDir);
   const port = options.port === 0 ? await findFreePort() : await assertPortFree(options.port);
-  const url = `http://127.0.0.1:${port}`;
+  const url = options.tls ? `https://localhost:${port}` : `http://127.0.0.1:${port}`;
+  const ca = options.tls ? fs.readFileSync(options.tls.certFile, "utf8") : undefined;
   const log = fs.openSync(logFile, "a");
   const args = [
     "--db-path", path.join(dataDir, "meili", "data.ms"),
@@ -108,6 +114,7 @@ export async function startEngine(options: StartOptions): Promise<RunningEngine>
     "--env", "production",
     "--no-analytics",
     "--log-level", "WARN",
+    ...(options.tls ? ["--ssl-cert-path", options.tls.certFile, "--ssl-key-path", options.tls.keyFile] : []),
   ];
   const child = spawn("/bin/sh", ["-c", WATCHDOG, "baoku-meilisearch", String(process.pid), binary, ...args], {
     stdio: ["ignore", log, log],
@@ -126,12 +133,12 @@ export async function startEngine(options: StartOptions): Promise<RunningEngine>
   try {
     // Inside the try: a failed write must not leave the engine just spawned running.
     fs.writeFileSync(lockFilePath(dataDir), JSON.stringify(lock));
-    await waitForHealth(url, child, options.healthTimeoutMs ?? 30_000, logFile);
+    await waitForHealth(new EngineClient({ url, apiKey: masterKey, ...(ca ? { ca } : {}) }), child, options.healthTimeoutMs ?? 30_000, logFile);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { url, masterKey, pid: child.pid ?? -1, dataDir, stop, exited };
+  return { url, masterKey, ...(ca ? { ca } : {}), pid: child.pid ?? -1, dataDir, stop, exited };
 }
 
 function createStopper(child: ChildProcess, dataDir: string): () => Promise<void> {
@@ -163,18 +170,13 @@ function removeOwnLock(dataDir: string): void {
   }
 }
 
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number, logFile: string): Promise<void> {
+async function waitForHealth(client: EngineClient, child: ChildProcess, timeoutMs: number, logFile: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
       throw new EngineError(`Meilisearch exited during start (code ${child.exitCode}). Last log lines:\n${tailFile(logFile)}`);
     }
-    try {
-      const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) });
-      if (response.ok) return;
-    } catch {
-      // Not listening yet.
-    }
+    if (await client.isHealthy(1000)) return;
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
   throw new EngineError(`Meilisearch did not become healthy within ${timeoutMs} ms. Last log lines:\n${tailFile(logFile)}`);
