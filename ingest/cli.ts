@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { ConfigError, readEnv, resolveDataDir } from "@/lib/config/env";
-import { getEngineClient } from "@/lib/search/connection";
+import { getEngineClient, getShards } from "@/lib/search/connection";
 import { EngineError } from "@/lib/search/engine/errors";
 import { checkOutPath } from "./out-path";
 import { runIngest, type IngestSummary } from "./pipeline";
@@ -76,7 +76,7 @@ async function main(): Promise<number> {
   };
   const summary = values["dry-run"]
     ? await runIngest({ ...common, client: null, jsonlStream: values.out ? null : process.stdout })
-    : await withManagedEngine(() => runIngest({ ...common, client: getEngineClient() }));
+    : await withManagedEngine(() => runIngest({ ...common, client: getEngineClient(), shards: getShards() }));
   printSummary(summary, values["dry-run"]);
   return summary.issues.some((issue) => issue.severity !== "notice") ? 1 : 0;
 }

@@ -2,7 +2,10 @@ import fs from "node:fs";
 import type { Article } from "@/lib/article/types";
 import type { EngineClient } from "@/lib/search/engine/client";
 import { toIndexDocument, toSourceStamp, type IndexDocument, type SourceStamp } from "@/lib/search/documents";
-import { configureIndex, deleteByFilter, ensureIndex, enqueueUpsert, swapIn } from "@/lib/search/index-admin";
+import { configureIndex, deleteByFilter, ensureIndex, swapIn } from "@/lib/search/index-admin";
+import { joinNetwork } from "@/lib/search/network";
+import type { Shard } from "@/lib/search/shards";
+import { BatchWriter } from "./batch-writer";
 import { buildFilterIn } from "./filter-lists";
 import { discoverFiles, type DiscoveredFile } from "./discover";
 import { readSourceFile, type IngestIssue, type SourceContext } from "./read-source";
@@ -23,6 +26,8 @@ export type IngestOptions = {
   indexUid: string;
   /** Null for --dry-run: parse only. */
   client: EngineClient | null;
+  /** An archive spread over several engines (BAOKU_ENGINES): each article goes to the engine holding it; `client` is then not used. */
+  shards?: readonly Shard[] | null;
   outFile?: string | null;
   /** Write each article as JSON Lines to this stream (dry run without --out). */
   jsonlStream?: NodeJS.WritableStream | null;
@@ -63,20 +68,20 @@ export type IngestSummary = {
   indexUid: string | null;
 };
 
-const MAX_PENDING_TASKS = 3;
-
 export async function runIngest(options: IngestOptions): Promise<IngestSummary> {
   const started = Date.now();
   const discovery = discoverFiles(options.inputs);
   const issues: IngestIssue[] = discovery.missing.map((missing) => ({ file: missing.path, message: missing.message }));
-  const targetUid = options.client && options.rebuild ? `${options.indexUid}_build_${started}` : options.indexUid;
-  if (options.client) {
-    if (options.rebuild) await configureIndex(options.client, targetUid);
-    else await ensureIndex(options.client, targetUid);
+  const shards = listTargetShards(options);
+  const targetUid = shards.length > 0 && options.rebuild ? `${options.indexUid}_build_${started}` : options.indexUid;
+  if (shards.length > 1) await joinNetwork(shards);
+  for (const shard of shards) {
+    if (options.rebuild) await configureIndex(shard.client, targetUid);
+    else await ensureIndex(shard.client, targetUid);
   }
 
   const context: SourceContext = await loadContext(options.manifestPath ?? null, issues);
-  const writer = new BatchWriter(options.client, targetUid, options.batchSize ?? 1000);
+  const writer = new BatchWriter(shards, targetUid, options.batchSize ?? 1000);
   const out = openJsonl(options);
   /** Which file gave each id first: by canonical path, as two inputs may hold files of the same relPath. */
   const seenIds = new Map<string, DiscoveredFile>();
@@ -102,10 +107,13 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
         duplicates += 1;
         issues.push({ file: file.relPath, message: `${file.relPath}: article ${article.id} has the same content as one in ${earlier.relPath}; kept once`, severity: "notice" });
       }
+      if (!(await writer.add(toIndexDocument(article, stamp)))) {
+        issues.push({ file: file.relPath, message: `${file.relPath}: article ${article.id} (${article.date ?? "undated"}, ${article.source}) is held by no engine in BAOKU_ENGINES; not imported` });
+        return;
+      }
       seenIds.set(article.id, file);
       review?.consider(article);
       out?.write(JSON.stringify(article) + "\n");
-      await writer.add(toIndexDocument(article, stamp));
       progress.articles += 1;
       if (progress.articles % 200 === 0) report(options, progress, started);
     });
@@ -122,13 +130,14 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
 
   let staleRemoved = false;
   let pruned: PruneResult | null = null;
-  if (options.client) {
+  if (shards.length > 0) {
     if (!options.rebuild) {
-      await removeStaleArticles(options.client, targetUid, stamps);
+      await removeStaleArticles(shards, targetUid, stamps);
+      await removeMovedArticles(writer.listWrittenIds(), targetUid);
       staleRemoved = true;
-      if (options.prune) pruned = await pruneMissingFiles(options.client, targetUid, discovery.roots);
+      if (options.prune) pruned = await pruneMissingFiles(shards, targetUid, discovery.roots);
     } else {
-      await swapIn(options.client, targetUid, options.indexUid);
+      for (const shard of shards) await swapIn(shard.client, targetUid, options.indexUid);
     }
   }
 
@@ -144,8 +153,14 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     pruned,
     reviewed,
     elapsedMs: Date.now() - started,
-    indexUid: options.client ? options.indexUid : null,
+    indexUid: shards.length > 0 ? options.indexUid : null,
   };
+}
+
+/** The engines written to: every engine of a sharded archive, the one client, or none for a dry run. */
+function listTargetShards(options: IngestOptions): readonly Shard[] {
+  if (options.shards) return options.shards;
+  return options.client ? [{ name: "main", client: options.client, holds: null }] : [];
 }
 
 async function loadContext(manifestPath: string | null, issues: IngestIssue[]): Promise<SourceContext> {
@@ -177,55 +192,31 @@ async function ingestFile(
   return { issues, stamp, failed };
 }
 
-/** Batches documents into upsert tasks, keeping a few in flight. */
-class BatchWriter {
-  private batch: IndexDocument[] = [];
-  private pending: number[] = [];
-
-  constructor(
-    private readonly client: EngineClient | null,
-    private readonly indexUid: string,
-    private readonly batchSize: number,
-  ) {}
-
-  async add(document: IndexDocument): Promise<void> {
-    if (!this.client) return;
-    this.batch.push(document);
-    if (this.batch.length >= this.batchSize) await this.send();
-  }
-
-  private async send(): Promise<void> {
-    if (!this.client || this.batch.length === 0) return;
-    const documents = this.batch;
-    this.batch = [];
-    this.pending.push(await enqueueUpsert(this.client, this.indexUid, documents));
-    while (this.pending.length > MAX_PENDING_TASKS) {
-      const oldest = this.pending.shift();
-      if (oldest !== undefined) await this.client.waitForTask(oldest);
-    }
-  }
-
-  async flush(): Promise<void> {
-    await this.send();
-    if (!this.client) return;
-    for (const taskUid of this.pending) await this.client.waitForTask(taskUid);
-    this.pending = [];
-  }
-}
-
 /**
  * Articles a changed file no longer produces: same file, older key. Files are matched by
  * canonical path, so this holds whichever folder the import ran from and however the input
  * was spelled.
  */
-async function removeStaleArticles(client: EngineClient, indexUid: string, stamps: readonly SourceStamp[]): Promise<void> {
+async function removeStaleArticles(shards: readonly Shard[], indexUid: string, stamps: readonly SourceStamp[]): Promise<void> {
   for (let start = 0; start < stamps.length; start += 200) {
     const chunk = stamps.slice(start, start + 200);
     const filter = `${buildFilterIn("sourcePath", chunk.map((stamp) => stamp.sourcePath))} AND NOT ${buildFilterIn(
       "fileKey",
       chunk.map((stamp) => stamp.fileKey),
     )}`;
-    await deleteByFilter(client, indexUid, filter);
+    for (const shard of shards) await deleteByFilter(shard.client, indexUid, filter);
+  }
+}
+
+/** On several engines: an article now held by one engine is removed from the others. */
+async function removeMovedArticles(written: ReadonlyMap<Shard, readonly string[]>, indexUid: string): Promise<void> {
+  if (written.size < 2) return;
+  for (const shard of written.keys()) {
+    const elsewhere = [...written].flatMap(([other, ids]) => (other === shard ? [] : ids));
+    for (let start = 0; start < elsewhere.length; start += 10_000) {
+      const ids = elsewhere.slice(start, start + 10_000);
+      await shard.client.runTask((meili) => meili.index(indexUid).deleteDocuments(ids));
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import type { EngineClient } from "@/lib/search/engine/client";
+import type { Shard } from "@/lib/search/shards";
 import { deleteByFilter } from "@/lib/search/index-admin";
 import type { InputRoot } from "./discover";
 import { buildFilterIn } from "./filter-lists";
@@ -15,16 +15,17 @@ import { isInside } from "./out-path";
 
 export type PruneResult = { articles: number; inputs: string[] };
 
-export async function pruneMissingFiles(client: EngineClient, indexUid: string, roots: readonly InputRoot[]): Promise<PruneResult> {
+export async function pruneMissingFiles(shards: readonly Shard[], indexUid: string, roots: readonly InputRoot[]): Promise<PruneResult> {
   const inputs = roots.map((root) => root.input);
-  if (roots.length === 0) return { articles: 0, inputs };
-  const indexed = await listIndexedSourcePaths(client, indexUid);
+  const [first] = shards;
+  if (roots.length === 0 || !first) return { articles: 0, inputs };
+  const indexed = await listIndexedSourcePaths({ client: first.client, indexUid, shards });
   const gone = [...indexed.entries()].filter(
     ([sourcePath]) => roots.some((root) => isInside(root.canonicalPath, sourcePath)) && isGone(sourcePath),
   );
   for (let start = 0; start < gone.length; start += 200) {
     const chunk = gone.slice(start, start + 200).map(([sourcePath]) => sourcePath);
-    await deleteByFilter(client, indexUid, buildFilterIn("sourcePath", chunk));
+    for (const shard of shards) await deleteByFilter(shard.client, indexUid, buildFilterIn("sourcePath", chunk));
   }
   return { articles: gone.reduce((sum, [, count]) => sum + count, 0), inputs };
 }

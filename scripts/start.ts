@@ -3,7 +3,8 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { readEnv, resolveDataDir } from "@/lib/config/env";
-import { getEngineClient, setEngineClient } from "@/lib/search/connection";
+import { getEngineClient, getShards, setEngineClient } from "@/lib/search/connection";
+import { joinNetwork } from "@/lib/search/network";
 import { EngineError } from "@/lib/search/engine/errors";
 import { clientFor } from "@/lib/search/engine/managed";
 import { startEngine } from "@/lib/search/engine/process";
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
   await assertPortFree(env.PORT, host);
 
   let supervisor: EngineSupervisor | null = null;
-  if (!env.MEILI_URL) {
+  if (!env.MEILI_URL && !env.BAOKU_ENGINES) {
     const engine = await startEngine({ dataDir: resolveDataDir(env), port: env.MEILI_PORT });
     supervisor = superviseEngine(engine, log);
     setEngineClient(clientFor(engine));
@@ -58,14 +59,18 @@ async function main(): Promise<void> {
 
   try {
     const client = getEngineClient();
-    await ensureIndex(client, env.BAOKU_INDEX);
-    if ((await countDocuments(client, env.BAOKU_INDEX)) === 0) {
+    const shards = getShards() ?? [{ name: "main", client, holds: null }];
+    if (shards.length > 1) await joinNetwork(shards);
+    for (const shard of shards) await ensureIndex(shard.client, env.BAOKU_INDEX);
+    const counts = await Promise.all(shards.map((shard) => countDocuments(shard.client, env.BAOKU_INDEX)));
+    if (counts.every((count) => count === 0)) {
       log(`Index "${env.BAOKU_INDEX}" is empty: importing the bundled sample (${SAMPLE.inputs.join(", ")})`);
       const summary = await runIngest({
         inputs: SAMPLE.inputs,
         manifestPath: SAMPLE.manifest,
         indexUid: env.BAOKU_INDEX,
         client,
+        shards,
         onProgress: createProgressReporter(process.stderr),
       });
       log(`Imported ${summary.articles} articles from ${summary.filesOk} files`);
@@ -84,7 +89,8 @@ async function main(): Promise<void> {
   const connection = getEngineClient().connection;
   app = spawn(nextBin(), [dev ? "dev" : "start", "-H", host, "-p", String(env.PORT)], {
     stdio: "inherit",
-    env: { ...process.env, MEILI_URL: connection.url, MEILI_MASTER_KEY: connection.apiKey },
+    // Several engines: the app reads the same BAOKU_ENGINES file.
+    env: env.BAOKU_ENGINES ? process.env : { ...process.env, MEILI_URL: connection.url, MEILI_MASTER_KEY: connection.apiKey },
   });
   app.once("exit", (code) => void shutdown(code ?? 1));
   log(`Baoku 报库 is running: open http://localhost:${env.PORT}`);

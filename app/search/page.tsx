@@ -72,12 +72,14 @@ function SearchResults({ data }: { data: SearchPageData }) {
         <h1 id="result-heading" className="text-lg text-stone-800" data-testid="result-count">
           {request.q ? <span className="font-serif font-semibold">“{request.q}”</span> : <span className="font-semibold">全部文章</span>}
           <span className="ml-2">
-            共 <strong>{formatCount(result.total)}</strong> 篇
+            {result.missing.length > 0 ? "已检索部分共 " : "共 "}
+            <strong>{formatCount(result.total)}</strong> 篇
           </span>
           <span className="ml-2 text-sm text-stone-600">用时 {result.processingTimeMs} 毫秒</span>
         </h1>
         {result.total > 0 ? <SortLinks request={request} /> : null}
       </div>
+      {result.missing.length > 0 ? <MissingParts missing={result.missing} /> : null}
       <div className="mt-3 flex flex-wrap items-center justify-between gap-x-6 gap-y-2">
         <ActiveFilters request={request} />
         <FeedLink request={request} />
@@ -168,5 +170,14 @@ function Facets({ data }: { data: SearchPageData }) {
         应用筛选
       </button>
     </FacetForm>
+  );
+}
+
+/** Part of an archive spread over several engines did not answer: say which, plainly. */
+function MissingParts({ missing }: { missing: SearchPageData["result"]["missing"] }) {
+  return (
+    <p role="alert" data-testid="missing-parts" className="mt-3 rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm text-amber-900">
+      结果不完整：{missing.map((part) => `${part.holds}（检索服务器 ${part.engine}）`).join("、")}暂时无法检索，以上总数与筛选计数不含这部分文章。
+    </p>
   );
 }

@@ -11,6 +11,8 @@ const EnvSchema = z.object({
   MEILI_MASTER_KEY: z.string().min(16, "MEILI_MASTER_KEY must be at least 16 bytes").optional(),
   /** A PEM certificate (or CA) to trust for an https MEILI_URL, besides the usual ones (or use NODE_EXTRA_CA_CERTS). */
   MEILI_CA_FILE: z.string().min(1).optional(),
+  /** A JSON file listing several engines and what each holds (engines-config.ts); replaces MEILI_URL. */
+  BAOKU_ENGINES: z.string().min(1).optional(),
   /** Port for the Meilisearch the project starts; 0 picks a free one. */
   MEILI_PORT: z.coerce.number().int().min(0).max(65535).default(7701),
   /** Folder for Meilisearch data and the generated key (git-ignored). */

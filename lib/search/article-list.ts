@@ -1,4 +1,5 @@
 import type { ArticleSummary } from "@/lib/article/types";
+import { searchArchive } from "./archive-search";
 import { fromStoredSummary, SUMMARY_FIELDS, type StoredSummary } from "./documents";
 import { getSearchContext, type SearchContext } from "./search-articles";
 
@@ -22,13 +23,8 @@ export type ListQuery = { filter: string; limit: number; sort?: string[] };
 
 export async function listArticles(
   { filter, limit, sort }: ListQuery,
-  { client, indexUid }: SearchContext = getSearchContext(),
+  context: SearchContext = getSearchContext(),
 ): Promise<{ articles: ArticleSummary[]; total: number }> {
-  const response = await client.call((meili) =>
-    meili.index<StoredSummary>(indexUid).search("", { filter, limit, sort, attributesToRetrieve: [...SUMMARY_FIELDS] }),
-  );
-  return {
-    articles: response.hits.map(fromStoredSummary),
-    total: response.estimatedTotalHits ?? response.hits.length,
-  };
+  const answer = await searchArchive<StoredSummary>(context, { q: "", filter, limit, ...(sort ? { sort } : {}), attributesToRetrieve: [...SUMMARY_FIELDS] });
+  return { articles: answer.hits.map(fromStoredSummary), total: answer.total };
 }

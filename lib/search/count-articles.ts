@@ -21,9 +21,10 @@ import type { SearchRequest } from "./search-request";
  * the index changes; after an ingest, counts are at most a second old.
  */
 
-export type ArticleCounts = { total: number; facets: FacetCounts };
+/** `missing`: engines of a sharded archive that did not answer (their articles are not counted). */
+export type ArticleCounts = { total: number; facets: FacetCounts; missing: string[] };
 
-const counts = createMemo<ArticleCounts>({ maxEntries: 2000, ttlMs: 10 * 60_000 });
+const counts = createMemo<ArticleCounts>({ maxEntries: 2000, ttlMs: 10 * 60_000, keep: (answer) => answer.missing.length === 0 });
 
 export async function countArticles(request: SearchRequest, context: SearchContext = getSearchContext()): Promise<ArticleCounts> {
   const version = await readCurrentIndexVersion(context);
@@ -39,6 +40,6 @@ export async function countArticles(request: SearchRequest, context: SearchConte
       facets: FACET_FIELDS,
       attributesToRetrieve: [],
     });
-    return { total: result.totalHits, facets: toFacetCounts(result.facetDistribution) };
+    return { total: result.totalHits, facets: toFacetCounts(result.facetDistribution), missing: result.missing };
   });
 }

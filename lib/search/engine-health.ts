@@ -1,4 +1,4 @@
-import { getEngineClient } from "./connection";
+import { getEngineClient, getShards } from "./connection";
 
 /**
  * Whether Meilisearch answers, asked before a page renders so that a down
@@ -15,7 +15,9 @@ let healthyUntil = 0;
 export async function isEngineReachable(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<boolean> {
   if (Date.now() < healthyUntil) return true;
   try {
-    await getEngineClient().call((meili) => meili.health(), { timeoutMs });
+    // A sharded archive can be searched while any of its engines answers (archive-search.ts).
+    const clients = getShards()?.map((shard) => shard.client) ?? [getEngineClient()];
+    await Promise.any(clients.map((client) => client.call((meili) => meili.health(), { timeoutMs })));
     healthyUntil = Date.now() + HEALTHY_FOR_MS;
     return true;
   } catch {

@@ -1,9 +1,16 @@
 import type { Locale, RecordAny } from "meilisearch";
+import { searchArchive } from "./archive-search";
 import type { EngineClient } from "./engine/client";
+import { EngineUnavailableError } from "./engine/errors";
+import type { Shard } from "./shards";
 
 /** The few raw Meilisearch calls query execution and verification share. */
 
-export type QueryTarget = { client: EngineClient; indexUid: string };
+/**
+ * Where a query runs: one engine's index, or (with `shards`) the same index on every engine of
+ * an archive spread over several machines; `client` is then the first of them.
+ */
+export type QueryTarget = { client: EngineClient; indexUid: string; shards?: readonly Shard[] };
 
 export type EngineSearch = {
   q: string;
@@ -24,10 +31,8 @@ export const CODED_LOCALES: Locale[] = ["eng"];
 export const ALL_HITS = 1_000_000;
 
 export async function searchAll<Hit extends RecordAny>(target: QueryTarget, search: EngineSearch, attributesToRetrieve: readonly string[]): Promise<Hit[]> {
-  const response = await target.client.call((meili) =>
-    meili.index(target.indexUid).search<Hit>(search.q, { ...search, limit: ALL_HITS, attributesToRetrieve: [...attributesToRetrieve] }),
-  );
-  return response.hits;
+  const answer = await searchArchive<Hit>(target, { ...search, limit: ALL_HITS, attributesToRetrieve: [...attributesToRetrieve] });
+  return answer.hits;
 }
 
 export async function searchIds(target: QueryTarget, search: EngineSearch): Promise<string[]> {
@@ -37,12 +42,27 @@ export async function searchIds(target: QueryTarget, search: EngineSearch): Prom
 
 /** How many documents a search matches, without reading any of them. */
 export async function countHits(target: QueryTarget, search: EngineSearch): Promise<number> {
-  const response = await target.client.call((meili) => meili.index(target.indexUid).search(search.q, { ...search, limit: 0 }));
-  return response.estimatedTotalHits ?? 0;
+  const answer = await searchArchive(target, { ...search, limit: 0 });
+  return answer.total;
 }
 
 /** Changes whenever documents or settings change; keys caches of what the index contained. */
 export async function readIndexVersion(target: QueryTarget): Promise<string> {
-  const index = await target.client.call((meili) => meili.getRawIndex(target.indexUid));
-  return `${target.client.connection.url}/${target.indexUid}@${index.updatedAt}`;
+  if (!target.shards) {
+    const index = await target.client.call((meili) => meili.getRawIndex(target.indexUid));
+    return `${target.client.connection.url}/${target.indexUid}@${index.updatedAt}`;
+  }
+  // A sharded archive changes when any engine's part does, or when an engine goes or comes back.
+  const parts = await Promise.all(
+    target.shards.map((shard) =>
+      shard.client.call((meili) => meili.getRawIndex(target.indexUid)).then(
+        (index) => `${shard.name}@${index.updatedAt}`,
+        (error: unknown) => {
+          if (error instanceof EngineUnavailableError) return `${shard.name}@down`;
+          throw error;
+        },
+      ),
+    ),
+  );
+  return `${target.client.connection.url}/${target.indexUid}@${parts.join(",")}`;
 }

@@ -1,6 +1,8 @@
 import { matchesAuthorQuery } from "@/lib/authors/pinyin";
 import { normalizeText } from "@/lib/text/normalize";
+import { searchArchive } from "./archive-search";
 import { getSearchContext, type SearchContext } from "./search-articles";
+import { forEachAvailableShard } from "./shard-calls";
 
 /**
  * Facet values outside a reader's search: counts over the whole archive (or a
@@ -13,14 +15,14 @@ export type ValueCount = { value: string; count: number };
 export async function countFacetValues(
   facets: readonly string[],
   filter: string | null = null,
-  { client, indexUid }: SearchContext = getSearchContext(),
+  context: SearchContext = getSearchContext(),
 ): Promise<{ total: number; counts: Record<string, ValueCount[]> }> {
-  const response = await client.call((meili) => meili.index(indexUid).search("", { limit: 0, facets: [...facets], ...(filter ? { filter } : {}) }));
+  const response = await searchArchive(context, { q: "", limit: 0, facets: [...facets], ...(filter ? { filter } : {}) });
   const counts: Record<string, ValueCount[]> = {};
   for (const facet of facets) {
     counts[facet] = Object.entries(response.facetDistribution?.[facet] ?? {}).map(([value, count]) => ({ value, count }));
   }
-  return { total: response.estimatedTotalHits ?? 0, counts };
+  return { total: response.total, counts };
 }
 
 /** The most frequent values of a facet across the archive, most frequent first. */
@@ -34,9 +36,15 @@ export async function getTopFacetValues(facet: string, limit: number, context?: 
  * the whole archive. Its matching is loose (it may match inside names), so
  * callers rank the candidates with `rankNameMatches`.
  */
-export async function searchAuthorNames(fragment: string, { client, indexUid }: SearchContext = getSearchContext()): Promise<ValueCount[]> {
-  const response = await client.call((meili) => meili.index(indexUid).searchForFacetValues({ facetName: "authors", facetQuery: fragment, q: "" }));
-  return response.facetHits;
+export async function searchAuthorNames(fragment: string, context: SearchContext = getSearchContext()): Promise<ValueCount[]> {
+  // Facet search is per engine: on a sharded archive each engine that answers is asked and the counts added
+  // (suggestions, so an engine that is down leaves its names out rather than failing the box).
+  const { answers } = await forEachAvailableShard(context, (client) =>
+    client.call((meili) => meili.index(context.indexUid).searchForFacetValues({ facetName: "authors", facetQuery: fragment, q: "" })),
+  );
+  const counts = new Map<string, number>();
+  for (const answer of answers) for (const hit of answer.facetHits) counts.set(hit.value, (counts.get(hit.value) ?? 0) + hit.count);
+  return [...counts].map(([value, count]) => ({ value, count }));
 }
 
 export type NameMatch = ValueCount & { kind: "exact" | "prefix" | "contains" | "pinyin" };

@@ -1,5 +1,6 @@
 import type { ExportArticle } from "@/lib/export/export-row";
 import { EXPORT_STORED_FIELDS, type StoredArticle } from "./documents";
+import { EngineUnavailableError } from "./engine/errors";
 import { executeQuery } from "./execute-query";
 import { getSearchContext, prepareRequest, type SearchContext } from "./search-articles";
 import type { SearchRequest } from "./search-request";
@@ -42,6 +43,8 @@ export async function* iterateResultPages(
       facets: [],
       attributesToRetrieve: EXPORT_STORED_FIELDS,
     });
+    // An export is cited as complete: refuse one while part of a sharded archive is not answering.
+    if (result.missing.length > 0) throw new EngineUnavailableError(`Export stopped: engines ${result.missing.join(", ")} did not answer, so it would be incomplete.`);
     const articles = result.hits.slice(0, limit - delivered).map(toExportArticle);
     if (articles.length === 0) return;
     delivered += articles.length;

@@ -1,8 +1,9 @@
 /**
  * A small in-process cache of promises: concurrent identical questions share
  * one engine call, and answers are reused for a short time. Entries that fail
- * are dropped at once, so an outage is never cached. Least recently used
- * entries go first once `maxEntries` is reached.
+ * are dropped at once, so an outage is never cached, and so are answers
+ * `keep` refuses (a partial answer while an engine is down). Least recently
+ * used entries go first once `maxEntries` is reached.
  */
 
 export type Memo<T> = {
@@ -10,7 +11,7 @@ export type Memo<T> = {
   clear: () => void;
 };
 
-export function createMemo<T>({ maxEntries, ttlMs }: { maxEntries: number; ttlMs: number }): Memo<T> {
+export function createMemo<T>({ maxEntries, ttlMs, keep }: { maxEntries: number; ttlMs: number; keep?: (value: T) => boolean }): Memo<T> {
   const entries = new Map<string, { value: Promise<T>; expires: number }>();
   return {
     get(key, load) {
@@ -25,9 +26,12 @@ export function createMemo<T>({ maxEntries, ttlMs }: { maxEntries: number; ttlMs
       const entry = { value, expires: now + ttlMs };
       entries.delete(key);
       entries.set(key, entry);
-      value.catch(() => {
+      const drop = () => {
         if (entries.get(key) === entry) entries.delete(key);
-      });
+      };
+      value.then((settled) => {
+        if (keep && !keep(settled)) drop();
+      }, drop);
       while (entries.size > maxEntries) {
         const oldest = entries.keys().next();
         if (oldest.done) break;

@@ -1,6 +1,8 @@
 import type { RecordAny } from "meilisearch";
 import type { IndexDocument } from "./documents";
+import type { EngineClient } from "./engine/client";
 import type { SearchContext } from "./search-articles";
+import { listEngines } from "./shard-calls";
 
 /**
  * Every document of an index (or of a filter of it), a page at a time, with
@@ -18,7 +20,16 @@ export type DocumentsRead<F extends Extract<keyof IndexDocument, string>> = { fi
 export type StoredFields<F extends Extract<keyof IndexDocument, string>> = Partial<Pick<IndexDocument, F>>;
 
 export async function* readDocuments<F extends Extract<keyof IndexDocument, string>>(
-  { client, indexUid }: SearchContext,
+  target: SearchContext,
+  read: DocumentsRead<F>,
+): AsyncGenerator<Array<StoredFields<F>>> {
+  // A sharded archive is read engine after engine; each holds its own articles.
+  for (const { client } of listEngines(target)) yield* readEngine(client, target.indexUid, read);
+}
+
+async function* readEngine<F extends Extract<keyof IndexDocument, string>>(
+  client: EngineClient,
+  indexUid: string,
   { fields, filter, pageSize = PAGE_SIZE }: DocumentsRead<F>,
 ): AsyncGenerator<Array<StoredFields<F>>> {
   for (let offset = 0; ; offset += pageSize) {

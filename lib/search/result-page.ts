@@ -1,4 +1,5 @@
-import type { FederatedMultiSearchParams, RecordAny, SearchParams } from "meilisearch";
+import type { RecordAny } from "meilisearch";
+import { federateArchive, searchArchive, type FacetDistribution, type SearchAnswer } from "./archive-search";
 import { ALL_HITS, type EngineSearch, type QueryTarget } from "./engine-search";
 import type { SortOrder } from "./search-request";
 
@@ -9,7 +10,7 @@ import type { SortOrder } from "./search-request";
  * with the "sort" ranking rule first, federation merges branches by date.
  */
 
-export type FacetDistribution = Record<string, Record<string, number>>;
+export type { FacetDistribution } from "./archive-search";
 
 export type PageRequest = {
   sort: SortOrder;
@@ -26,12 +27,14 @@ export type ResultPage<Hit> = {
   totalPages: number;
   page: number;
   facetDistribution: FacetDistribution;
+  /** Engines whose part of a sharded archive is not in this page (shards.ts). */
+  missing: string[];
 };
 
 
 export function fetchResultPage<Hit extends RecordAny>(target: QueryTarget, searches: readonly EngineSearch[], request: PageRequest): Promise<ResultPage<Hit>> {
   const [only] = searches;
-  if (!only) return Promise.resolve({ hits: [], totalHits: 0, totalPages: 0, page: request.page, facetDistribution: {} });
+  if (!only) return Promise.resolve({ hits: [], totalHits: 0, totalPages: 0, page: request.page, facetDistribution: {}, missing: [] });
   return searches.length === 1 ? runSingle<Hit>(target, only, request) : runFederated<Hit>(target, searches, request);
 }
 
@@ -44,23 +47,16 @@ export function toEngineSort(sort: SortOrder): string[] | undefined {
 
 async function runSingle<Hit extends RecordAny>(target: QueryTarget, search: EngineSearch, request: PageRequest): Promise<ResultPage<Hit>> {
   const sort = toEngineSort(request.sort);
-  const response = await target.client.call((meili) =>
-    meili.index(target.indexUid).search<Hit, SearchParams & { page: number }>(search.q, {
-      ...search,
-      page: request.page,
-      hitsPerPage: Math.min(request.hitsPerPage, ALL_HITS),
-      facets: [...request.facets],
-      attributesToRetrieve: [...request.attributesToRetrieve],
-      ...(sort ? { sort } : {}),
-    }),
-  );
-  return {
-    hits: response.hits,
-    totalHits: response.totalHits ?? 0,
-    totalPages: response.totalPages ?? 0,
-    page: response.page ?? request.page,
-    facetDistribution: response.facetDistribution ?? {},
-  };
+  const hitsPerPage = Math.min(request.hitsPerPage, ALL_HITS);
+  const answer = await searchArchive<Hit>(target, {
+    ...search,
+    page: request.page,
+    hitsPerPage,
+    facets: [...request.facets],
+    attributesToRetrieve: [...request.attributesToRetrieve],
+    ...(sort ? { sort } : {}),
+  });
+  return toResultPage(answer, request.page, hitsPerPage);
 }
 
 async function runFederated<Hit extends RecordAny>(target: QueryTarget, searches: readonly EngineSearch[], request: PageRequest): Promise<ResultPage<Hit>> {
@@ -70,32 +66,23 @@ async function runFederated<Hit extends RecordAny>(target: QueryTarget, searches
   const withText = searches.filter((search) => search.q.trim() !== "").length;
   const placeholder = withText > 0 && withText < searches.length;
   const sort = toEngineSort(request.sort) ?? (placeholder ? toEngineSort("newest") : undefined);
-  const federated: FederatedMultiSearchParams = {
-    federation: {
-      offset: (request.page - 1) * request.hitsPerPage,
-      limit: Math.min(request.hitsPerPage, ALL_HITS),
-      facetsByIndex: { [target.indexUid]: [...request.facets] },
-    },
-    queries: searches.map((search) => ({
-      indexUid: target.indexUid,
-      ...search,
-      attributesToRetrieve: [...request.attributesToRetrieve],
-      ...(sort ? { sort } : {}),
-    })),
-  };
-  const response = await target.client.call((meili) => meili.multiSearch<FederatedMultiSearchParams, Hit>(federated));
-  const totalHits = response.estimatedTotalHits ?? 0;
-  return {
-    hits: response.hits.map(stripFederationInfo),
-    totalHits,
-    totalPages: Math.ceil(totalHits / request.hitsPerPage),
-    page: request.page,
-    facetDistribution: response.facetsByIndex?.[target.indexUid]?.distribution ?? {},
-  };
+  const hitsPerPage = Math.min(request.hitsPerPage, ALL_HITS);
+  const answer = await federateArchive<Hit>(
+    target,
+    searches.map((search) => ({ ...search, attributesToRetrieve: [...request.attributesToRetrieve], ...(sort ? { sort } : {}) })),
+    { offset: (request.page - 1) * request.hitsPerPage, limit: hitsPerPage },
+    request.facets,
+  );
+  return toResultPage(answer, request.page, hitsPerPage);
 }
 
-function stripFederationInfo<Hit>(hit: Hit): Hit {
-  if (typeof hit !== "object" || hit === null || !("_federation" in hit)) return hit;
-  const { _federation: _ignored, ...rest } = hit as Record<string, unknown>;
-  return rest as Hit;
+function toResultPage<Hit>(answer: SearchAnswer<Hit>, page: number, hitsPerPage: number): ResultPage<Hit> {
+  return {
+    hits: answer.hits,
+    totalHits: answer.total,
+    totalPages: Math.ceil(answer.total / Math.max(1, hitsPerPage)),
+    page,
+    facetDistribution: answer.facetDistribution,
+    missing: answer.missing,
+  };
 }

@@ -1,7 +1,12 @@
 import type { Article, ArticleSummary } from "@/lib/article/types";
 import { readEnv } from "@/lib/config/env";
-import type { Meilisearch } from "meilisearch";
-import { getEngineClient } from "./connection";
+import { searchArchive } from "./archive-search";
+import { getEngineClient, getShards } from "./connection";
+import type { EngineClient } from "./engine/client";
+import { EngineUnavailableError } from "./engine/errors";
+import { joinNetwork } from "./network";
+import { forEachAvailableShard } from "./shard-calls";
+import { describeHolding } from "./shards";
 import { fromStoredDocument, fromStoredSummary, DISPLAYED_FIELDS, HIT_FIELDS, type StoredArticle, type StoredHit } from "./documents";
 import { buildFilter } from "./filter";
 import { buildSnippets, highlightText, type HighlightSegment, type Snippet } from "./highlight";
@@ -38,6 +43,8 @@ export type SearchResult = {
   processingTimeMs: number;
   hits: SearchHit[];
   facets: FacetCounts;
+  /** Parts of a sharded archive whose engine did not answer: the total and facets leave them out. */
+  missing: MissingPart[];
   /** Normalised positive terms, for highlighting on the article page. */
   terms: string[];
 };
@@ -51,16 +58,19 @@ export class SearchInputError extends Error {
 export type SearchContext = QueryTarget;
 
 export function getSearchContext(): SearchContext {
-  return { client: getEngineClient(), indexUid: readEnv().BAOKU_INDEX };
+  const shards = getShards();
+  return { client: getEngineClient(), indexUid: readEnv().BAOKU_INDEX, ...(shards ? { shards } : {}) };
 }
 
 const checkedSchemas = new Set<string>();
 
-async function checkSchemaOnce({ client, indexUid }: SearchContext): Promise<void> {
-  const key = `${client.connection.url}/${indexUid}`;
+async function checkSchemaOnce(context: SearchContext): Promise<void> {
+  const key = `${context.client.connection.url}/${context.indexUid}`;
   if (checkedSchemas.has(key)) return;
-  await assertSchemaCurrent(client, indexUid);
-  checkedSchemas.add(key);
+  if (context.shards) await joinNetwork(context.shards);
+  // An engine that is down is checked when a later search finds them all up.
+  const { missing } = await forEachAvailableShard(context, (client) => assertSchemaCurrent(client, context.indexUid));
+  if (missing.length === 0) checkedSchemas.add(key);
 }
 
 /**
@@ -68,7 +78,7 @@ async function checkSchemaOnce({ client, indexUid }: SearchContext): Promise<voi
  * verification needs anyway), so a cached answer is never older than the index: paging back,
  * undoing a filter or a popular query costs no search and no highlighting the second time.
  */
-const answers = createMemo<SearchResult>({ maxEntries: 500, ttlMs: 10 * 60_000 });
+const answers = createMemo<SearchResult>({ maxEntries: 500, ttlMs: 10 * 60_000, keep: (answer) => answer.missing.length === 0 });
 
 export async function searchArticles(request: SearchRequest, context: SearchContext = getSearchContext()): Promise<SearchResult> {
   const started = performance.now();
@@ -99,8 +109,15 @@ async function runSearch(request: SearchRequest, context: SearchContext, compile
     processingTimeMs: result.processingTimeMs,
     hits: result.hits.map((stored) => toSearchHit(fromStoredSummary(stored), stored.body ?? "", terms)),
     facets: toFacetCounts(result.facetDistribution),
+    missing: describeMissing(context, result.missing),
     terms,
   };
+}
+
+export type MissingPart = { engine: string; holds: string };
+
+export function describeMissing(context: SearchContext, names: readonly string[]): MissingPart[] {
+  return names.map((engine) => ({ engine, holds: describeHolding(context.shards?.find((shard) => shard.name === engine)?.holds ?? null) }));
 }
 
 /**
@@ -169,32 +186,31 @@ export function toFacetCounts(distribution: Partial<Record<string, Record<string
 /** One article by id, or null. */
 export async function getArticle(id: string, context: SearchContext = getSearchContext()): Promise<Article | null> {
   if (!/^[A-Za-z0-9_-]{1,200}$/.test(id)) return null;
-  const { client, indexUid } = context;
-  try {
-    const stored = await client.call((meili) => meili.index(indexUid).getDocument<StoredArticle>(id, { fields: [...DISPLAYED_FIELDS] }));
-    return fromStoredDocument(stored);
-  } catch (error) {
-    if (isNotFound(error)) return null;
-    throw error;
-  }
+  const readFrom = (client: EngineClient) =>
+    client.call((meili) => meili.index(context.indexUid).getDocument<StoredArticle>(id, { fields: [...DISPLAYED_FIELDS] })).catch((error: unknown) => {
+      if (isNotFound(error)) return null;
+      throw error;
+    });
+  const { answers, missing } = await forEachAvailableShard(context, readFrom);
+  const stored = answers.find((answer) => answer !== null);
+  if (stored) return fromStoredDocument(stored);
+  // Not found, but it may be on an engine that is down: that is not a 404.
+  if (missing.length > 0) throw new EngineUnavailableError(`Article ${id} is not on the engines that answered; ${missing.join(", ")} did not answer.`);
+  return null;
 }
 
 export type ArchiveOverview = { articles: number; firstDate: string | null; lastDate: string | null; sources: string[] };
 
 /** Figures for the home page: how much the archive holds. */
 export async function getArchiveOverview(context: SearchContext = getSearchContext()): Promise<ArchiveOverview> {
-  const { client, indexUid } = context;
   const base = { q: "", limit: 1, attributesToRetrieve: ["date"], filter: "dateDay IS NOT NULL" };
-  const index = (meili: Meilisearch) => meili.index<{ date: string }>(indexUid);
-  const [first, last, facets] = await client.call((meili) =>
-    Promise.all([
-      index(meili).search("", { ...base, sort: ["dateDay:asc"] }),
-      index(meili).search("", { ...base, sort: ["dateDay:desc"] }),
-      index(meili).search("", { limit: 0, facets: ["source"] }),
-    ]),
-  );
+  const [first, last, facets] = await Promise.all([
+    searchArchive<{ date: string }>(context, { ...base, sort: ["dateDay:asc"] }),
+    searchArchive<{ date: string }>(context, { ...base, sort: ["dateDay:desc"] }),
+    searchArchive(context, { q: "", limit: 0, facets: ["source"] }),
+  ]);
   return {
-    articles: facets.estimatedTotalHits ?? 0,
+    articles: facets.total,
     firstDate: first.hits[0]?.date ?? null,
     lastDate: last.hits[0]?.date ?? null,
     sources: Object.keys(facets.facetDistribution?.source ?? {}),

@@ -3,6 +3,7 @@ import { toCodedPhrase } from "./coded-chars";
 import { CODED_LOCALES, type QueryTarget } from "./engine-search";
 import { matchTextsContain, toMatchText, toMatchTexts, type MatchSource, type MatchSourceField } from "./exact-match";
 import { toSearchOnCharFields, type CharField } from "./index-schema";
+import { searchArchive } from "./archive-search";
 
 /**
  * Settles, once per index version, which of the engine's candidates for a term
@@ -113,12 +114,12 @@ async function* listCandidates(target: QueryTarget, term: CheckTerm): AsyncGener
     attributesToRetrieve: ["id", ...term.fields.map((field) => FIELD_PLACES[field].stored)],
   };
   const fetchPage = (offset: number) =>
-    target.client.call((meili) => meili.index<StoredText>(target.indexUid).search(search.q, { ...search, offset, limit: PAGE_SIZE }));
+    searchArchive<StoredText>(target, { ...search, offset, limit: PAGE_SIZE });
   const first = await fetchPage(0);
   yield first.hits;
   if (first.hits.length < PAGE_SIZE) return;
   // The estimate only sizes the parallel batches; paging stops at the first short page.
-  const batch = Math.max(1, Math.min(PAGES_IN_FLIGHT, Math.ceil(((first.estimatedTotalHits ?? 0) - PAGE_SIZE) / PAGE_SIZE)));
+  const batch = Math.max(1, Math.min(PAGES_IN_FLIGHT, Math.ceil(((first.total) - PAGE_SIZE) / PAGE_SIZE)));
   for (let offset = PAGE_SIZE; ; offset += PAGE_SIZE * batch) {
     const pages = await Promise.all(Array.from({ length: batch }, (_, i) => fetchPage(offset + i * PAGE_SIZE)));
     for (const page of pages) yield page.hits;

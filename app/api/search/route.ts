@@ -19,6 +19,9 @@ export async function GET(request: NextRequest) {
       processingTimeMs: result.processingTimeMs,
       hits: result.hits.map((hit) => ({ article: hit.article, title: hit.title, snippets: hit.snippets })),
       facets: result.facets,
+      // Non-empty when part of an archive spread over several engines did not answer: the total is then partial.
+      missing: result.missing,
+      complete: result.missing.length === 0,
     };
   });
 }

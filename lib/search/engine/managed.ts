@@ -5,12 +5,12 @@ import { readLiveLock } from "./lock";
 import { startEngine, type RunningEngine } from "./process";
 
 /**
- * Runs `work` against a Meilisearch: MEILI_URL when set, the one a running app
+ * Runs `work` against a Meilisearch: BAOKU_ENGINES or MEILI_URL when set, the one a running app
  * already manages on the data folder, or one started for the duration.
  */
 export async function withManagedEngine<T>(work: () => Promise<T>): Promise<T> {
   const env = readEnv();
-  if (env.MEILI_URL || readLiveLock(resolveDataDir(env))) return work();
+  if (env.MEILI_URL || env.BAOKU_ENGINES || readLiveLock(resolveDataDir(env))) return work();
   const engine = await startEngine({ dataDir: resolveDataDir(env), port: 0 });
   const stopOnSignal = () => void engine.stop().then(() => process.exit(130));
   process.once("SIGINT", stopOnSignal);
