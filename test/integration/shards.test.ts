@@ -16,6 +16,7 @@ import { searchAuthorNames } from "@/lib/search/facet-values";
 import { iterateResultPages } from "@/lib/search/iterate-results";
 import { getArchiveOverview, getArticle, searchArticles, type SearchContext, type SearchResult } from "@/lib/search/search-articles";
 import { SearchRequestSchema, type SearchRequest } from "@/lib/search/search-request";
+import { SCHEMA_VERSION } from "@/lib/search/index-schema";
 import type { Shard } from "@/lib/search/shards";
 import { connectTestEngine, uniqueIndexName } from "./helpers";
 
@@ -181,6 +182,43 @@ describe("an archive on three engines", () => {
     expect(describeAnswer(await searchArticles(parse({ q: "报道", sort: "newest" }), sharded))).toEqual(
       describeAnswer(await searchArticles(parse({ q: "报道", sort: "newest" }), single)),
     );
+  });
+
+  it("prunes a deleted file's articles on every engine and rebuilds every engine's index", async () => {
+    const before = await countPerEngine();
+    const extra = path.join(feedDir, "extra.jsonl");
+    const dates = ["2019-05-05", "2020-05-05", "2021-05-05", null];
+    fs.writeFileSync(
+      extra,
+      dates.map((date, i) => JSON.stringify({ id: `extra-${i}`, date, title: `增补稿件${i}`, author: "孙亮", section: "经济", source: "测试日报", body: `增补内容${i}。` })).join("\n") + "\n",
+    );
+    await runIngest({ inputs: [feedDir], client: null, shards, indexUid });
+    expect(await countPerEngine()).toEqual([(before[0] ?? 0) + 1, (before[1] ?? 0) + 1, (before[2] ?? 0) + 2]);
+
+    fs.rmSync(extra);
+    const pruned = await runIngest({ inputs: [feedDir], client: null, shards, indexUid, prune: true });
+    expect(pruned.pruned?.articles).toBe(4);
+    expect(await countPerEngine()).toEqual(before);
+
+    const rebuilt = await runIngest({ inputs: [feedDir], client: null, shards, indexUid, rebuild: true });
+    expect(rebuilt.articles).toBe(ARTICLES);
+    expect(await countPerEngine()).toEqual(before);
+    for (const shard of shards) {
+      const indexes = await shard.client.call((meili) => meili.getRawIndexes({ limit: 1000 }));
+      expect(indexes.results.filter((index) => index.uid.startsWith(`${indexUid}_build_`))).toEqual([]);
+    }
+    const request = parse({ q: "档案", sort: "oldest" });
+    expect(describeAnswer(await searchArticles(request, sharded))).toEqual(describeAnswer(await searchArticles(request, single)));
+  });
+
+  it("refuses to import into an engine whose index has an older schema, naming what to do", async () => {
+    const meta = await shards[2]!.client.call((meili) => meili.index("baoku_meta").getDocument(indexUid));
+    await shards[2]!.client.runTask((meili) => meili.index("baoku_meta").addDocuments([{ ...meta, schemaVersion: SCHEMA_VERSION - 1 }]));
+    try {
+      await expect(runIngest({ inputs: [feedDir], client: null, shards, indexUid })).rejects.toThrow(/Rebuild it: npm run ingest -- --rebuild/u);
+    } finally {
+      await shards[2]!.client.runTask((meili) => meili.index("baoku_meta").addDocuments([meta]));
+    }
   });
 
   it("answers without an engine that is down, names the missing part, and refuses an incomplete export", async () => {
