@@ -2,6 +2,8 @@ import type { FederatedMultiSearchParams, Meilisearch, MultiSearchQueryWithFeder
 import { INDEX_SETTINGS } from "./index-schema";
 import { EngineUnavailableError } from "./engine/errors";
 import type { QueryTarget } from "./engine-search";
+import { isShardDown, markShardDown } from "./shard-health";
+import type { Shard } from "./shards";
 
 /**
  * Every search of the archive goes through here. On one engine it is that
@@ -48,7 +50,11 @@ export async function federateArchive<Hit extends RecordAny>(
   window: HitWindow,
   facets: readonly string[],
 ): Promise<SearchAnswer<Hit>> {
-  const remotes = target.shards?.map((shard) => shard.name) ?? [null];
+  // Engines that failed moments ago are left out and reported missing (shard-health.ts).
+  const answering = target.shards?.filter((shard) => !isShardDown(shard));
+  const leftOut = target.shards?.filter((shard) => isShardDown(shard)).map((shard) => shard.name) ?? [];
+  if (answering?.length === 0) throw new EngineUnavailableError(`None of the archive's engines answers (${leftOut.join(", ")}).`);
+  const remotes = answering?.map((shard) => shard.name) ?? [null];
   const queries: MultiSearchQueryWithFederation[] = searches.flatMap((search) =>
     remotes.map((remote) => ({ indexUid: target.indexUid, ...search, ...(remote ? { federationOptions: { weight: 1, remote } } : {}) })),
   );
@@ -61,12 +67,14 @@ export async function federateArchive<Hit extends RecordAny>(
     },
     queries,
   };
-  const response = (await callCoordinator(target, (meili) => meili.multiSearch<FederatedMultiSearchParams, Hit>(federated))) as FederatedAnswer<Hit>;
+  const response = (await callCoordinator(answering ?? [], target, (meili) => meili.multiSearch<FederatedMultiSearchParams, Hit>(federated))) as FederatedAnswer<Hit>;
+  const failed = Object.keys(response.remoteErrors ?? {});
+  for (const shard of target.shards ?? []) if (failed.includes(shard.name)) markShardDown(shard);
   return {
     hits: response.hits.map(stripFederationInfo),
     total: response.estimatedTotalHits ?? 0,
     facetDistribution: (merged ? response.facetDistribution : response.facetsByIndex?.[target.indexUid]?.distribution) ?? {},
-    missing: Object.keys(response.remoteErrors ?? {}),
+    missing: [...leftOut, ...failed],
   };
 }
 
@@ -83,14 +91,15 @@ type FederatedAnswer<Hit> = {
  * Any engine of a sharded archive can run a federated search over all of them: when the first
  * does not answer, the next one does (and reports the first as missing).
  */
-async function callCoordinator<T>(target: QueryTarget, operation: (meili: Meilisearch) => Promise<T>): Promise<T> {
-  const clients = target.shards?.map((shard) => shard.client) ?? [target.client];
+async function callCoordinator<T>(answering: readonly Shard[], target: QueryTarget, operation: (meili: Meilisearch) => Promise<T>): Promise<T> {
+  if (!target.shards) return target.client.call(operation);
   let firstFailure: unknown;
-  for (const client of clients) {
+  for (const shard of answering) {
     try {
-      return await client.call(operation);
+      return await shard.client.call(operation);
     } catch (error) {
       if (!(error instanceof EngineUnavailableError)) throw error;
+      markShardDown(shard);
       firstFailure ??= error;
     }
   }

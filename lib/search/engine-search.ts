@@ -2,6 +2,7 @@ import type { Locale, RecordAny } from "meilisearch";
 import { searchArchive } from "./archive-search";
 import type { EngineClient } from "./engine/client";
 import { EngineUnavailableError } from "./engine/errors";
+import { isShardDown, markShardDown, markShardUp } from "./shard-health";
 import type { Shard } from "./shards";
 
 /** The few raw Meilisearch calls query execution and verification share. */
@@ -46,6 +47,8 @@ export async function countHits(target: QueryTarget, search: EngineSearch): Prom
   return answer.total;
 }
 
+const SHARD_VERSION_TIMEOUT_MS = 2000;
+
 /** Changes whenever documents or settings change; keys caches of what the index contained. */
 export async function readIndexVersion(target: QueryTarget): Promise<string> {
   if (!target.shards) {
@@ -53,16 +56,21 @@ export async function readIndexVersion(target: QueryTarget): Promise<string> {
     return `${target.client.connection.url}/${target.indexUid}@${index.updatedAt}`;
   }
   // A sharded archive changes when any engine's part does, or when an engine goes or comes back.
+  // A hung engine must not hold every search for the client's whole timeout: it counts as down.
+  // An engine that failed moments ago is not asked again yet (shard-health.ts).
   const parts = await Promise.all(
-    target.shards.map((shard) =>
-      shard.client.call((meili) => meili.getRawIndex(target.indexUid)).then(
-        (index) => `${shard.name}@${index.updatedAt}`,
-        (error: unknown) => {
-          if (error instanceof EngineUnavailableError) return `${shard.name}@down`;
-          throw error;
-        },
-      ),
-    ),
+    target.shards.map(async (shard) => {
+      if (isShardDown(shard)) return `${shard.name}@down`;
+      try {
+        const index = await shard.client.call((meili) => meili.getRawIndex(target.indexUid), { timeoutMs: SHARD_VERSION_TIMEOUT_MS });
+        markShardUp(shard);
+        return `${shard.name}@${index.updatedAt}`;
+      } catch (error) {
+        if (!(error instanceof EngineUnavailableError)) throw error;
+        markShardDown(shard);
+        return `${shard.name}@down`;
+      }
+    }),
   );
   return `${target.client.connection.url}/${target.indexUid}@${parts.join(",")}`;
 }

@@ -5,8 +5,9 @@ import { getEngineClient, getShards } from "./connection";
 import type { EngineClient } from "./engine/client";
 import { EngineUnavailableError } from "./engine/errors";
 import { joinNetwork } from "./network";
-import { forEachAvailableShard } from "./shard-calls";
-import { describeHolding } from "./shards";
+import { forEachAvailableShard, waitAtMost } from "./shard-calls";
+import { isShardDown, markShardDown } from "./shard-health";
+import { describeHolding, type Shard } from "./shards";
 import { fromStoredDocument, fromStoredSummary, DISPLAYED_FIELDS, HIT_FIELDS, type StoredArticle, type StoredHit } from "./documents";
 import { buildFilter } from "./filter";
 import { buildSnippets, highlightText, type HighlightSegment, type Snippet } from "./highlight";
@@ -65,13 +66,34 @@ export function getSearchContext(): SearchContext {
 const checkedSchemas = new Set<string>();
 
 async function checkSchemaOnce(context: SearchContext): Promise<void> {
-  const key = `${context.client.connection.url}/${context.indexUid}`;
-  if (checkedSchemas.has(key)) return;
-  if (context.shards) await joinNetwork(context.shards);
-  // An engine that is down is checked when a later search finds them all up.
-  const { missing } = await forEachAvailableShard(context, (client) => assertSchemaCurrent(client, context.indexUid));
-  if (missing.length === 0) checkedSchemas.add(key);
+  if (!context.shards) {
+    const key = `${context.client.connection.url}/${context.indexUid}`;
+    if (checkedSchemas.has(key)) return;
+    await assertSchemaCurrent(context.client, context.indexUid);
+    checkedSchemas.add(key);
+    return;
+  }
+  // Each engine of a sharded archive is checked once it answers; one that is down (shard-health.ts)
+  // is checked by a later search, and meanwhile costs each search at most SHARD_CHECK_TIMEOUT_MS.
+  const keyOf = (shard: Shard) => `${shard.client.connection.url}/${context.indexUid}`;
+  const pending = context.shards.filter((shard) => !checkedSchemas.has(keyOf(shard)) && !isShardDown(shard));
+  if (pending.length === 0) return;
+  networkJoined ??= waitAtMost(joinNetwork(context.shards), SHARD_CHECK_TIMEOUT_MS);
+  await networkJoined;
+  const { missing } = await forEachAvailableShard(
+    { ...context, shards: pending },
+    async (client) => {
+      await assertSchemaCurrent(client, context.indexUid);
+      checkedSchemas.add(`${client.connection.url}/${context.indexUid}`);
+    },
+    { timeoutMs: SHARD_CHECK_TIMEOUT_MS },
+  );
+  for (const shard of pending) if (missing.includes(shard.name)) markShardDown(shard);
 }
+
+const SHARD_CHECK_TIMEOUT_MS = 2000;
+/** The engines learn of each other once per process (ingest and `npm start` do it too); searches wait for it only once. */
+let networkJoined: Promise<void> | undefined;
 
 /**
  * Answers by index version and request. The version is read fresh (one small engine call, which

@@ -17,10 +17,18 @@ export function forEachShard<T>(target: QueryTarget, call: (client: EngineClient
   return Promise.all(listEngines(target).map(({ client }) => call(client)));
 }
 
-/** The answers of the engines that answered, and the names of those that did not. */
-export async function forEachAvailableShard<T>(target: QueryTarget, call: (client: EngineClient) => Promise<T>): Promise<{ answers: T[]; missing: string[] }> {
+/**
+ * The answers of the engines that answered, and the names of those that did not. With
+ * `timeoutMs`, an engine that has not answered by then counts as not answering: a hung
+ * machine must not hold every search for the client's whole timeout.
+ */
+export async function forEachAvailableShard<T>(
+  target: QueryTarget,
+  call: (client: EngineClient) => Promise<T>,
+  { timeoutMs }: { timeoutMs?: number } = {},
+): Promise<{ answers: T[]; missing: string[] }> {
   const engines = listEngines(target);
-  const settled = await Promise.allSettled(engines.map(({ client }) => call(client)));
+  const settled = await Promise.allSettled(engines.map(({ client }) => (timeoutMs === undefined ? call(client) : withDeadline(call(client), timeoutMs, client))));
   const answers: T[] = [];
   const missing: string[] = [];
   settled.forEach((outcome, i) => {
@@ -29,4 +37,19 @@ export async function forEachAvailableShard<T>(target: QueryTarget, call: (clien
     else throw outcome.reason;
   });
   return { answers, missing };
+}
+
+function withDeadline<T>(work: Promise<T>, timeoutMs: number, client: EngineClient): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new EngineUnavailableError(`Meilisearch at ${client.connection.url} did not answer within ${timeoutMs} ms.`)), timeoutMs);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** Waits for `work` to settle, but no longer than `timeoutMs`; its outcome is not reported. */
+export async function waitAtMost(work: Promise<unknown>, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work.catch(() => undefined), new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+  clearTimeout(timer);
 }

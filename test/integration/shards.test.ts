@@ -19,6 +19,7 @@ import { SearchRequestSchema, type SearchRequest } from "@/lib/search/search-req
 import { SCHEMA_VERSION } from "@/lib/search/index-schema";
 import type { Shard } from "@/lib/search/shards";
 import { connectTestEngine, uniqueIndexName } from "./helpers";
+import { findMeilisearchPid } from "./process-helpers";
 
 /**
  * One archive spread over three engines by date (Meilisearch's network feature and remote
@@ -219,6 +220,26 @@ describe("an archive on three engines", () => {
     } finally {
       await shards[2]!.client.runTask((meili) => meili.index("baoku_meta").addDocuments([meta]));
     }
+  });
+
+  it("reports a hung engine as missing, and searches it again once it answers", async () => {
+    const request = parse({ q: "档案", sort: "newest" });
+    const whole = describeAnswer(await searchArticles(request, single));
+    const pid = findMeilisearchPid(path.join(root, "engine-2", "meili", "data.ms"));
+    expect(pid).not.toBeNull();
+    process.kill(pid ?? 0, "SIGSTOP");
+    try {
+      const hung = await searchArticles(request, sharded);
+      expect(hung.missing.map((part) => part.engine)).toEqual(["rest"]);
+      expect(hung.total).toBeLessThan(whole.total);
+    } finally {
+      process.kill(pid ?? 0, "SIGCONT");
+    }
+    // Left out for a few seconds after failing (shard-health.ts), then asked again.
+    await new Promise((resolve) => setTimeout(resolve, 5500));
+    const back = await searchArticles(request, sharded);
+    expect(back.missing).toEqual([]);
+    expect(describeAnswer(back)).toEqual(whole);
   });
 
   it("answers without an engine that is down, names the missing part, and refuses an incomplete export", async () => {
