@@ -10,7 +10,9 @@ import { startEngine, type RunningEngine } from "@/lib/search/engine/process";
 import { searchArticles, type SearchContext } from "@/lib/search/search-articles";
 import { SearchRequestSchema, type SearchRequest } from "@/lib/search/search-request";
 import type { Shard } from "@/lib/search/shards";
+import { sizeOf } from "./engine-stats";
 import { percentile, timeEach } from "./latency";
+import { measureIndex } from "./quality-indexing";
 import { buildQueries } from "./quality-queries";
 
 /**
@@ -32,7 +34,17 @@ const DEFAULT_INPUTS = [path.join(SHARED, "rmrb"), path.join(SHARED, "xwlb/xwlb.
 const INDEX = "articles";
 
 type Layout = { label: string; context: SearchContext; engines: RunningEngine[] };
-type Measured = { label: string; importSeconds: number; articles: number; first: number[]; repeated: number[] };
+type EngineShare = { name: string; documents: number; indexingSeconds: number; diskBytes: number };
+type Measured = {
+  label: string;
+  importSeconds: number;
+  articles: number;
+  first: number[];
+  repeated: number[];
+  engines: EngineShare[];
+  /** Per search: total and the first page's ids, to check the layouts give the same answers. */
+  answers: string[];
+};
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -84,10 +96,20 @@ async function measure(layout: Layout, inputs: string[], requests: readonly Sear
   const importSeconds = (performance.now() - started) / 1000;
   log(`${layout.label}: imported ${summary.articles} articles in ${importSeconds.toFixed(1)} s`);
   const keys = requests.map((_, i) => String(i));
-  const run = (key: string) => searchArticles(requests[Number(key)] ?? requests[0]!, layout.context);
+  const answers: string[] = [];
+  const run = async (key: string) => {
+    const result = await searchArticles(requests[Number(key)] ?? requests[0]!, layout.context);
+    answers[Number(key)] = `${result.total}:${result.hits.map((hit) => hit.article.id).join(",")}`;
+  };
   const first = await timeEach(keys, run);
   const repeated = await timeEach(keys, run);
-  return { label: layout.label, importSeconds, articles: summary.articles, first, repeated };
+  const engines = await Promise.all(
+    layout.engines.map(async (engine, i) => {
+      const cost = await measureIndex(clientFor(engine), INDEX, []);
+      return { name: layout.context.shards?.[i]?.name ?? "one", documents: cost.documents, indexingSeconds: cost.indexingMs / 1000, diskBytes: sizeOf(path.join(engine.dataDir, "meili")) };
+    }),
+  );
+  return { label: layout.label, importSeconds, articles: summary.articles, first, repeated, engines, answers };
 }
 
 /** The dates at one and two thirds of the dated articles, so each engine holds about a third. */
@@ -111,7 +133,13 @@ function printReport(results: readonly Measured[], queries: number): void {
   if (!base) return;
   const format = (times: readonly number[]) => `${percentile(times, 0.5).toFixed(1)} / ${percentile(times, 0.95).toFixed(1)} ms`;
   const ratio = (value: number, reference: number) => `${(value / Math.max(0.001, reference)).toFixed(2)}×`;
+  const differing = results.slice(1).map((result) => result.answers.filter((answer, i) => answer !== base.answers[i]).length);
   const lines = [
+    "",
+    `Same total and first page as 1 engine: ${results
+      .slice(1)
+      .map((result, i) => `${result.label} ${queries - (differing[i] ?? 0)}/${queries}`)
+      .join("; ")}`,
     "",
     `${base.articles} articles, ${queries} searches through lib/search (searchArticles: parse, verify, page of 20, 8 facets, highlights), one after another`,
     "",
@@ -129,6 +157,16 @@ function printReport(results: readonly Measured[], queries: number): void {
       ].join(" | "),
     ).map((row) => `| ${row} |`),
   ];
+  lines.push(
+    "",
+    "What each engine holds and did (engine-side indexing time from its batches; on one machine the engines share the cores):",
+    "",
+    "| layout | engine | documents | engine indexing s | disk MB |",
+    "| --- | --- | --- | --- | --- |",
+    ...results.flatMap((result) =>
+      result.engines.map((engine) => `| ${result.label} | ${engine.name} | ${engine.documents} | ${engine.indexingSeconds.toFixed(1)} | ${(engine.diskBytes / 1e6).toFixed(0)} |`),
+    ),
+  );
   process.stdout.write(lines.join("\n") + "\n");
 }
 

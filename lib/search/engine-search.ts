@@ -2,6 +2,7 @@ import type { Locale, RecordAny } from "meilisearch";
 import { searchArchive } from "./archive-search";
 import type { EngineClient } from "./engine/client";
 import { EngineUnavailableError } from "./engine/errors";
+import { forEachPart } from "./shard-calls";
 import { isShardDown, markShardDown, markShardUp } from "./shard-health";
 import type { Shard } from "./shards";
 
@@ -32,8 +33,8 @@ export const CODED_LOCALES: Locale[] = ["eng"];
 export const ALL_HITS = 1_000_000;
 
 export async function searchAll<Hit extends RecordAny>(target: QueryTarget, search: EngineSearch, attributesToRetrieve: readonly string[]): Promise<Hit[]> {
-  const answer = await searchArchive<Hit>(target, { ...search, limit: ALL_HITS, attributesToRetrieve: [...attributesToRetrieve] });
-  return answer.hits;
+  const answers = await forEachPart(target, (part) => searchArchive<Hit>(part, { ...search, limit: ALL_HITS, attributesToRetrieve: [...attributesToRetrieve] }));
+  return answers.flatMap((answer) => answer.hits);
 }
 
 export async function searchIds(target: QueryTarget, search: EngineSearch): Promise<string[]> {
@@ -43,8 +44,8 @@ export async function searchIds(target: QueryTarget, search: EngineSearch): Prom
 
 /** How many documents a search matches, without reading any of them. */
 export async function countHits(target: QueryTarget, search: EngineSearch): Promise<number> {
-  const answer = await searchArchive(target, { ...search, limit: 0 });
-  return answer.total;
+  const answers = await forEachPart(target, (part) => searchArchive(part, { ...search, limit: 0 }));
+  return answers.reduce((sum, answer) => sum + answer.total, 0);
 }
 
 const SHARD_VERSION_TIMEOUT_MS = 2000;
@@ -73,4 +74,12 @@ export async function readIndexVersion(target: QueryTarget): Promise<string> {
     }),
   );
   return `${target.client.connection.url}/${target.indexUid}@${parts.join(",")}`;
+}
+
+/**
+ * The engines a sharded archive's version (above) records as down. Work cached under a version
+ * (term verdicts) must leave out exactly these engines, so it is redone once they answer again.
+ */
+export function listDownInVersion(version: string): Set<string> {
+  return new Set([...version.matchAll(/(?:^|[,@])([A-Za-z0-9_-]+)@down(?=,|$)/gu)].map((match) => match[1] ?? ""));
 }

@@ -1,6 +1,7 @@
 import type { EngineClient } from "./engine/client";
 import { EngineUnavailableError } from "./engine/errors";
 import type { QueryTarget } from "./engine-search";
+import { isShardDown, markShardDown } from "./shard-health";
 
 /**
  * Calls that are not searches (a document by id, facet value search, the
@@ -52,4 +53,24 @@ export async function waitAtMost(work: Promise<unknown>, timeoutMs: number): Pro
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([work.catch(() => undefined), new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
   clearTimeout(timer);
+}
+
+/**
+ * The engines of a sharded archive as single-engine targets, for calls whose answers need no
+ * merging (candidate ids, counts): each engine is asked directly and in parallel, without the
+ * extra hop of a federated search. Engines that failed moments ago are left out (shard-health.ts);
+ * the final, federated page of the same search reports them missing.
+ */
+export async function forEachPart<T>(target: QueryTarget, call: (part: QueryTarget) => Promise<T>): Promise<T[]> {
+  if (!target.shards) return [await call(target)];
+  const shards = target.shards.filter((shard) => !isShardDown(shard));
+  const settled = await Promise.allSettled(shards.map((shard) => call({ client: shard.client, indexUid: target.indexUid })));
+  const answers: T[] = [];
+  settled.forEach((outcome, i) => {
+    const shard = shards[i];
+    if (outcome.status === "fulfilled") answers.push(outcome.value);
+    else if (outcome.reason instanceof EngineUnavailableError && shard) markShardDown(shard);
+    else throw outcome.reason;
+  });
+  return answers;
 }

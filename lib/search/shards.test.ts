@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EngineClient } from "./engine/client";
+import { listDownInVersion } from "./engine-search";
 import { describeHolding, findShard, type Shard } from "./shards";
 
 const client = new EngineClient({ url: "http://127.0.0.1:1", apiKey: "" });
@@ -34,5 +35,13 @@ describe("routing articles to engines", () => {
     expect(describeHolding({ from: "2020-01-01", to: "2020-12-31" })).toBe("2020-01-01 至 2020-12-31");
     expect(describeHolding({ papers: ["人民日报"], to: "1999-12-31" })).toBe("人民日报，最早 至 1999-12-31");
     expect(describeHolding(null)).toBe("其余文章");
+  });
+});
+
+describe("the version of a sharded archive", () => {
+  it("records which engines were down, so verdicts cached under it leave out exactly those", () => {
+    expect([...listDownInVersion("http://127.0.0.1:7700/articles@early@down,middle@2025-01-01T00:00:00Z,late@down")]).toEqual(["early", "late"]);
+    expect([...listDownInVersion("http://127.0.0.1:7700/articles@early@2025-01-01T00:00:00Z,late@2025-01-02T00:00:00Z")]).toEqual([]);
+    expect([...listDownInVersion("http://127.0.0.1:7700/articles@2025-01-01T00:00:00Z")]).toEqual([]);
   });
 });

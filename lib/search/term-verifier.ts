@@ -1,6 +1,6 @@
-import type { Author } from "@/lib/article/types";
+import type { IndexDocument } from "./documents";
 import { toCodedPhrase } from "./coded-chars";
-import { CODED_LOCALES, type QueryTarget } from "./engine-search";
+import { CODED_LOCALES, listDownInVersion, type QueryTarget } from "./engine-search";
 import { matchTextsContain, toMatchText, toMatchTexts, type MatchSource, type MatchSourceField } from "./exact-match";
 import { toSearchOnCharFields, type CharField } from "./index-schema";
 import { searchArchive } from "./archive-search";
@@ -31,14 +31,8 @@ export type TermVerdicts = {
   containing: readonly string[];
 };
 
-type StoredText = {
-  id: string;
-  title?: string;
-  kicker?: string | null;
-  subtitle?: string | null;
-  body?: string;
-  bylines?: Author[];
-};
+/** The stored text a candidate is checked against; only the fields of the term's places are asked for. */
+type StoredText = Pick<IndexDocument, "id"> & Partial<Pick<IndexDocument, "title" | "kicker" | "subtitle" | "body" | "bylines">>;
 
 /** Where each source field is stored (author names come from the displayed bylines) and indexed. */
 const FIELD_PLACES: Readonly<Record<MatchSourceField, { stored: keyof StoredText; indexed: CharField }>> = {
@@ -66,7 +60,7 @@ export function verifyTerm(target: QueryTarget, version: string, term: CheckTerm
     remembered.set(key, known);
     return known.verdicts;
   }
-  const entry: Remembered = { verdicts: computeVerdicts(target, term), ids: 0 };
+  const entry: Remembered = { verdicts: computeVerdicts(target, version, term), ids: 0 };
   remembered.set(key, entry);
   entry.verdicts.then(
     (verdicts) => {
@@ -91,11 +85,11 @@ function forgetLeastRecent(): void {
   }
 }
 
-async function computeVerdicts(target: QueryTarget, term: CheckTerm): Promise<TermVerdicts> {
+async function computeVerdicts(target: QueryTarget, version: string, term: CheckTerm): Promise<TermVerdicts> {
   const rejected = new Set<string>();
   const containing: string[] = [];
   const verbatim = toMatchText(term.matchTerm) === term.matchTerm;
-  for await (const documents of listCandidates(target, term)) {
+  for await (const documents of listCandidates(target, version, term)) {
     for (const document of documents) {
       if (documentContains(document, term, verbatim)) containing.push(document.id);
       else rejected.add(document.id);
@@ -104,8 +98,21 @@ async function computeVerdicts(target: QueryTarget, term: CheckTerm): Promise<Te
   return { rejected, containing };
 }
 
-/** The engine's candidates for the term alone, with the text to check, page by page. */
-async function* listCandidates(target: QueryTarget, term: CheckTerm): AsyncGenerator<StoredText[]> {
+/**
+ * The engine's candidates for the term alone, with the text to check, page by page; on a
+ * sharded archive each engine's, asked directly (their order does not matter here). Exactly
+ * the engines the version records as down are left out: verdicts are remembered by version,
+ * so any other engine that fails must fail the look-up, not shorten it.
+ */
+async function* listCandidates(target: QueryTarget, version: string, term: CheckTerm): AsyncGenerator<StoredText[]> {
+  const down = listDownInVersion(version);
+  const parts = target.shards
+    ? target.shards.filter((shard) => !down.has(shard.name)).map((shard) => ({ client: shard.client, indexUid: target.indexUid }))
+    : [target];
+  for (const part of parts) yield* listEngineCandidates(part, term);
+}
+
+async function* listEngineCandidates(target: QueryTarget, term: CheckTerm): AsyncGenerator<StoredText[]> {
   const search = {
     q: toCodedPhrase(term.matchTerm),
     attributesToSearchOn: toSearchOnCharFields(term.fields.map((field) => FIELD_PLACES[field].indexed)),

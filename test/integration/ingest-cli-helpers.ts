@@ -6,6 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { inject } from "vitest";
 import { connectTestEngine } from "./helpers";
+import type { IndexDocument } from "@/lib/search/documents";
 import { readDocuments } from "@/lib/search/read-documents";
 
 /**
@@ -68,12 +69,13 @@ export function listProblemLines(run: CliRun): string[] {
   return run.stderr.split("\n").filter((line) => line.startsWith("  - "));
 }
 
-export type StoredDocument = { id: string; sourceFile: string; sourcePath: string; fileKey: string; title: string; body: string };
+const STORED_FIELDS = ["id", "sourceFile", "sourcePath", "fileKey", "title", "body"] as const;
+export type StoredDocument = Pick<IndexDocument, (typeof STORED_FIELDS)[number]>;
 
 export async function fetchDocuments(indexUid: string): Promise<StoredDocument[]> {
   const documents: StoredDocument[] = [];
-  const fields = ["id", "sourceFile", "sourcePath", "fileKey", "title", "body"] as const;
-  for await (const page of readDocuments({ client, indexUid }, { fields, pageSize: 1000 })) documents.push(...(page as StoredDocument[]));
+  // Every document has these fields; the reader's type leaves room for documents of older versions.
+  for await (const page of readDocuments({ client, indexUid }, { fields: STORED_FIELDS, pageSize: 1000 })) documents.push(...(page as StoredDocument[]));
   return documents;
 }
 

@@ -14,6 +14,7 @@ import { clientFor } from "@/lib/search/engine/managed";
 import { startEngine, type RunningEngine } from "@/lib/search/engine/process";
 import { searchAuthorNames } from "@/lib/search/facet-values";
 import { iterateResultPages } from "@/lib/search/iterate-results";
+import { getIssueNeighbours, getMoreByAuthors } from "@/lib/search/related";
 import { getArchiveOverview, getArticle, searchArticles, type SearchContext, type SearchResult } from "@/lib/search/search-articles";
 import { SearchRequestSchema, type SearchRequest } from "@/lib/search/search-request";
 import { SCHEMA_VERSION } from "@/lib/search/index-schema";
@@ -72,8 +73,9 @@ function parse(request: Partial<SearchRequest>): SearchRequest {
   return SearchRequestSchema.parse(request);
 }
 
-function describeAnswer(result: SearchResult): { total: number; totalPages: number; ids: string[]; facets: SearchResult["facets"] } {
-  return { total: result.total, totalPages: result.totalPages, ids: result.hits.map((hit) => hit.article.id), facets: result.facets };
+/** Everything a reader sees of an answer: totals, the hits in order with their highlighted titles and snippets, facet counts. */
+function describeAnswer(result: SearchResult): Pick<SearchResult, "total" | "totalPages" | "hits" | "facets"> {
+  return { total: result.total, totalPages: result.totalPages, hits: result.hits, facets: result.facets };
 }
 
 async function countPerEngine(): Promise<number[]> {
@@ -124,6 +126,7 @@ describe("an archive on three engines", () => {
   it.each(SEARCHES.map((request) => [JSON.stringify(request), request] as const))("answers %s with the ids, order, totals and facet counts of one engine", async (_label, request) => {
     const [one, spread] = await Promise.all([searchArticles(parse(request), single), searchArticles(parse(request), sharded)]);
     expect(one.total).toBeGreaterThan(0);
+    expect(one.hits.length).toBeGreaterThan(0);
     expect(spread.missing).toEqual([]);
     expect(describeAnswer(spread)).toEqual(describeAnswer(one));
   });
@@ -144,6 +147,14 @@ describe("an archive on three engines", () => {
     expect(await getArchiveOverview(sharded)).toEqual(await getArchiveOverview(single));
     expect(await getIssueCalendar(sharded)).toEqual(await getIssueCalendar(single));
     expect(await getIssuesOfDay("2020-03-01", sharded)).toEqual(await getIssuesOfDay("2020-03-01", single));
+    const article = await getArticle((await searchArticles(parse({ q: "第100篇" }), single)).hits[0]?.article.id ?? "", single);
+    expect(article).not.toBeNull();
+    if (article) {
+      expect(await getIssueNeighbours(article, sharded)).toEqual(await getIssueNeighbours(article, single));
+      const works = await getMoreByAuthors(article, 5, single);
+      expect(works[0]?.total).toBeGreaterThan(5);
+      expect(await getMoreByAuthors(article, 5, sharded)).toEqual(works);
+    }
 
     const byName = (entries: Awaited<ReturnType<typeof loadAuthorDirectory>>) => [...entries].sort((a, b) => `${a.name}${a.paper}`.localeCompare(`${b.name}${b.paper}`));
     expect(byName(await loadAuthorDirectory(sharded))).toEqual(byName(await loadAuthorDirectory(single)));
@@ -179,6 +190,7 @@ describe("an archive on three engines", () => {
     expect(await countPerEngine()).toEqual([(before[0] ?? 0) - 1, before[1], (before[2] ?? 0) + 1]);
     const found = await searchArticles(parse({ q: "第10篇" }), sharded);
     expect(found.hits.map((hit) => hit.article.date)).toEqual(["2021-12-01"]);
+    expect(found.hits[0]?.title.some((segment) => segment.match)).toBe(true);
     expect(found.hits[0]?.article.id).toMatch(/-shard-10$/u);
     expect(describeAnswer(await searchArticles(parse({ q: "报道", sort: "newest" }), sharded))).toEqual(
       describeAnswer(await searchArticles(parse({ q: "报道", sort: "newest" }), single)),
