@@ -62,6 +62,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                     作者
                   </Link>
                 </li>
+                <li>
+                  <Link href="/search/help" className="rounded py-1 hover:text-accent hover:underline">
+                    帮助
+                  </Link>
+                </li>
               </ul>
             </nav>
           </div>

@@ -1,18 +1,12 @@
 import Link from "next/link";
 import { hasFilters, listActiveFilters, toClearedFiltersHref, toSearchHref } from "@/lib/app/search-filters";
+import { formatCount } from "@/lib/app/format";
+import type { QuerySuggestion } from "@/lib/app/query-suggestions";
 import type { SearchRequest } from "@/lib/search/search-request";
 
-/** Shorter queries worth trying: each word of a multi-word query on its own. */
-function suggestShorterQueries(q: string): string[] {
-  const words = q.split(/\s+/u).filter((word) => word.length > 0 && !word.startsWith("-"));
-  if (words.length > 1) return words.slice(0, 4);
-  const only = words[0]?.replace(/^"|"$|^“|”$/gu, "") ?? "";
-  return only.length > 4 ? [only.slice(0, 2), only.slice(-2)] : [];
-}
-
-export function NoResults({ request }: { request: SearchRequest }) {
+/** Nothing found: the filters to drop, and nearby queries that do find articles, each with its count. */
+export function NoResults({ request, suggestions }: { request: SearchRequest; suggestions: readonly QuerySuggestion[] }) {
   const filters = listActiveFilters(request);
-  const shorter = suggestShorterQueries(request.q);
   return (
     <section data-testid="no-results" aria-labelledby="no-results-heading" className="rounded-lg border border-stone-300 bg-white p-6">
       <h2 id="no-results-heading" className="text-xl font-semibold">
@@ -34,13 +28,16 @@ export function NoResults({ request }: { request: SearchRequest }) {
             ) : null}
           </li>
         ) : null}
-        {shorter.length > 0 ? (
-          <li>
-            试试更短的检索词：
-            {shorter.map((word) => (
-              <Link key={word} href={toSearchHref({ ...request, q: word, page: 1 })} className="mr-3 text-link underline underline-offset-2">
-                {word}
-              </Link>
+        {suggestions.length > 0 ? (
+          <li data-testid="query-suggestions">
+            试试这些检索：
+            {suggestions.map((suggestion) => (
+              <span key={suggestion.q} className="mr-4 inline-block">
+                <Link href={toSearchHref({ ...request, q: suggestion.q, page: 1 })} className="text-link underline underline-offset-2">
+                  {suggestion.q}
+                </Link>
+                <span className="ml-1 text-sm text-stone-600">（{formatCount(suggestion.count)} 篇）</span>
+              </span>
             ))}
           </li>
         ) : null}

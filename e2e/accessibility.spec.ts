@@ -10,6 +10,7 @@ const PAGES = [
   { name: "article", path: `/articles/s066971-20190221-01-01?q=${encodeURIComponent("江城")}` },
   { name: "article-table", path: null as string | null, query: "主要经济指标" },
   { name: "browse", path: "/browse" },
+  { name: "search-help", path: "/search/help" },
   { name: "browse-day", path: "/browse/2019-02-21" },
   { name: "not-found", path: "/articles/no-such-article" },
   { name: "authors", path: "/authors?q=wmy" },

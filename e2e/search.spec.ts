@@ -32,3 +32,24 @@ test("an unknown article gives the not-found page", async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "找不到这篇文章" })).toBeVisible();
 });
+
+test("a reader learns the query language from the help page and tries an example", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "帮助" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("检索帮助");
+  await expect(page.getByTestId("syntax-row")).toHaveCount(7);
+  await page.getByRole("link", { name: "江城 经济" }).click();
+  await expect(page).toHaveURL(/\/search\?q=%E6%B1%9F%E5%9F%8E(\+|%20)%E7%BB%8F%E6%B5%8E/);
+  await expect(page.getByTestId("result").first()).toBeVisible();
+  await expect(page.getByTestId("result-count")).toContainText("共");
+});
+
+test("a query that finds nothing offers nearby queries that do, with their counts", async ({ page }) => {
+  await page.goto("/search?q=" + encodeURIComponent("小马书屋 不存在的词语组合甲乙丙"));
+  await expect(page.getByTestId("no-results")).toContainText("没有找到");
+  const suggestions = page.getByTestId("query-suggestions");
+  await expect(suggestions).toContainText("小马书屋");
+  await expect(suggestions).toContainText(/（\d+ 篇）/u);
+  await suggestions.getByRole("link", { name: "小马书屋", exact: true }).click();
+  await expect(page.getByTestId("result").filter({ hasText: "小马书屋" }).first()).toBeVisible();
+});

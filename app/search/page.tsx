@@ -97,7 +97,7 @@ function SearchResults({ data }: { data: SearchPageData }) {
         </aside>
         <section aria-labelledby="result-heading" className="min-w-0">
           {result.total === 0 ? (
-            <NoResults request={request} />
+            <NoResults request={request} suggestions={data.suggestions} />
           ) : result.hits.length === 0 ? (
             <p role="status" className="rounded-lg border border-stone-300 bg-white p-5">
               第 {request.page} 页没有结果：共 {result.totalPages} 页。

@@ -6,6 +6,7 @@ import { parseSearchRequest, type ParsedRequest, type SearchRequest } from "@/li
 import { findAuthors, MAX_AUTHOR_QUERY_LENGTH } from "./author-search";
 import { buildMonthHistogram, buildYearHistogram, pickDrillYear, type DateHistogram } from "./date-histogram";
 import { readExpandedGroups } from "./facet-list";
+import { suggestQueries, type QuerySuggestion } from "./query-suggestions";
 import { FILTER_GROUPS, type FilterKey } from "./search-filters";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
@@ -21,6 +22,8 @@ export type SearchPageData = {
   authorMatches: NameMatch[] | null;
   /** Filter groups the reader opened in full (`more=column`, facet-list.ts). */
   expanded: FilterKey[];
+  /** When nothing is found: nearby queries that find something, with counts (query-suggestions.ts). */
+  suggestions: QuerySuggestion[];
 };
 
 export type SearchPageOutcome =
@@ -67,7 +70,8 @@ async function loadSearchPage(request: SearchRequest, authorQuery: string): Prom
   const main = searchArticles(request);
   const [result, facetCounts, histogram] = await Promise.all([main, countFacetsDisjunctively(request, main), loadHistogram(request, main)]);
   const authorMatches = authorQuery ? await findAuthors(request, authorQuery, facetCounts.author) : null;
-  return { request, result, histogram, facetCounts, authorQuery, authorMatches };
+  const suggestions = result.total === 0 ? await suggestQueries(request) : [];
+  return { request, result, histogram, facetCounts, authorQuery, authorMatches, suggestions };
 }
 
 /**

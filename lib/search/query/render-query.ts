@@ -1,0 +1,19 @@
+import type { Clause, Term } from "./parse-query";
+
+/**
+ * A parsed query written back in the query language, so that a changed query
+ * (a term dropped, a term split) stays readable and editable in the box.
+ * parseQuery(renderClauses(clauses)) gives the same clauses back.
+ */
+
+const FIELD_PREFIX: Readonly<Record<Term["field"], string>> = { any: "", title: "标题:", author: "作者:" };
+
+export function renderTerm(term: Term): string {
+  const needsQuotes = term.phrase || /[\s"“”「」『』＂|｜]/u.test(term.text) || term.text === "OR" || /^[-－]/u.test(term.text);
+  const text = needsQuotes ? `“${term.text}”` : term.text;
+  return `${term.negated ? "-" : ""}${FIELD_PREFIX[term.field]}${text}`;
+}
+
+export function renderClauses(clauses: readonly Clause[]): string {
+  return clauses.map((clause) => clause.anyOf.map(renderTerm).join(" OR ")).join(" ");
+}
