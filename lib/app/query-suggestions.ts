@@ -7,8 +7,8 @@ import type { SearchRequest } from "@/lib/search/search-request";
 /**
  * When a query finds nothing: nearby queries that would, each with how many
  * articles it finds (same filters). Candidates drop one part of the query, or
- * split a long term into the words jieba finds in it (all of them, then the
- * longest alone). Only candidates that find something are offered.
+ * split a long term into the words jieba finds in it (all of them, then each
+ * alone, longest first). Only candidates that find something are offered.
  */
 
 export type QuerySuggestion = { q: string; count: number; kind: "drop" | "split" };
@@ -37,8 +37,7 @@ export function listSuggestionCandidates(q: string): Array<Omit<QuerySuggestion,
     const splitInto = (parts: readonly string[]): Clause[] =>
       clauses.flatMap((other, j) => (j === i ? parts.map((word) => ({ anyOf: [{ ...term, text: word, phrase: false }] })) : [other]));
     add("split", splitInto(words));
-    const longest = [...words].sort((a, b) => b.length - a.length)[0];
-    if (longest) add("split", splitInto([longest]));
+    for (const word of [...words].sort((a, b) => b.length - a.length)) add("split", splitInto([word]));
   });
   return candidates.slice(0, MAX_CANDIDATES);
 }
