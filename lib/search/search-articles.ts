@@ -6,7 +6,7 @@ import type { EngineClient } from "./engine/client";
 import { EngineUnavailableError } from "./engine/errors";
 import { joinNetwork } from "./network";
 import { forEachAvailableShard, waitAtMost } from "./shard-calls";
-import { isShardDown, markShardDown } from "./shard-health";
+import { isShardDown } from "./shard-health";
 import { describeHolding, type Shard } from "./shards";
 import { fromStoredDocument, fromStoredSummary, DISPLAYED_FIELDS, HIT_FIELDS, type StoredArticle, type StoredHit } from "./documents";
 import { buildFilter } from "./filter";
@@ -80,7 +80,8 @@ async function checkSchemaOnce(context: SearchContext): Promise<void> {
   if (pending.length === 0) return;
   networkJoined ??= waitAtMost(joinNetwork(context.shards), SHARD_CHECK_TIMEOUT_MS);
   await networkJoined;
-  const { missing } = await forEachAvailableShard(
+  // Engines that do not answer are marked down there and checked by a later search.
+  await forEachAvailableShard(
     { ...context, shards: pending },
     async (client) => {
       await assertSchemaCurrent(client, context.indexUid);
@@ -88,7 +89,6 @@ async function checkSchemaOnce(context: SearchContext): Promise<void> {
     },
     { timeoutMs: SHARD_CHECK_TIMEOUT_MS },
   );
-  for (const shard of pending) if (missing.includes(shard.name)) markShardDown(shard);
 }
 
 const SHARD_CHECK_TIMEOUT_MS = 2000;

@@ -19,26 +19,34 @@ export function forEachShard<T>(target: QueryTarget, call: (client: EngineClient
 }
 
 /**
- * The answers of the engines that answered, and the names of those that did not. With
- * `timeoutMs`, an engine that has not answered by then counts as not answering: a hung
- * machine must not hold every search for the client's whole timeout.
+ * The answers of the engines that answered, and the names of those that did not. On a
+ * sharded archive an engine that failed moments ago is not asked (shard-health.ts), and one
+ * that has not answered within `timeoutMs` counts as not answering: a hung machine must not
+ * hold every page for the client's whole timeout.
  */
 export async function forEachAvailableShard<T>(
   target: QueryTarget,
   call: (client: EngineClient) => Promise<T>,
-  { timeoutMs }: { timeoutMs?: number } = {},
+  { timeoutMs = SHARD_CALL_TIMEOUT_MS }: { timeoutMs?: number } = {},
 ): Promise<{ answers: T[]; missing: string[] }> {
-  const engines = listEngines(target);
-  const settled = await Promise.allSettled(engines.map(({ client }) => (timeoutMs === undefined ? call(client) : withDeadline(call(client), timeoutMs, client))));
+  if (!target.shards) return { answers: [await call(target.client)], missing: [] };
+  const asked = target.shards.filter((shard) => !isShardDown(shard));
+  const missing = target.shards.filter((shard) => isShardDown(shard)).map((shard) => shard.name);
+  const settled = await Promise.allSettled(asked.map((shard) => withDeadline(call(shard.client), timeoutMs, shard.client)));
   const answers: T[] = [];
-  const missing: string[] = [];
   settled.forEach((outcome, i) => {
+    const shard = asked[i];
     if (outcome.status === "fulfilled") answers.push(outcome.value);
-    else if (outcome.reason instanceof EngineUnavailableError && target.shards) missing.push(engines[i]?.name ?? "");
-    else throw outcome.reason;
+    else if (outcome.reason instanceof EngineUnavailableError && shard) {
+      markShardDown(shard);
+      missing.push(shard.name);
+    } else throw outcome.reason;
   });
   return { answers, missing };
 }
+
+/** Long enough for a document or a facet search on a loaded engine; short next to the client's 15 s. */
+const SHARD_CALL_TIMEOUT_MS = 5000;
 
 function withDeadline<T>(work: Promise<T>, timeoutMs: number, client: EngineClient): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

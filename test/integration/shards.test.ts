@@ -237,6 +237,9 @@ describe("an archive on three engines", () => {
   it("reports a hung engine as missing, and searches it again once it answers", async () => {
     const request = parse({ q: "档案", sort: "newest" });
     const whole = describeAnswer(await searchArticles(request, single));
+    const onRest = whole.hits[0]?.article.id ?? "";
+    const onEarly = (await searchArticles(parse({ q: "", sort: "oldest" }), single)).hits.find((hit) => hit.article.date !== null)?.article.id ?? "";
+    expect(whole.hits[0]?.article.date?.startsWith("2021")).toBe(true);
     const pid = findMeilisearchPid(path.join(root, "engine-2", "meili", "data.ms"));
     expect(pid).not.toBeNull();
     process.kill(pid ?? 0, "SIGSTOP");
@@ -244,6 +247,9 @@ describe("an archive on three engines", () => {
       const hung = await searchArticles(request, sharded);
       expect(hung.missing.map((part) => part.engine)).toEqual(["rest"]);
       expect(hung.total).toBeLessThan(whole.total);
+      // Articles by id: found on an engine that answers, 503 (not 404) for one on the hung engine.
+      expect((await getArticle(onEarly, sharded))?.id).toBe(onEarly);
+      await expect(getArticle(onRest, sharded)).rejects.toBeInstanceOf(EngineUnavailableError);
     } finally {
       process.kill(pid ?? 0, "SIGCONT");
     }
