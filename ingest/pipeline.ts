@@ -4,7 +4,7 @@ import type { EngineClient } from "@/lib/search/engine/client";
 import { toIndexDocument, toSourceStamp, type IndexDocument, type SourceStamp } from "@/lib/search/documents";
 import { configureIndex, deleteByFilter, ensureIndex, swapIn } from "@/lib/search/index-admin";
 import { joinNetwork } from "@/lib/search/network";
-import type { Shard } from "@/lib/search/shards";
+import { toOnlyShard, type Shard } from "@/lib/search/shards";
 import { BatchWriter } from "./batch-writer";
 import { buildFilterIn } from "./filter-lists";
 import { discoverFiles, type DiscoveredFile } from "./discover";
@@ -160,7 +160,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
 /** The engines written to: every engine of a sharded archive, the one client, or none for a dry run. */
 function listTargetShards(options: IngestOptions): readonly Shard[] {
   if (options.shards) return options.shards;
-  return options.client ? [{ name: "main", client: options.client, holds: null }] : [];
+  return options.client ? [toOnlyShard(options.client)] : [];
 }
 
 async function loadContext(manifestPath: string | null, issues: IngestIssue[]): Promise<SourceContext> {

@@ -5,6 +5,7 @@ import path from "node:path";
 import { readEnv, resolveDataDir } from "@/lib/config/env";
 import { getEngineClient, getShards, setEngineClient } from "@/lib/search/connection";
 import { joinNetwork } from "@/lib/search/network";
+import { toOnlyShard } from "@/lib/search/shards";
 import { EngineError } from "@/lib/search/engine/errors";
 import { clientFor } from "@/lib/search/engine/managed";
 import { startEngine } from "@/lib/search/engine/process";
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
 
   try {
     const client = getEngineClient();
-    const shards = getShards() ?? [{ name: "main", client, holds: null }];
+    const shards = getShards() ?? [toOnlyShard(client)];
     if (shards.length > 1) await joinNetwork(shards);
     for (const shard of shards) await ensureIndex(shard.client, env.BAOKU_INDEX);
     const counts = await Promise.all(shards.map((shard) => countDocuments(shard.client, env.BAOKU_INDEX)));

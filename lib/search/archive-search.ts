@@ -52,7 +52,7 @@ export async function federateArchive<Hit extends RecordAny>(
 ): Promise<SearchAnswer<Hit>> {
   // Engines that failed moments ago are left out and reported missing (shard-health.ts).
   const answering = target.shards?.filter((shard) => !isShardDown(shard));
-  const leftOut = target.shards?.filter((shard) => isShardDown(shard)).map((shard) => shard.name) ?? [];
+  const leftOut = target.shards?.filter((shard) => !answering?.includes(shard)).map((shard) => shard.name) ?? [];
   if (answering?.length === 0) throw new EngineUnavailableError(`None of the archive's engines answers (${leftOut.join(", ")}).`);
   const remotes = answering?.map((shard) => shard.name) ?? [null];
   const queries: MultiSearchQueryWithFederation[] = searches.flatMap((search) =>

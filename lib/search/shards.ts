@@ -20,6 +20,11 @@ export type Shard = { name: string; client: EngineClient; holds: Holding | null 
 
 export type RoutedArticle = { date: string | null; source: string };
 
+/** An archive on one engine, as the one engine holding everything: writers treat both cases alike. */
+export function toOnlyShard(client: EngineClient): Shard {
+  return { name: "main", client, holds: null };
+}
+
 /** The first engine whose holding takes the article, in configuration order; null when none does. */
 export function findShard(shards: readonly Shard[], article: RoutedArticle): Shard | null {
   return shards.find((shard) => holdsArticle(shard.holds, article)) ?? null;
