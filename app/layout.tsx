@@ -2,6 +2,8 @@ import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { NONCE_HEADER } from "@/lib/app/content-security";
+import { LibrarianNav } from "@/components/librarian-nav";
+import { readPageSession } from "@/lib/librarians/request-session";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -25,6 +27,7 @@ const MARK_SCRIPTED = 'document.documentElement.classList.add("js")';
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
+  const session = await readPageSession();
   return (
     <html lang="zh-CN" suppressHydrationWarning>
       <head>
@@ -69,13 +72,19 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 </li>
               </ul>
             </nav>
+            {session ? <LibrarianNav session={session} /> : null}
           </div>
         </header>
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 outline-none">
           {children}
         </main>
         <footer className="border-t border-stone-200 bg-white">
-          <p className="mx-auto max-w-6xl px-4 py-6 text-sm text-stone-600">报库 Baoku · 报纸档案全文检索 · 检索词、筛选条件都保存在网址中，可直接分享</p>
+          <p className="mx-auto max-w-6xl px-4 py-6 text-sm text-stone-600">
+            报库 Baoku · 报纸档案全文检索 · 检索词、筛选条件都保存在网址中，可直接分享 ·{" "}
+            <Link href="/librarian/sign-in" className="underline underline-offset-2 hover:text-accent">
+              馆员登录
+            </Link>
+          </p>
         </footer>
       </body>
     </html>

@@ -8,6 +8,7 @@ import type { IngestIssue } from "./read-source";
 import { createProgressReporter } from "./progress";
 import { REVIEW_THRESHOLD } from "./review-list";
 import { withManagedEngine } from "@/lib/search/engine/managed";
+import { getDatabase } from "@/lib/corrections/database";
 
 const USAGE = `用法 / usage: npm run ingest -- [options] <files or folders…>
   --dry-run          parse only: print JSON Lines (or write --out) and a summary; index nothing
@@ -76,7 +77,7 @@ async function main(): Promise<number> {
   };
   const summary = values["dry-run"]
     ? await runIngest({ ...common, client: null, jsonlStream: values.out ? null : process.stdout })
-    : await withManagedEngine(() => runIngest({ ...common, client: getEngineClient(), shards: getShards() }));
+    : await withManagedEngine(() => runIngest({ ...common, client: getEngineClient(), shards: getShards(), corrections: getDatabase(resolveDataDir(env)) }));
   printSummary(summary, values["dry-run"]);
   return summary.issues.some((issue) => issue.severity !== "notice") ? 1 : 0;
 }
@@ -88,6 +89,10 @@ function printSummary(summary: IngestSummary, dryRun: boolean): void {
   ];
   if (summary.duplicates > 0) lines.push(`  ${summary.duplicates} articles repeated identical content from another file (kept once)`);
   if (summary.pruned) lines.push(`  ${describePrune(summary.pruned)}`);
+  if (summary.corrections.applied > 0) lines.push(`  librarians' corrections re-applied: ${summary.corrections.applied}`);
+  if (summary.corrections.unfit > 0) {
+    lines.push(`  ${summary.corrections.unfit} corrections no longer fit their changed source text: kept, not applied (npm run corrections -- list --stale)`);
+  }
   if (summary.reviewed) {
     lines.push(`  review list: ${summary.reviewed.written} of ${summary.reviewed.rated} segmented articles below ${REVIEW_THRESHOLD} confidence → ${summary.reviewed.file}`);
   }

@@ -1,8 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Article, ParsedArticle } from "@/lib/article/types";
-import { blocksToPlainText, toSegmentText } from "@/lib/article/types";
-import { extractKeywords } from "@/lib/segment/jieba";
-import { assignTopics } from "@/lib/article/topics";
+import { deriveKeywordsAndTopics } from "@/lib/article/derived-fields";
 
 /**
  * Turns a parsed article into the stored record: stable id, keywords, topics.
@@ -37,13 +35,5 @@ export function hashFileText(text: string): string {
 }
 
 export function finalizeArticle(parsed: ParsedArticle, fileTextHash: string): Article {
-  const body = blocksToPlainText(parsed.blocks);
-  return {
-    ...parsed,
-    id: makeArticleId(parsed, fileTextHash),
-    keywords: extractKeywords(toSegmentText(parsed)),
-    topics: [
-      ...assignTopics({ title: parsed.title, kicker: parsed.kicker, subtitle: parsed.subtitle, body, column: parsed.column }),
-    ],
-  };
+  return { ...parsed, id: makeArticleId(parsed, fileTextHash), ...deriveKeywordsAndTopics(parsed) };
 }

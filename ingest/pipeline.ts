@@ -11,6 +11,9 @@ import { discoverFiles, type DiscoveredFile } from "./discover";
 import { readSourceFile, type IngestIssue, type SourceContext } from "./read-source";
 import { pruneMissingFiles, type PruneResult } from "./prune-missing";
 import { createReviewList } from "./review-list";
+import { createIngestCorrections, type IngestCorrections } from "./ingest-corrections";
+import { flagLostCorrections } from "./lost-corrections";
+import type { Db } from "@/lib/corrections/database";
 
 /**
  * The ingest run: discover → decode → parse → finalise → batch upserts →
@@ -37,6 +40,8 @@ export type IngestOptions = {
   batchSize?: number;
   /** --review-list: write the articles the page segmenter was least sure of to this file. */
   reviewList?: string | null;
+  /** The librarians' database: its corrections are re-applied and its review queue refreshed (null: neither, as in a dry run). */
+  corrections?: Db | null;
   onProgress?: (progress: IngestProgress) => void;
 };
 
@@ -64,6 +69,8 @@ export type IngestSummary = {
   pruned: PruneResult | null;
   /** What --review-list wrote: how many articles, out of how many the segmenter rated. */
   reviewed: { written: number; rated: number; file: string } | null;
+  /** Librarians' corrections re-applied, and those that no longer fit their source text (kept, listed by `npm run corrections -- list --stale`). */
+  corrections: { applied: number; unfit: number };
   elapsedMs: number;
   indexUid: string | null;
 };
@@ -98,10 +105,13 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   let filesFailed = 0;
   let duplicates = 0;
   const review = options.reviewList ? createReviewList() : null;
+  const corrections = createIngestCorrections(shards.length > 0 ? (options.corrections ?? null) : null);
+  /** Files whose article set corrections changed, with the ids they now produce: older leftovers are removed. */
+  const correctedFiles: Array<{ stamp: SourceStamp; ids: string[] }> = [];
 
   for (const file of discovery.files) {
     progress.currentFile = file.relPath;
-    const outcome = await ingestFile(file, context, async (article, stamp) => {
+    const outcome = await ingestFile(file, context, corrections, async (article, stamp) => {
       const earlier = seenIds.get(article.id);
       if (earlier !== undefined && earlier.sourcePath !== file.sourcePath) {
         duplicates += 1;
@@ -119,6 +129,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     });
     issues.push(...outcome.issues);
     if (outcome.stamp) stamps.push(outcome.stamp);
+    if (outcome.stamp && outcome.corrected) correctedFiles.push({ stamp: outcome.stamp, ids: outcome.ids });
     if (outcome.failed) filesFailed += 1;
     progress.filesDone += 1;
     progress.bytesDone += file.size;
@@ -131,7 +142,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   let staleRemoved = false;
   let pruned: PruneResult | null = null;
   if (shards.length > 0) {
+    await removeLeftovers(shards, targetUid, correctedFiles);
     if (!options.rebuild) {
+      if (options.corrections) corrections.counts.unfit += await flagLostCorrections(options.corrections, shards, targetUid, stamps, new Set(seenIds.keys()));
       await removeStaleArticles(shards, targetUid, stamps);
       await removeMovedArticles(writer.listWrittenIds(), targetUid);
       staleRemoved = true;
@@ -152,6 +165,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     staleRemoved,
     pruned,
     reviewed,
+    corrections: corrections.counts,
     elapsedMs: Date.now() - started,
     indexUid: shards.length > 0 ? options.indexUid : null,
   };
@@ -168,20 +182,40 @@ async function loadContext(manifestPath: string | null, issues: IngestIssue[]): 
   return loadSourceContext(manifestPath, issues);
 }
 
-type FileOutcome = { issues: IngestIssue[]; stamp: SourceStamp | null; failed: boolean };
+type FileOutcome = { issues: IngestIssue[]; stamp: SourceStamp | null; failed: boolean; corrected: boolean; ids: string[] };
 
+/**
+ * One file's articles, corrected, handed to `accept` as they come: an article is held back
+ * only while a correction may merge it with the next one.
+ */
 async function ingestFile(
   file: DiscoveredFile,
   context: SourceContext,
+  corrections: IngestCorrections,
   accept: (article: Article, stamp: SourceStamp) => Promise<void>,
 ): Promise<FileOutcome> {
   const issues: IngestIssue[] = [];
   let stamp: SourceStamp | null = null;
   let failed = false;
+  let corrected = false;
+  let held: Article[] = [];
+  const ids: string[] = [];
+  const rated: Article[] = [];
+  const release = async (current: SourceStamp) => {
+    const outcome = corrections.apply(held);
+    held = [];
+    corrected = corrected || outcome.corrected;
+    for (const article of outcome.articles) {
+      ids.push(article.id);
+      if (article.segmentation) rated.push(article);
+      await accept(article, current);
+    }
+  };
   for await (const item of readSourceFile(file, context)) {
     if (item.kind === "article") {
       stamp = toSourceStamp(file.sourcePath, item.fileHash);
-      await accept(item.article, stamp);
+      held.push(item.article);
+      if (corrections.canWriteBefore(item.article)) await release(stamp);
     } else if (item.kind === "file") {
       stamp = toSourceStamp(file.sourcePath, item.fileHash);
     } else {
@@ -189,7 +223,20 @@ async function ingestFile(
       if (item.issue.severity !== "notice") failed = failed || item.fatal;
     }
   }
-  return { issues, stamp, failed };
+  if (stamp && held.length > 0) await release(stamp);
+  corrections.recordReview(file.sourcePath, rated);
+  return { issues, stamp, failed, corrected, ids };
+}
+
+/**
+ * A corrected file may have stored articles its corrections no longer make (the second part
+ * of a split undone meanwhile): same file and text, not produced by this run.
+ */
+async function removeLeftovers(shards: readonly Shard[], indexUid: string, files: ReadonlyArray<{ stamp: SourceStamp; ids: string[] }>): Promise<void> {
+  for (const { stamp, ids } of files) {
+    const filter = `${buildFilterIn("fileKey", [stamp.fileKey])} AND NOT ${buildFilterIn("id", ids)}`;
+    for (const shard of shards) await deleteByFilter(shard.client, indexUid, filter);
+  }
 }
 
 /**

@@ -109,3 +109,18 @@ describe("renderUrlTooLongPage", () => {
     expect(html).not.toContain("xxxx");
   });
 });
+
+describe("routes that change something", () => {
+  it("take POST only, and the read routes still refuse POST", () => {
+    for (const target of ["/api/corrections", "/api/corrections/0b6f1c2e-1d2a-4c5b-9e8f-123456789abc/undo", "/api/review", "/librarian/session"]) {
+      expect(isJsonRoute(new URL(target, "http://x").pathname)).toBe(true);
+      expect(checkRequestLimits(shape(target, "POST", { "content-length": "100" }), "json")).toBeNull();
+      const get = checkRequestLimits(shape(target, "GET"), "json");
+      expect(get?.status).toBe(405);
+      expect(get?.headers.Allow).toBe("POST, OPTIONS");
+    }
+    expect(checkRequestLimits(shape("/api/search", "POST"), "json")?.status).toBe(405);
+    expect(checkRequestLimits(shape("/api/corrections/x/y/undo", "POST"), "json")?.status).toBe(405);
+    expect(checkRequestLimits(shape("/api/corrections", "POST", { "content-length": String(MAX_API_BODY_BYTES + 1) }), "json")?.status).toBe(413);
+  });
+});

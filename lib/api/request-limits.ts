@@ -18,7 +18,7 @@
 /** Longest request target accepted: path plus query string as sent (percent-encoded), in characters. */
 export const MAX_URL_LENGTH = 12 * 1024;
 
-/** Largest request body a JSON route accepts. They all take GET, so any real body is a mistake or an attack. */
+/** Largest request body a JSON route accepts: the read routes take GET, and a correction is a few kB. */
 export const MAX_API_BODY_BYTES = 16 * 1024;
 
 /** The JSON routes only answer GET; Next implements HEAD and OPTIONS for them. */
@@ -49,7 +49,15 @@ export function isJsonRoute(pathname: string): boolean {
 }
 
 /** Route handlers outside /api (kept as a list here so the proxy's bundle does not pull in search code). */
-const PROGRAM_ROUTES: ReadonlySet<string> = new Set(["/search/authors", "/search/feed"]);
+const PROGRAM_ROUTES: ReadonlySet<string> = new Set(["/search/authors", "/search/feed", "/librarian/session"]);
+
+/** The routes that change something (librarians only): they take POST and nothing else. */
+const CHANGE_ROUTES = /^\/(?:api\/corrections(?:\/[A-Za-z0-9-]{1,64}\/undo)?|api\/review|librarian\/session)$/;
+export const CHANGE_METHODS = ["POST", "OPTIONS"] as const;
+
+export function isChangeRoute(pathname: string): boolean {
+  return CHANGE_ROUTES.test(pathname);
+}
 
 /** Why the request is refused, or null. Pages are only held to the URL limit; JSON routes also to method and body. */
 export function checkRequestLimits(request: RequestShape, kind: "json" | "page"): RequestRefusal | null {
@@ -64,12 +72,16 @@ export function checkRequestLimits(request: RequestShape, kind: "json" | "page")
   }
   if (kind === "page") return null;
   const method = request.method.toUpperCase();
-  if (!(API_METHODS as readonly string[]).includes(method)) {
+  const changes = isChangeRoute(new URL(request.target, "http://x").pathname);
+  const allowed: readonly string[] = changes ? CHANGE_METHODS : API_METHODS;
+  if (!allowed.includes(method)) {
     return {
       status: 405,
       code: "method_not_allowed",
-      message: `不支持 ${method} 请求，接口只接受 GET。 / Method ${method} is not allowed: the API only answers GET.`,
-      headers: { Allow: API_METHODS.join(", ") },
+      message: changes
+        ? `不支持 ${method} 请求，此地址只接受 POST。 / Method ${method} is not allowed: this address only takes POST.`
+        : `不支持 ${method} 请求，接口只接受 GET。 / Method ${method} is not allowed: the API only answers GET.`,
+      headers: { Allow: allowed.join(", ") },
     };
   }
   const declared = request.headers.get("content-length");

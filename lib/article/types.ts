@@ -31,8 +31,8 @@ export type Author = {
 /** Non-author credits kept apart from authors, e.g. { role: "版式设计", name: "蔡华伟" }. */
 export type Credit = { role: string; name: string };
 
-/** How `date` was obtained: from a manifest, the file path, the feed record, or inferred from the text. */
-export const DATE_SOURCES = ["manifest", "path", "feed", "text"] as const;
+/** How `date` was obtained: from a manifest, the file path, the feed record, inferred from the text, or set by a librarian. */
+export const DATE_SOURCES = ["manifest", "path", "feed", "text", "librarian"] as const;
 export type DateSource = (typeof DATE_SOURCES)[number];
 
 export type ArticleBlock =

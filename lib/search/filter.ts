@@ -23,6 +23,7 @@ export const FILTER_ATTRIBUTES = {
   column: "column",
   source: "source",
   page: "page",
+  fileKey: "fileKey",
 } as const satisfies Record<string, (typeof FILTERABLE_ATTRIBUTES)[number]>;
 export type FilterAttribute = (typeof FILTER_ATTRIBUTES)[keyof typeof FILTER_ATTRIBUTES];
 

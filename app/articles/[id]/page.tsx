@@ -12,6 +12,8 @@ import { formatDate, formatPage, formatWeekday } from "@/lib/app/format";
 import { loadArticlePage, loadArticleTitle, type ArticlePageData } from "@/lib/app/article-page";
 import { toSearchHref } from "@/lib/app/search-filters";
 import type { SearchParams } from "@/lib/app/search-page";
+import { CorrectionPanel } from "@/components/correction-panel";
+import { loadCorrectionPanel, type CorrectionPanelData } from "@/lib/app/correction-panel";
 
 export const dynamic = "force-dynamic";
 
@@ -22,12 +24,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ArticlePage({ params, searchParams }: Props) {
-  const loaded = await loadArticlePage((await params).id, await searchParams);
+  const query = await searchParams;
+  const loaded = await loadArticlePage((await params).id, query);
   if (loaded.kind === "missing") notFound();
   if (loaded.kind === "unavailable") return <EngineUnavailable />;
+  const panel = await loadCorrectionPanel(loaded.article, query);
   return (
     <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_18rem]">
-      <ArticleMain data={loaded} permalink={await buildPermalink(loaded.article.id)} />
+      <ArticleMain data={loaded} permalink={await buildPermalink(loaded.article.id)} panel={panel} />
       <RelatedArticles data={loaded} />
     </div>
   );
@@ -35,7 +39,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
 
 type Loaded = Extract<ArticlePageData, { kind: "ok" }>;
 
-function ArticleMain({ data: { article, terms, backHref }, permalink }: { data: Loaded; permalink: string }) {
+function ArticleMain({ data: { article, terms, backHref }, permalink, panel }: { data: Loaded; permalink: string; panel: CorrectionPanelData | null }) {
   return (
     <article aria-labelledby="article-title" className="min-w-0">
       {backHref ? (
@@ -122,6 +126,7 @@ function ArticleMain({ data: { article, terms, backHref }, permalink }: { data: 
         ) : null}
       </footer>
       <CitationBox citations={buildCitations(article, permalink)} />
+      {panel ? <CorrectionPanel article={article} {...panel} /> : null}
     </article>
   );
 }
