@@ -88,7 +88,9 @@ export async function undoCorrection(id: string, librarian: string, db: Db = get
 export function pickChangedFields(article: Article, changes: FieldChanges): FieldChanges | null {
   const picked: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(changes) as Array<[ChangedField, unknown]>) {
-    if (value !== undefined && JSON.stringify(value) !== JSON.stringify(article[field])) picked[field] = value;
+    // Topics are a set: the form lists them in the taxonomy's order, the article in its own.
+    const same = field === "topics" ? JSON.stringify([...(value as string[])].sort()) === JSON.stringify([...article.topics].sort()) : JSON.stringify(value) === JSON.stringify(article[field]);
+    if (value !== undefined && !same) picked[field] = value;
   }
   return Object.keys(picked).length > 0 ? (picked as FieldChanges) : null;
 }
