@@ -5,14 +5,17 @@ import { readEnv, resolveDataDir } from "@/lib/config/env";
 import { listAllCorrections } from "@/lib/corrections/correction-store";
 import { getDatabase } from "@/lib/corrections/database";
 import { exportCorrections, importCorrections } from "@/lib/corrections/transfer";
+import { applyImportedCorrections } from "@/lib/corrections/correct-article";
+import { EngineError } from "@/lib/search/engine/errors";
+import { withManagedEngine } from "@/lib/search/engine/managed";
 
 const USAGE = `用法 / usage: npm run corrections -- <command>
   export FILE      write every correction (with who, when and what it changed) to FILE as JSON
-  import FILE      add the corrections of FILE that this installation lacks (by id); they apply to
-                   the index at the next import of their files (npm run ingest -- <folders>)
+  import FILE      add the corrections of FILE that this installation lacks (by id) and apply them to
+                   the index; those whose articles are not imported yet apply when they are
   list [--stale]   list corrections; --stale: only those whose source text changed (kept, not applied)`;
 
-function main(): number {
+async function main(): Promise<number> {
   const { positionals, values } = parseArgs({ allowPositionals: true, options: { stale: { type: "boolean", default: false } } });
   const [command, file] = positionals;
   const db = getDatabase(resolveDataDir(readEnv()));
@@ -37,12 +40,23 @@ function main(): number {
       process.stderr.write(`${file}: cannot read JSON (${(error as Error).message})\n`);
       return 1;
     }
+    let outcome;
     try {
-      const { imported, skipped } = importCorrections(db, json, "corrections import");
-      process.stderr.write(`${file}: imported ${imported} corrections, ${skipped} already present; re-import their files to apply them (npm run ingest -- <folders>)\n`);
-      return 0;
+      outcome = importCorrections(db, json, "corrections import");
     } catch (error) {
       process.stderr.write(`${file}: ${(error as Error).message}; nothing imported\n`);
+      return 1;
+    }
+    process.stderr.write(`${file}: imported ${outcome.imported.length} corrections, ${outcome.skipped} already present\n`);
+    try {
+      const applied = await withManagedEngine(() => applyImportedCorrections(outcome.imported, db));
+      process.stderr.write(
+        `applied to the index: ${applied.applied}; waiting for their articles to be imported: ${applied.waiting}; not fitting this installation's text (kept, see list --stale): ${applied.unfit}\n`,
+      );
+      return 0;
+    } catch (error) {
+      if (!(error instanceof EngineError)) throw error;
+      process.stderr.write(`not applied to the index yet (${error.message}); they apply at the next import of their files\n`);
       return 1;
     }
   }
@@ -50,4 +64,10 @@ function main(): number {
   return 2;
 }
 
-process.exit(main());
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -3,7 +3,7 @@ import { deriveKeywordsAndTopics } from "@/lib/article/derived-fields";
 import { listFileArticleIds, readStoredEntries, writeArticles, type StoredEntry } from "@/lib/search/article-writes";
 import { applyCorrections, type RefreshText } from "./apply-corrections";
 import type { ChangedField, Correction, CorrectionInput, CorrectionPayload, FieldChanges } from "./correction-input";
-import { assertUndoable, discardCorrection, insertCorrection, markUndone, readAudit, readCorrection, CorrectionNotFoundError } from "./correction-store";
+import { assertUndoable, discardCorrection, insertCorrection, markUndone, readAudit, readCorrection, recordApplied, recordFit, CorrectionNotFoundError } from "./correction-store";
 import { getDatabase, type Db } from "./database";
 import { fingerprintArticle } from "./fingerprint";
 
@@ -70,7 +70,8 @@ export async function undoCorrection(id: string, librarian: string, db: Db = get
   const correction = readCorrection(db, id);
   if (!correction) throw new CorrectionNotFoundError(`没有编号为 ${id} 的更正`);
   assertUndoable(db, correction);
-  const made = readAudit(db, id).find((entry) => entry.action === "apply" || entry.action === "import");
+  // The latest application: an imported correction applied here has this index's own snapshots.
+  const made = readAudit(db, id).findLast((entry) => entry.action === "apply" || entry.action === "import");
   // A correction that does not fit its source text is not in the index: undoing it changes only the record.
   if (correction.staleReason || !made?.before?.length || !made.after?.length) {
     markUndone(db, correction, librarian, null, null);
@@ -93,6 +94,46 @@ export function pickChangedFields(article: Article, changes: FieldChanges): Fiel
     if (value !== undefined && !same) picked[field] = value;
   }
   return Object.keys(picked).length > 0 ? (picked as FieldChanges) : null;
+}
+
+export type AppliedImport = { applied: number; waiting: number; unfit: number };
+
+/**
+ * Corrections brought from another installation, applied to this index now: those whose article
+ * is here and whose text fits are written (with this index's before and after, for undo); those
+ * whose article is not imported yet wait for its import; the others are flagged like any unfit one.
+ */
+export async function applyImportedCorrections(corrections: readonly Correction[], db: Db = getDatabase()): Promise<AppliedImport> {
+  const counts: AppliedImport = { applied: 0, waiting: 0, unfit: 0 };
+  for (const correction of [...corrections].sort((a, b) => a.seq - b.seq)) {
+    if (correction.undoneAt) continue;
+    const target = (await readStoredEntries([correction.articleId])).get(correction.articleId);
+    if (!target) {
+      counts.waiting += 1;
+      continue;
+    }
+    let group: StoredEntry[] = [target];
+    if (correction.payload.kind === "merge") {
+      const next = await readNextEntry(target).catch((error: unknown) => {
+        if (error instanceof CorrectionRefusedError) return null;
+        throw error;
+      });
+      group = next ? [target, next] : group;
+    }
+    const before = group.map((entry) => entry.article);
+    const outcome = applyCorrections(before, [correction], refreshText);
+    const unfit = outcome.unfit[0] ?? (outcome.applied.length === 0 ? { reason: `文章 ${correction.articleId} 之后没有可合并的文章` } : null);
+    if (unfit) {
+      recordFit(db, correction, unfit.reason);
+      counts.unfit += 1;
+      continue;
+    }
+    await writeArticles(withStamps(outcome.articles, target), removedIds(before, outcome.articles));
+    recordApplied(db, correction, correction.createdBy, before, outcome.articles);
+    recordFit(db, correction, null);
+    counts.applied += 1;
+  }
+  return counts;
 }
 
 async function readNextEntry(target: StoredEntry): Promise<StoredEntry> {

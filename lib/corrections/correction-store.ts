@@ -171,6 +171,11 @@ export function recordFit(db: Db, correction: Correction, reason: string | null)
   correction.staleReason = reason;
 }
 
+/** A correction applied to this installation's index (an imported one): its local before and after, for undo. */
+export function recordApplied(db: Db, correction: Correction, librarian: string, before: Article[], after: Article[]): void {
+  appendAudit(db, correction.id, { action: "apply", librarian, at: new Date().toISOString(), before, after });
+}
+
 function appendAudit(db: Db, correctionId: string, entry: AuditEntry): void {
   db.prepare("INSERT INTO audit_log (correction_id, action, librarian, at, before, after) VALUES (?, ?, ?, ?, ?, ?)").run(
     correctionId,

@@ -52,7 +52,7 @@ export function exportCorrections(db: Db): TransferFile {
   };
 }
 
-export type ImportOutcome = { imported: number; skipped: number };
+export type ImportOutcome = { imported: Correction[]; skipped: number };
 
 /** Validates the whole file first (a message naming the first bad place), then imports in one transaction. */
 export function importCorrections(db: Db, json: unknown, importedBy: string): ImportOutcome {
@@ -61,7 +61,7 @@ export function importCorrections(db: Db, json: unknown, importedBy: string): Im
     const issue = parsed.error.issues[0]!;
     throw new Error(`not a Baoku corrections file: ${issue.path.join(".") || "(top)"}: ${issue.message}`);
   }
-  let imported = 0;
+  const imported: Correction[] = [];
   let skipped = 0;
   db.transaction(() => {
     for (const item of parsed.data.corrections) {
@@ -71,14 +71,13 @@ export function importCorrections(db: Db, json: unknown, importedBy: string): Im
       }
       insertCorrection(
         db,
-        { articleId: item.articleId, fingerprint: item.fingerprint, payload: item.payload, librarian: item.createdBy, before: item.before as Article[] | null ?? [], after: item.after as Article[] | null ?? [] },
+        { articleId: item.articleId, fingerprint: item.fingerprint, payload: item.payload, librarian: item.createdBy, before: (item.before ?? []) as Article[], after: (item.after ?? []) as Article[] },
         { id: item.id, createdAt: item.createdAt, action: "import" },
       );
       if (item.undoneAt) db.prepare("UPDATE corrections SET undone_by = ?, undone_at = ? WHERE id = ?").run(item.undoneBy ?? importedBy, item.undoneAt, item.id);
-      imported += 1;
+      imported.push(readCorrection(db, item.id)!);
     }
   })();
   return { imported, skipped };
 }
 
-export type { Correction };

@@ -18,6 +18,11 @@ const { listAllCorrections } = await import("@/lib/corrections/correction-store"
 const { POST: sessionRoute } = await import("@/app/librarian/session/route");
 const { POST: correctionsRoute } = await import("@/app/api/corrections/route");
 const { POST: undoRoute } = await import("@/app/api/corrections/[id]/undo/route");
+const { POST: reviewRoute } = await import("@/app/api/review/route");
+const { exportCorrections, importCorrections } = await import("@/lib/corrections/transfer");
+const { applyImportedCorrections } = await import("@/lib/corrections/correct-article");
+const { openDatabase } = await import("@/lib/corrections/database");
+const { listReviewItems } = await import("@/lib/corrections/review-queue");
 const { GET: searchRoute } = await import("@/app/api/search/route");
 const { GET: articleRoute } = await import("@/app/api/articles/[id]/route");
 const { GET: authorsRoute } = await import("@/app/api/authors/route");
@@ -219,5 +224,60 @@ describe("librarian corrections", () => {
     const limited = await sessionRoute(post("/librarian/session", { name: "bob", password: PASSWORD }));
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+});
+
+describe("corrections between installations, moved archives and the review queue", () => {
+
+  it("exported corrections imported into another installation apply to its index at once, once", async () => {
+    const exported = exportCorrections(getDatabase());
+    expect(exported.corrections.length).toBeGreaterThan(0);
+    // The other installation: the same articles, imported without any correction, and an empty database.
+    await runIngest({ inputs: [archive], client, indexUid: process.env.BAOKU_INDEX ?? "" });
+    expect((await readArticle(idOf("c-1"))).article?.title).toBe("江城春耕开始");
+    const other = openDatabase(path.join(dataDir, "other.sqlite"));
+    const first = importCorrections(other, JSON.parse(JSON.stringify(exported)), "test");
+    expect(first.imported).toHaveLength(exported.corrections.length);
+    const applied = await applyImportedCorrections(first.imported, other);
+    expect(applied).toEqual({ applied: 2, waiting: 0, unfit: 0 });
+    expect((await readArticle(idOf("c-1"))).article?.title).toBe("江城春耕全面展开");
+    expect((await readArticle(idOf("c-3"))).article?.kind).toBe("remainder");
+    expect(importCorrections(other, exported, "test")).toEqual({ imported: [], skipped: exported.corrections.length });
+    expect(() => importCorrections(other, { format: "baoku-corrections", version: 1, exportedAt: "", corrections: [{ id: "x" }] }, "test")).toThrow(/corrections\.0/);
+    other.close();
+  });
+
+  it("an archive moved elsewhere and imported from there keeps its ids and its corrections", async () => {
+    const moved = path.join(dataDir, "moved", "archive");
+    fs.mkdirSync(path.dirname(moved), { recursive: true });
+    fs.renameSync(archive, moved);
+    try {
+      const summary = await runIngest({ inputs: [moved], client, indexUid: process.env.BAOKU_INDEX ?? "", corrections: getDatabase(), prune: true });
+      expect(summary.articles).toBe(3);
+      expect(await searchIds("q=&sort=oldest")).toEqual(ids);
+      expect((await readArticle(idOf("c-1"))).article?.title).toBe("江城春耕全面展开");
+    } finally {
+      fs.renameSync(moved, archive);
+    }
+  });
+
+  it("OCR pages the segmenter was unsure of fill the review queue; a librarian marks one checked", async () => {
+    const pages = path.join(dataDir, "pages");
+    fs.mkdirSync(pages);
+    const fixtures = path.join(process.cwd(), "test/fixtures/ocr");
+    for (const name of fs.readdirSync(fixtures).filter((file) => file.endsWith(".txt"))) fs.copyFileSync(path.join(fixtures, name), path.join(pages, name));
+    await runIngest({ inputs: [pages], client, indexUid: process.env.BAOKU_INDEX ?? "", corrections: getDatabase() });
+    const queue = listReviewItems(getDatabase());
+    expect(queue.total).toBeGreaterThan(0);
+    const scores = queue.items.map((item) => Math.min(item.boundary, item.byline));
+    expect(scores).toEqual([...scores].sort((a, b) => a - b));
+    expect(Math.max(...scores)).toBeLessThan(0.8);
+    const first = queue.items[0]!;
+    const checked = await reviewRoute(post("/api/review", { articleId: first.articleId }, as()));
+    expect(checked.status).toBe(200);
+    expect(listReviewItems(getDatabase()).total).toBe(queue.total - 1);
+    // Importing the same pages again keeps the mark.
+    await runIngest({ inputs: [pages], client, indexUid: process.env.BAOKU_INDEX ?? "", corrections: getDatabase() });
+    expect(listReviewItems(getDatabase()).total).toBe(queue.total - 1);
   });
 });
