@@ -80,6 +80,37 @@ export function matchTextsContain(matchTexts: readonly string[], matchTerm: stri
   return matchTexts.some((text) => text.includes(matchTerm));
 }
 
+/**
+ * `A NEAR/n B`: some paragraph of one of the texts holds both terms with at most `distance`
+ * characters between them (whitespace ignored, as everywhere), in either order; overlapping or
+ * touching occurrences count as near.
+ */
+export function matchTextsNear(matchTexts: readonly string[], first: string, second: string, distance: number): boolean {
+  if (first === "" || second === "") return false;
+  for (const text of matchTexts) {
+    for (const paragraph of text.split(PARAGRAPH_BREAK)) {
+      const firsts = findAll(paragraph, first);
+      if (firsts.length === 0) continue;
+      const seconds = findAll(paragraph, second);
+      for (const a of firsts) {
+        for (const b of seconds) {
+          const [end, start] = b >= a ? [a + first.length, b] : [b + second.length, a];
+          // Characters, not UTF-16 units: a character outside the BMP counts once.
+          if (start <= end || [...paragraph.slice(end, start)].length <= distance) return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+/** Start offsets (UTF-16) of every occurrence, overlapping ones included. */
+function findAll(text: string, term: string): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + 1)) found.push(at);
+  return found;
+}
+
 /** Convenience for one-off checks: does the source contain the raw term in this scope? */
 export function sourceContainsTerm(source: MatchSource, term: string, scope: MatchScope): boolean {
   return matchTextsContain(toMatchTexts(source, scope), toMatchTerm(term));

@@ -30,7 +30,13 @@ export function planStep(step: CompiledStep, { rank = true }: { rank?: boolean }
   const positives: string[] = [];
   const positiveChecks: CheckTerm[] = [];
   const negativeChecks: CheckTerm[] = [];
-  for (const { matchTerm, negated } of step.terms) {
+  for (const { matchTerm, negated, near } of step.terms) {
+    if (near) {
+      // Both terms must be present for the engine; how far apart they are, only the verifier can tell.
+      positives.push(toCodedPhrase(matchTerm), toCodedPhrase(near.matchTerm));
+      positiveChecks.push({ matchTerm, fields, near });
+      continue;
+    }
     const verify = needsVerification(matchTerm, headlineOnly);
     const check = { matchTerm, fields };
     if (negated && verify) negativeChecks.push(check);
@@ -64,7 +70,7 @@ function findRankingWordToken(step: CompiledStep): string | null {
   if (step.scope !== "any") return null;
   const positives = step.terms.filter((term) => !term.negated);
   const [only] = positives;
-  return positives.length === 1 && only ? toWholeWordToken(only.matchTerm) : null;
+  return positives.length === 1 && only && !only.near ? toWholeWordToken(only.matchTerm) : null;
 }
 
 /**

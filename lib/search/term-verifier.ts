@@ -1,7 +1,7 @@
 import type { IndexDocument } from "./documents";
 import { toCodedPhrase } from "./coded-chars";
 import { CODED_LOCALES, listDownInVersion, type QueryTarget } from "./engine-search";
-import { matchTextsContain, toMatchText, toMatchTexts, type MatchSource, type MatchSourceField } from "./exact-match";
+import { matchTextsContain, matchTextsNear, toMatchText, toMatchTexts, type MatchSource, type MatchSourceField } from "./exact-match";
 import { toSearchOnCharFields, type CharField } from "./index-schema";
 import { searchArchive } from "./archive-search";
 
@@ -22,6 +22,8 @@ export type CheckTerm = {
   matchTerm: string;
   /** The stored fields the term may occur in (headline fields for title:, all otherwise). */
   fields: readonly MatchSourceField[];
+  /** `matchTerm NEAR/distance near.matchTerm`: both within `distance` characters in one paragraph. */
+  near?: { matchTerm: string; distance: number };
 };
 
 export type TermVerdicts = {
@@ -53,7 +55,7 @@ let rememberedIds = 0;
 
 /** Verdicts for a term in the index as it is at `version` (see readIndexVersion). */
 export function verifyTerm(target: QueryTarget, version: string, term: CheckTerm): Promise<TermVerdicts> {
-  const key = `${version}|${term.fields.join(",")}|${term.matchTerm}`;
+  const key = `${version}|${term.fields.join(",")}|${term.matchTerm}${term.near ? `|near/${term.near.distance}|${term.near.matchTerm}` : ""}`;
   const known = remembered.get(key);
   if (known) {
     remembered.delete(key);
@@ -114,7 +116,7 @@ async function* listCandidates(target: QueryTarget, version: string, term: Check
 
 async function* listEngineCandidates(target: QueryTarget, term: CheckTerm): AsyncGenerator<StoredText[]> {
   const search = {
-    q: toCodedPhrase(term.matchTerm),
+    q: term.near ? `${toCodedPhrase(term.matchTerm)} ${toCodedPhrase(term.near.matchTerm)}` : toCodedPhrase(term.matchTerm),
     attributesToSearchOn: toSearchOnCharFields(term.fields.map((field) => FIELD_PLACES[field].indexed)),
     matchingStrategy: "all" as const,
     locales: CODED_LOCALES,
@@ -150,6 +152,7 @@ function toMatchSource(document: StoredText): MatchSource {
  */
 function documentContains(document: StoredText, term: CheckTerm, verbatim: boolean): boolean {
   const source = toMatchSource(document);
+  if (term.near) return matchTextsNear(toMatchTexts(source, term.fields), term.matchTerm, term.near.matchTerm, term.near.distance);
   if (verbatim) {
     const rawHit = term.fields.some((field) =>
       field === "authors" ? source.authors.some((name) => name.includes(term.matchTerm)) : (source[field] ?? "").includes(term.matchTerm),

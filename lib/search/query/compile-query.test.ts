@@ -153,3 +153,30 @@ describe("compileQuery", () => {
 function countPositives(step: CompiledStep): number {
   return step.terms.filter((term) => !term.negated).length;
 }
+
+describe("proximity", () => {
+  it("sends both terms to the engine in one step and highlights both", () => {
+    const parsed = parseQuery("春运 NEAR/5 铁路 民航");
+    if (!parsed.ok) throw new Error("parse");
+    const compiled = compileQuery(parsed.query);
+    if (!compiled.ok) throw new Error("compile");
+    const [branch] = compiled.compiled.branches;
+    expect(branch.steps).toHaveLength(1);
+    expect(branch.steps[0].terms).toEqual([
+      { matchTerm: "春运", negated: false, near: { matchTerm: "铁路", distance: 5 } },
+      { matchTerm: "民航", negated: false },
+    ]);
+    expect([...compiled.compiled.highlightTerms].sort()).toEqual(["春运", "民航", "铁路"]);
+  });
+
+  it("keeps a NEAR pair within one search when ten words would split it", () => {
+    const parsed = parseQuery("一一 二二 三三 四四 五五 六六 七七 八八 九九 春运 NEAR/5 铁路");
+    if (!parsed.ok) throw new Error("parse");
+    const compiled = compileQuery(parsed.query);
+    if (!compiled.ok) throw new Error("compile");
+    const steps = compiled.compiled.branches[0].steps;
+    expect(steps).toHaveLength(2);
+    expect(steps.some((step) => step.terms.some((term) => term.near?.matchTerm === "铁路"))).toBe(true);
+    for (const step of steps) expect(step.terms.reduce((words, term) => words + (term.near ? 2 : 1), 0)).toBeLessThanOrEqual(10);
+  });
+});

@@ -57,7 +57,9 @@ export const MAX_BRANCHES = 16;
 export const MAX_TOKENS_PER_SEARCH = 900;
 
 /** A text term in matching form: normalised, whitespace-free, never empty. */
-export type StepTerm = { matchTerm: string; negated: boolean };
+export type StepTerm = { matchTerm: string; negated: boolean; near?: NearTerm };
+/** `A NEAR/n B`: the second term, which must occur within `distance` characters of the first in one paragraph. */
+export type NearTerm = { matchTerm: string; distance: number };
 
 export type CompiledStep = {
   /** Negatives first; empty for a placeholder search (filters only). */
@@ -84,7 +86,7 @@ export type CompileQueryResult = { ok: true; compiled: CompiledQuery } | { ok: f
 
 /** One alternative of an OR group, in the form it takes in a search. */
 type Alternative =
-  | { kind: "phrase"; matchTerm: string; scope: MatchScope; negated: boolean }
+  | { kind: "phrase"; matchTerm: string; scope: MatchScope; negated: boolean; near?: NearTerm }
   | { kind: "filter"; condition: string };
 
 type BranchParts = {
@@ -133,13 +135,16 @@ function toAlternatives(terms: readonly Term[]): Alternative[] {
       authorConditions.push(build(FILTER_ATTRIBUTES.authors, term.text));
       continue;
     }
-    const matchTerm = toMatchTerm(term.text);
+    const nearTerm = term.near ? toMatchTerm(term.near.text) : "";
+    // A NEAR with one side empty after normalisation is just the other term.
+    const matchTerm = toMatchTerm(term.text) || nearTerm;
     if (matchTerm === "") continue;
+    const near = term.near && nearTerm && matchTerm !== nearTerm ? { matchTerm: nearTerm, distance: term.near.distance } : undefined;
     const scope = term.field === "title" ? "title" : "any";
-    const key = `${scope}|${term.negated}|${matchTerm}`;
+    const key = `${scope}|${term.negated}|${matchTerm}|${near ? `${near.distance}|${near.matchTerm}` : ""}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    alternatives.push({ kind: "phrase", matchTerm, scope, negated: term.negated });
+    alternatives.push({ kind: "phrase", matchTerm, scope, negated: term.negated, ...(near ? { near } : {}) });
   }
   const authorCondition = joinAnyOf([...new Set(authorConditions)]);
   if (authorCondition !== null) alternatives.push({ kind: "filter", condition: authorCondition });
@@ -167,7 +172,7 @@ function buildSteps(phrases: BranchParts["phrases"]): CompiledBranch["steps"] | 
   for (const scope of ["any", "title"] as const) {
     const inScope = phrases.filter((phrase) => phrase.scope === scope);
     const terms = [...inScope.filter((phrase) => phrase.negated), ...inScope.filter((phrase) => !phrase.negated)];
-    const chunks = chunkTerms(terms.map(({ matchTerm, negated }) => ({ matchTerm, negated })));
+    const chunks = chunkTerms(terms.map(({ matchTerm, negated, near }) => ({ matchTerm, negated, ...(near ? { near } : {}) })));
     if (!chunks) return null;
     const attributesToSearchOn = scope === "title" ? TITLE_CHAR_FIELDS : ANYWHERE_CHAR_FIELDS;
     for (const chunk of chunks) {
@@ -190,17 +195,18 @@ function chunkTerms(terms: readonly StepTerm[]): Chunk[] | null {
   const chunks: Chunk[] = [];
   let current: Chunk = { terms: [], positives: 0, tokens: 0 };
   for (const term of terms) {
-    const cost = estimateTokens(term.matchTerm);
+    const cost = estimateTokens(term.matchTerm) + (term.near ? estimateTokens(term.near.matchTerm) : 0);
     if (cost > MAX_TOKENS_PER_SEARCH) return null;
-    const full =
-      (!term.negated && current.positives >= MAX_WORDS_PER_SEARCH) || current.tokens + cost > MAX_TOKENS_PER_SEARCH;
-    if (full) {
+    // A NEAR pair is two query words, kept in one search so the engine finds both.
+    const words = term.negated ? 0 : term.near ? 2 : 1;
+    const full = current.positives + words > MAX_WORDS_PER_SEARCH || current.tokens + cost > MAX_TOKENS_PER_SEARCH;
+    if (full && current.terms.length > 0) {
       chunks.push(current);
       current = { terms: [], positives: 0, tokens: 0 };
     }
     current.terms.push(term);
     current.tokens += cost;
-    if (!term.negated) current.positives++;
+    current.positives += words;
   }
   if (current.terms.length > 0) chunks.push(current);
   return chunks;
@@ -216,8 +222,10 @@ function collectHighlightTerms(query: ParsedQuery): string[] {
   for (const clause of query.clauses) {
     for (const term of clause.anyOf) {
       if (term.negated || term.field === "author") continue;
-      const normalized = normalizeCompact(term.text);
-      if (normalized !== "") terms.add(normalized);
+      for (const text of [term.text, term.near?.text ?? ""]) {
+        const normalized = normalizeCompact(text);
+        if (normalized !== "") terms.add(normalized);
+      }
     }
   }
   return [...terms].sort((a, b) => b.length - a.length);

@@ -139,3 +139,25 @@ describe("parseQuery", () => {
     });
   });
 });
+
+describe("proximity", () => {
+  const parse = (q: string) => {
+    const parsed = parseQuery(q);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    return parsed.query.clauses;
+  };
+
+  it("binds NEAR/n and 近/n to the plain terms on each side", () => {
+    expect(parse("春运 NEAR/5 铁路")).toEqual([{ anyOf: [{ text: "春运", field: "any", negated: false, phrase: false, near: { text: "铁路", phrase: false, distance: 5 } }] }]);
+    expect(parse("春运 近／１２ “铁路”")[0]?.anyOf[0]?.near).toEqual({ text: "铁路", phrase: true, distance: 12 });
+    expect(parse("标题:春运 near/3 铁路")[0]?.anyOf[0]).toMatchObject({ field: "title", near: { distance: 3 } });
+    expect(parse("公路 OR 春运 NEAR/5 铁路")).toHaveLength(1);
+  });
+
+  it("ignores a NEAR without plain terms on both sides, and one out of range is a word", () => {
+    expect(parse("NEAR/5 铁路").map((clause) => clause.anyOf[0]?.text)).toEqual(["铁路"]);
+    expect(parse("-春运 NEAR/5 铁路").map((clause) => clause.anyOf[0]?.near)).toEqual([undefined, undefined]);
+    expect(parse("春运 NEAR/0 铁路").map((clause) => clause.anyOf[0]?.text)).toEqual(["春运", "NEAR/0", "铁路"]);
+    expect(parse("春运 NEAR/51 铁路")).toHaveLength(3);
+  });
+});

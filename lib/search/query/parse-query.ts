@@ -10,6 +10,9 @@
  * - OR (upper case, standalone) or | (｜) between terms: `A OR B C` = (A or B) and C;
  * - title:/标题: restricts a term to kicker, title and subtitle; author:/作者:
  *   matches an author name; `:` or `：`, Latin prefixes case-insensitive.
+ * - `A NEAR/5 B` (or `A 近/5 B`, 1–50): both terms in one paragraph with at most 5
+ *   characters between them, either order; a NEAR without a plain term on each side
+ *   is ignored.
  * Inputs that mean nothing (a lone -, "", a dangling OR, `title:` without a
  * value) are ignored. The parser never throws: limits give a typed error.
  */
@@ -24,6 +27,8 @@ export type Term = {
   negated: boolean;
   /** True when the term was quoted. */
   phrase: boolean;
+  /** `A NEAR/n B`: this term (A) and `text` within `distance` characters of each other in one paragraph. */
+  near?: { text: string; phrase: boolean; distance: number };
 };
 
 /** A disjunction: a document satisfies the clause when it satisfies any term. */
@@ -64,14 +69,18 @@ const FIELD_BY_PREFIX: Readonly<Record<string, TermField>> = {
   作者: "author",
 };
 
-type Token = { kind: "term"; term: Term } | { kind: "or" };
+type Token = { kind: "term"; term: Term } | { kind: "or" } | { kind: "near"; distance: number };
+
+/** `NEAR/5`, `near/5`, `近/5` (full-width slash and digits too); the distance is 1–50 characters. */
+const NEAR_WORD = /^(?:NEAR|近)[/／]([0-9０-９]{1,2})$/iu;
+export const MAX_NEAR_DISTANCE = 50;
 
 export function parseQuery(input: string): ParseQueryResult {
   const trimmed = input.trim();
   if ([...trimmed].length > MAX_QUERY_LENGTH) {
     return fail(QUERY_ERROR_CODES.queryTooLong, `查询过长（最多 ${MAX_QUERY_LENGTH} 个字符）`);
   }
-  const clauses = groupClauses(tokenize(trimmed));
+  const clauses = groupClauses(joinNear(tokenize(trimmed)));
   const termCount = clauses.reduce((count, clause) => count + clause.anyOf.length, 0);
   if (termCount > MAX_QUERY_TERMS) {
     return fail(QUERY_ERROR_CODES.tooManyTerms, `检索词过多（最多 ${MAX_QUERY_TERMS} 个）`);
@@ -132,6 +141,11 @@ function readTerm(chars: readonly string[], start: number): { token: Token | nul
   while (end < chars.length && !isSpace(chars[end] ?? "") && !OR_MARKS.has(chars[end] ?? "")) end++;
   const word = chars.slice(pos, end).join("");
   if (word === OR_WORD && !negated && field === "any") return { token: { kind: "or" }, end };
+  const near = NEAR_WORD.exec(word);
+  if (near && !negated && field === "any") {
+    const distance = Number((near[1] ?? "").replace(/[０-９]/gu, (digit) => String(digit.charCodeAt(0) - 0xff10)));
+    if (distance >= 1 && distance <= MAX_NEAR_DISTANCE) return { token: { kind: "near", distance }, end };
+  }
   return { token: makeTermToken(word, field, negated, false), end };
 }
 
@@ -140,8 +154,30 @@ function makeTermToken(text: string, field: TermField, negated: boolean, phrase:
   return { kind: "term", term: { text, field, negated, phrase } };
 }
 
+/** Binds NEAR to its neighbours, two plain positive terms; any other NEAR is dropped. */
+function joinNear(tokens: readonly Token[]): Array<Exclude<Token, { kind: "near" }>> {
+  const joined: Array<Exclude<Token, { kind: "near" }>> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.kind === "near") continue;
+    const near = tokens[i + 1];
+    const right = tokens[i + 2];
+    if (token.kind === "term" && near?.kind === "near" && right?.kind === "term" && isNearOperand(token.term) && isNearOperand(right.term)) {
+      joined.push({ kind: "term", term: { ...token.term, near: { text: right.term.text, phrase: right.term.phrase, distance: near.distance } } });
+      i += 2;
+      continue;
+    }
+    joined.push(token);
+  }
+  return joined;
+}
+
+function isNearOperand(term: Term): boolean {
+  return !term.negated && term.field !== "author" && term.near === undefined;
+}
+
 /** Binds OR to its neighbours; an OR with no term on one side is dropped. */
-function groupClauses(tokens: readonly Token[]): Clause[] {
+function groupClauses(tokens: ReadonlyArray<Exclude<Token, { kind: "near" }>>): Clause[] {
   const groups: Term[][] = [];
   let pendingOr = false;
   for (const token of tokens) {

@@ -9,9 +9,13 @@ import type { Clause, Term } from "./parse-query";
 const FIELD_PREFIX: Readonly<Record<Term["field"], string>> = { any: "", title: "标题:", author: "作者:" };
 
 export function renderTerm(term: Term): string {
-  const needsQuotes = term.phrase || /[\s"“”「」『』＂|｜]/u.test(term.text) || term.text === "OR" || /^[-－]/u.test(term.text);
-  const text = needsQuotes ? `“${term.text}”` : term.text;
-  return `${term.negated ? "-" : ""}${FIELD_PREFIX[term.field]}${text}`;
+  const near = term.near ? ` NEAR/${term.near.distance} ${quoteIfNeeded(term.near.text, term.near.phrase)}` : "";
+  return `${term.negated ? "-" : ""}${FIELD_PREFIX[term.field]}${quoteIfNeeded(term.text, term.phrase)}${near}`;
+}
+
+function quoteIfNeeded(text: string, phrase: boolean): string {
+  const needsQuotes = phrase || /[\s"“”「」『』＂|｜]/u.test(text) || text === "OR" || /^[-－]/u.test(text);
+  return needsQuotes ? `“${text}”` : text;
 }
 
 export function renderClauses(clauses: readonly Clause[]): string {

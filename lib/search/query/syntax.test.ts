@@ -15,6 +15,7 @@ describe("the query language as readers are taught it", () => {
     expect(terms.filter((term) => term.negated)).toHaveLength(row.expect.negated ?? 0);
     expect(terms.filter((term) => term.phrase)).toHaveLength(row.expect.phrases ?? 0);
     if (row.expect.field) expect(terms.some((term) => term.field === row.expect.field)).toBe(true);
+    if (row.expect.near) expect(terms.map((term) => term.near?.distance)).toContain(row.expect.near);
   });
 
   it("is the README's table too", () => {

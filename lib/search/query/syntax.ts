@@ -15,7 +15,7 @@ export type SyntaxRow = {
   /** What the example finds. */
   meaning: string;
   /** What the parser must make of the example (checked by syntax.test.ts). */
-  expect: { clauses: number; terms: number; negated?: number; phrases?: number; field?: "title" | "author" };
+  expect: { clauses: number; terms: number; negated?: number; phrases?: number; field?: "title" | "author"; near?: number };
 };
 
 export const QUERY_SYNTAX: readonly SyntaxRow[] = [
@@ -46,6 +46,13 @@ export const QUERY_SYNTAX: readonly SyntaxRow[] = [
     example: "春运 OR 铁路",
     meaning: "含有“春运”或“铁路”的文章",
     expect: { clauses: 1, terms: 2 },
+  },
+  {
+    name: "邻近",
+    form: "A NEAR/5 B 或 A 近/5 B（距离 1–50 个字）",
+    example: "春运 NEAR/5 铁路",
+    meaning: "同一段中“春运”与“铁路”相隔不超过 5 个字（先后不限）的文章",
+    expect: { clauses: 1, terms: 1, near: 5 },
   },
   {
     name: "只查标题",
