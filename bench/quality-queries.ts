@@ -10,7 +10,8 @@ import { createRandom, pickInt, pickOne, sampleWithout, type Random } from "./qu
  * type and where substring search is hard: plain substrings, pieces inside
  * longer jieba words, runs of very common characters (where pair-based phrase
  * matching finds false positives), byline names, numbers with units, Latin
- * mixed tokens, Traditional spellings, and the query language's operators.
+ * mixed tokens, Traditional spellings, and the query language's operators
+ * (proximity included).
  */
 
 export type BenchQuery = {
@@ -84,6 +85,7 @@ export function buildQueries(articles: readonly Article[], seed: number): BenchQ
     add("exclude", joinTerms([randomSubstring(random, doc, 2), exclude ? `-${exclude}` : null]));
   });
   repeat(15, () => add("title", prefixed("title:", titleSubstring(random, pickDoc()))));
+  repeat(15, () => add("body", prefixed("正文:", randomSubstring(random, pickDoc(), pickInt(random, 1, 4)))));
   repeat(10, () => {
     const doc = pickOne(random, withText.filter((candidate) => candidate.article.authors.length > 0));
     const name = doc ? pickOne(random, doc.article.authors)?.name : undefined;
@@ -93,8 +95,28 @@ export function buildQueries(articles: readonly Article[], seed: number): BenchQ
     const doc = pickOne(random, rmrb.length > 0 ? rmrb : withText);
     add("eleven-terms", joinTerms(Array.from({ length: pickInt(random, 11, 13) }, () => randomSubstring(random, doc, pickInt(random, 2, 3)))));
   });
+  repeat(25, () => add("near", nearQuery(random, pickDoc())));
   repeat(15, () => add("filtered", randomSubstring(random, pickDoc(), pickInt(random, 2, 4)), ["人民日报"]));
   return queries;
+}
+
+/**
+ * `A NEAR/n B` from two pieces of one paragraph a few characters apart, in either order, with
+ * n drawn around their real distance so that about half the queries sit just inside the limit and
+ * half just outside (where the engine's phrase match alone would say yes).
+ */
+function nearQuery(random: Random, doc: Doc | undefined): string | null {
+  const paragraph = doc ? pickOne(random, doc.paragraphs) : undefined;
+  if (!paragraph) return null;
+  const chars = [...paragraph];
+  const [firstLength, secondLength, gap] = [pickInt(random, 2, 3), pickInt(random, 2, 3), pickInt(random, 0, 8)];
+  if (chars.length < firstLength + gap + secondLength) return null;
+  const start = pickInt(random, 0, chars.length - (firstLength + gap + secondLength));
+  const first = chars.slice(start, start + firstLength).join("");
+  const second = chars.slice(start + firstLength + gap, start + firstLength + gap + secondLength).join("");
+  if (![first, second].every((piece) => WORD_CHARS.test(piece) && HAN.test(piece))) return null;
+  const distance = Math.max(1, gap + pickInt(random, -2, 2));
+  return random() < 0.5 ? `${first} NEAR/${distance} ${second}` : `${second} 近/${distance} ${first}`;
 }
 
 function joinTerms(terms: ReadonlyArray<string | null | undefined>, separator = " "): string | null {

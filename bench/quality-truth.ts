@@ -1,6 +1,6 @@
 import type { Article } from "@/lib/article/types";
 import { blocksToPlainText } from "@/lib/article/types";
-import { MATCH_SOURCE_FIELDS, toMatchTerm, toMatchTexts, type MatchScope, type MatchSource } from "@/lib/search/exact-match";
+import { MATCH_SOURCE_FIELDS, matchTextsNear, toMatchTerm, toMatchTexts, type MatchScope, type MatchSource } from "@/lib/search/exact-match";
 import { parseQuery, type Term } from "@/lib/search/query/parse-query";
 import type { BenchQuery } from "./quality-queries";
 
@@ -9,7 +9,8 @@ import type { BenchQuery } from "./quality-queries";
  * definition in lib/search/exact-match.ts) are concatenated per scope, and
  * each term is found with indexOf over the whole corpus. The query language is
  * evaluated on sets: clauses AND, alternatives OR, `-` complements, author:
- * compares names like Meilisearch's filter (case-insensitively).
+ * compares names like Meilisearch's filter (case-insensitively). `A NEAR/n B` scans the
+ * documents holding both terms with the same definition (matchTextsNear).
  */
 
 export type GroundTruth = { evaluate: (query: BenchQuery) => Set<string> };
@@ -30,11 +31,13 @@ export function toMatchSource(article: Article): MatchSource {
 
 export function buildGroundTruth(articles: readonly Article[]): GroundTruth {
   const anyTexts = articles.map((article) => toMatchTexts(toMatchSource(article), "any"));
-  const titleFieldCount = MATCH_SOURCE_FIELDS.title.length;
-  // The title scope's fields are the first ones of the "any" scope, in the same order.
+  // A scope's texts are picked from the "any" scope's, which lists every field.
+  const scopeTexts = (texts: readonly string[], scope: MatchScope): string[] =>
+    MATCH_SOURCE_FIELDS[scope].map((field) => texts[(MATCH_SOURCE_FIELDS.any as readonly string[]).indexOf(field)] ?? "");
   const haystacks: Record<MatchScope, Haystack> = {
     any: buildHaystack(anyTexts),
-    title: buildHaystack(anyTexts.map((texts) => texts.slice(0, titleFieldCount))),
+    title: buildHaystack(anyTexts.map((texts) => scopeTexts(texts, "title"))),
+    body: buildHaystack(anyTexts.map((texts) => scopeTexts(texts, "body"))),
   };
   const authorNames = articles.map((article) => new Set(article.authors.map((author) => author.name.toLowerCase())));
   const termCache = new Map<string, Uint8Array>();
@@ -61,9 +64,16 @@ export function buildGroundTruth(articles: readonly Article[]): GroundTruth {
       const name = term.text.toLowerCase();
       return Uint8Array.from(authorNames, (names) => (names.has(name) ? 1 : 0));
     }
-    const matchTerm = toMatchTerm(term.text);
+    const scope: MatchScope = term.field === "title" || term.field === "body" ? term.field : "any";
+    const second = term.near ? toMatchTerm(term.near.text) : "";
+    const matchTerm = toMatchTerm(term.text) || second;
     if (matchTerm === "") return null;
-    return findTerm(matchTerm, term.field === "title" ? "title" : "any");
+    if (!term.near || second === "" || second === matchTerm) return findTerm(matchTerm, scope);
+    const [withFirst, withSecond, distance] = [findTerm(matchTerm, scope), findTerm(second, scope), term.near.distance];
+    return Uint8Array.from(anyTexts, (texts, i) => {
+      if (withFirst[i] !== 1 || withSecond[i] !== 1) return 0;
+      return matchTextsNear(scopeTexts(texts, scope), matchTerm, second, distance) ? 1 : 0;
+    });
   };
 
   return {

@@ -1,4 +1,4 @@
-import type { SearchRequest } from "@/lib/search/search-request";
+import { toSearchQueryString, type SearchRequest } from "@/lib/search/search-request";
 import { HiddenFields } from "./hidden-fields";
 
 type Props = {
@@ -12,6 +12,7 @@ type Props = {
 /** A plain GET form: searching works without client JavaScript. */
 export function SearchBox({ query = "", autoFocus = false, keep, large = false }: Props) {
   const text = large ? "text-lg sm:text-xl" : "text-base sm:text-lg";
+  const current = toSearchQueryString({ ...keep, q: query, page: 1 });
   return (
     <form action="/search" method="get" role="search" aria-label="全文检索" className="flex w-full gap-2">
       <label htmlFor="q" className="sr-only">
@@ -31,6 +32,9 @@ export function SearchBox({ query = "", autoFocus = false, keep, large = false }
       <button type="submit" className={`shrink-0 rounded-md bg-accent px-5 py-2 font-medium text-white hover:bg-red-900 ${text}`}>
         检索
       </button>
+      <a href={`/search/advanced${current ? `?${current}` : ""}`} className="self-center whitespace-nowrap text-sm text-link underline underline-offset-2" data-testid="advanced-link">
+        高级检索
+      </a>
     </form>
   );
 }

@@ -11,7 +11,7 @@
 
 export const DOCUMENT_PREFIX = "/document";
 
-const STREAMED_PAGES = [/^\/search\/?$/, /^\/articles\/[^/]+\/?$/, /^\/browse(?:\/[^/]+)?\/?$/];
+const STREAMED_PAGES = [/^\/search\/?$/, /^\/search\/advanced\/?$/, /^\/articles\/[^/]+\/?$/, /^\/browse(?:\/[^/]+)?\/?$/];
 
 /** Client-side navigations and prefetches ask for the RSC payload; everything else wants a whole HTML document. */
 export function isDocumentRequest(headers: Headers): boolean {

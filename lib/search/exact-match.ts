@@ -12,15 +12,16 @@ import { normalizeChar } from "@/lib/text/normalize";
  *   a line break ends a paragraph and no match crosses it;
  * - fields are separate texts: a term never spans title and body;
  * - an unprefixed term looks in every searchable field, a `title:` term in the
- *   headline fields only.
+ *   headline fields only, a `正文:` (body:) term in the body only.
  */
 
-export type MatchScope = "any" | "title";
+export type MatchScope = "any" | "title" | "body";
 
 /** The stored fields a match is looked for in, by scope. `authors` holds author names. */
 export const MATCH_SOURCE_FIELDS = {
   any: ["title", "kicker", "subtitle", "body", "authors"],
   title: ["title", "kicker", "subtitle"],
+  body: ["body"],
 } as const satisfies Record<MatchScope, readonly string[]>;
 export type MatchSourceField = (typeof MATCH_SOURCE_FIELDS)["any"][number];
 

@@ -25,7 +25,7 @@ export type StepPlan = {
 
 export function planStep(step: CompiledStep, { rank = true }: { rank?: boolean } = {}): StepPlan {
   const fields = [...MATCH_SOURCE_FIELDS[step.scope]];
-  const headlineOnly = step.scope === "title";
+  const oneFieldGroup = step.scope !== "any";
   const negatives: string[] = [];
   const positives: string[] = [];
   const positiveChecks: CheckTerm[] = [];
@@ -37,7 +37,7 @@ export function planStep(step: CompiledStep, { rank = true }: { rank?: boolean }
       positiveChecks.push({ matchTerm, fields, near });
       continue;
     }
-    const verify = needsVerification(matchTerm, headlineOnly);
+    const verify = needsVerification(matchTerm, oneFieldGroup);
     const check = { matchTerm, fields };
     if (negated && verify) negativeChecks.push(check);
     else if (negated) negatives.push(`-${toCodedPhrase(matchTerm)}`);
@@ -78,7 +78,8 @@ function findRankingWordToken(step: CompiledStep): string | null {
  * Two characters anywhere are one adjacent pair; a lone character in headline
  * fields is a word looked up in those fields only.
  */
-function needsVerification(matchTerm: string, headlineOnly: boolean): boolean {
+function needsVerification(matchTerm: string, oneFieldGroup: boolean): boolean {
   const length = [...matchTerm].length;
-  return headlineOnly ? length >= 2 : length >= 3;
+  // Pairs are index-wide: restricted to some fields, even two characters may be adjacent only elsewhere.
+  return oneFieldGroup ? length >= 2 : length >= 3;
 }

@@ -43,6 +43,14 @@ describe("proximity through the engine", () => {
     expect(await idsOf("春运 NEAR/5 铁路 OR 别的")).toEqual([...expected, "n7"].sort());
   });
 
+  it("正文: looks in the body only, 标题: in the headline only", async () => {
+    expect(await idsOf("正文:报道")).toEqual([]);
+    expect(await idsOf("标题:报道")).toHaveLength(BODIES.length);
+    expect(await idsOf("正文:铁路")).toEqual(["n1", "n2", "n3", "n4", "n5", "n6"]);
+    expect(await idsOf("正文:报 -正文:列车")).toEqual([]);
+    expect(await idsOf("正文:运 NEAR/1 铁")).toEqual(["n6"]);
+  });
+
   it("highlights both terms", async () => {
     const hit = (await search("春运 NEAR/5 铁路")).hits.find((candidate) => candidate.article.id.endsWith("n1"));
     const marked = hit?.snippets.flatMap((snippet) => snippet.segments.filter((segment) => segment.match).map((segment) => segment.text));

@@ -36,7 +36,7 @@ import { QUERY_ERROR_CODES, type ParsedQuery, type QueryError, type Term } from 
  * The index must keep `proximityPrecision: "byWord"` for phrases to work.
  *
  * Unprefixed terms search every char field of the schema (authorsChars too,
- * so a bare name also finds bylines); title: terms search TITLE_CHAR_FIELDS.
+ * so a bare name also finds bylines); title: terms search TITLE_CHAR_FIELDS, 正文: terms bodyChars.
  *
  * Author terms become filter conditions (`authors = "…"`, exact name match,
  * case-insensitive as Meilisearch compares strings). All author terms of one
@@ -46,6 +46,7 @@ import { QUERY_ERROR_CODES, type ParsedQuery, type QueryError, type Term } from 
 
 /** Where an unprefixed term is looked for: every char copy the schema makes searchable. */
 const ANYWHERE_CHAR_FIELDS: readonly CharField[] = CHAR_FIELDS;
+const SCOPE_CHAR_FIELDS: Readonly<Record<MatchScope, readonly CharField[]>> = { any: ANYWHERE_CHAR_FIELDS, title: TITLE_CHAR_FIELDS, body: ["bodyChars"] };
 
 /** Meilisearch's limit on query words; later positive words are ignored. */
 export const MAX_WORDS_PER_SEARCH = 10;
@@ -140,7 +141,7 @@ function toAlternatives(terms: readonly Term[]): Alternative[] {
     const matchTerm = toMatchTerm(term.text) || nearTerm;
     if (matchTerm === "") continue;
     const near = term.near && nearTerm && matchTerm !== nearTerm ? { matchTerm: nearTerm, distance: term.near.distance } : undefined;
-    const scope = term.field === "title" ? "title" : "any";
+    const scope: MatchScope = term.field === "title" || term.field === "body" ? term.field : "any";
     const key = `${scope}|${term.negated}|${matchTerm}|${near ? `${near.distance}|${near.matchTerm}` : ""}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -169,12 +170,12 @@ function expandBranches(groups: readonly Alternative[][]): BranchParts[] {
 /** Null when a single phrase is too long to fit in one search. */
 function buildSteps(phrases: BranchParts["phrases"]): CompiledBranch["steps"] | null {
   const steps: { step: CompiledStep; positives: number }[] = [];
-  for (const scope of ["any", "title"] as const) {
+  for (const scope of ["any", "title", "body"] as const) {
     const inScope = phrases.filter((phrase) => phrase.scope === scope);
     const terms = [...inScope.filter((phrase) => phrase.negated), ...inScope.filter((phrase) => !phrase.negated)];
     const chunks = chunkTerms(terms.map(({ matchTerm, negated, near }) => ({ matchTerm, negated, ...(near ? { near } : {}) })));
     if (!chunks) return null;
-    const attributesToSearchOn = scope === "title" ? TITLE_CHAR_FIELDS : ANYWHERE_CHAR_FIELDS;
+    const attributesToSearchOn = SCOPE_CHAR_FIELDS[scope];
     for (const chunk of chunks) {
       steps.push({ step: { terms: chunk.terms, scope, attributesToSearchOn }, positives: chunk.positives });
     }

@@ -8,7 +8,8 @@
  *   an unclosed quote runs to the end of the input (as Meilisearch does);
  * - a leading - (or －) excludes the term;
  * - OR (upper case, standalone) or | (｜) between terms: `A OR B C` = (A or B) and C;
- * - title:/标题: restricts a term to kicker, title and subtitle; author:/作者:
+ * - title:/标题: restricts a term to kicker, title and subtitle, body:/正文: to the
+ *   body; author:/作者:
  *   matches an author name; `:` or `：`, Latin prefixes case-insensitive.
  * - `A NEAR/5 B` (or `A 近/5 B`, 1–50): both terms in one paragraph with at most 5
  *   characters between them, either order; a NEAR without a plain term on each side
@@ -17,7 +18,7 @@
  * value) are ignored. The parser never throws: limits give a typed error.
  */
 
-export const TERM_FIELDS = ["any", "title", "author"] as const;
+export const TERM_FIELDS = ["any", "title", "body", "author"] as const;
 export type TermField = (typeof TERM_FIELDS)[number];
 
 export type Term = {
@@ -61,10 +62,12 @@ const QUOTE_CLOSERS: Readonly<Record<string, string>> = {
 const NEGATION_MARKS = new Set(["-", "－"]);
 const OR_MARKS = new Set(["|", "｜"]);
 const OR_WORD = "OR";
-const FIELD_PREFIX = /^(title|author|标题|作者)[:：]/iu;
+const FIELD_PREFIX = /^(title|body|author|标题|正文|作者)[:：]/iu;
 const FIELD_BY_PREFIX: Readonly<Record<string, TermField>> = {
   title: "title",
   标题: "title",
+  body: "body",
+  正文: "body",
   author: "author",
   作者: "author",
 };

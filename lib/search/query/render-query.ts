@@ -6,7 +6,7 @@ import type { Clause, Term } from "./parse-query";
  * parseQuery(renderClauses(clauses)) gives the same clauses back.
  */
 
-const FIELD_PREFIX: Readonly<Record<Term["field"], string>> = { any: "", title: "标题:", author: "作者:" };
+const FIELD_PREFIX: Readonly<Record<Term["field"], string>> = { any: "", title: "标题:", body: "正文:", author: "作者:" };
 
 export function renderTerm(term: Term): string {
   const near = term.near ? ` NEAR/${term.near.distance} ${quoteIfNeeded(term.near.text, term.near.phrase)}` : "";

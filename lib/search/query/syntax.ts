@@ -15,7 +15,7 @@ export type SyntaxRow = {
   /** What the example finds. */
   meaning: string;
   /** What the parser must make of the example (checked by syntax.test.ts). */
-  expect: { clauses: number; terms: number; negated?: number; phrases?: number; field?: "title" | "author"; near?: number };
+  expect: { clauses: number; terms: number; negated?: number; phrases?: number; field?: "title" | "body" | "author"; near?: number };
 };
 
 export const QUERY_SYNTAX: readonly SyntaxRow[] = [
@@ -60,6 +60,13 @@ export const QUERY_SYNTAX: readonly SyntaxRow[] = [
     example: "标题:江城",
     meaning: "眉题、主题或副题中含有“江城”的文章",
     expect: { clauses: 1, terms: 1, field: "title" },
+  },
+  {
+    name: "只查正文",
+    form: "正文: 或 body:",
+    example: "正文:江城",
+    meaning: "正文中含有“江城”的文章（不看标题和署名）",
+    expect: { clauses: 1, terms: 1, field: "body" },
   },
   {
     name: "只查作者",
