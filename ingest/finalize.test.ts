@@ -32,7 +32,8 @@ describe("article ids", () => {
     expect(a).toMatch(/^[A-Za-z0-9_-]+$/);
   });
 
-  it("adds keywords and at least one topic", () => {
+  // The first call loads jieba's dictionaries (about a second, much longer on a busy machine).
+  it("adds keywords and at least one topic", { timeout: 60_000 }, () => {
     const article = finalizeArticle(parsed(), hashFileText("x"));
     expect(article.keywords).toContain("小微");
     expect(article.topics.length).toBeGreaterThan(0);

@@ -21,3 +21,10 @@ describe("queries to suggest when nothing is found", () => {
     expect(listSuggestionCandidates("")).toEqual([]);
   });
 });
+
+describe("variant forms", () => {
+  it("offers the other form of a variant word first, keeping the rest of the query", () => {
+    const candidates = listSuggestionCandidates("惟一 选择 -作者:王明远");
+    expect(candidates[0]).toEqual({ q: "唯一 选择 -作者:王明远", kind: "variant" });
+  });
+});

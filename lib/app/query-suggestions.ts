@@ -3,15 +3,17 @@ import { countArticles } from "@/lib/search/count-articles";
 import { parseQuery, type Clause } from "@/lib/search/query/parse-query";
 import { renderClauses } from "@/lib/search/query/render-query";
 import type { SearchRequest } from "@/lib/search/search-request";
+import { listVariantForms } from "@/lib/text/variant-forms";
 
 /**
  * When a query finds nothing: nearby queries that would, each with how many
- * articles it finds (same filters). Candidates drop one part of the query, or
- * split a long term into the words jieba finds in it (all of them, then each
- * alone, longest first). Only candidates that find something are offered.
+ * articles it finds (same filters). Candidates spell a term in its other variant
+ * form (异形词 such as 惟一/唯一; Traditional and Simplified are folded already), drop
+ * one part of the query, or split a long term into the words jieba finds in it (all
+ * of them, then each alone, longest first). Only candidates that find something are offered.
  */
 
-export type QuerySuggestion = { q: string; count: number; kind: "drop" | "split" };
+export type QuerySuggestion = { q: string; count: number; kind: "variant" | "drop" | "split" };
 
 const MAX_CANDIDATES = 6;
 const MAX_SUGGESTIONS = 4;
@@ -28,6 +30,15 @@ export function listSuggestionCandidates(q: string): Array<Omit<QuerySuggestion,
     if (!next.some((clause) => clause.anyOf.some((term) => !term.negated))) return;
     if (text && text !== q.trim() && !candidates.some((candidate) => candidate.q === text)) candidates.push({ q: text, kind });
   };
+  clauses.forEach((clause, i) =>
+    clause.anyOf.forEach((term, k) => {
+      if (term.negated || term.field === "author") return;
+      for (const form of listVariantForms(term.text)) {
+        const anyOf = clause.anyOf.map((other, m) => (m === k ? { ...other, text: form } : other));
+        add("variant", clauses.map((other, j) => (j === i ? { anyOf } : other)));
+      }
+    }),
+  );
   if (clauses.length > 1) clauses.forEach((_, i) => add("drop", clauses.filter((__, j) => j !== i)));
   clauses.forEach((clause, i) => {
     const [term] = clause.anyOf;
