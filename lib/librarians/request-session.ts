@@ -16,15 +16,25 @@ export async function readPageSession(): Promise<Session | null> {
 
 export type ChangeRefusal = { status: 403; code: "sign_in_required" | "csrf_failed" | "cross_origin"; message: string };
 
+export const CROSS_SITE: ChangeRefusal = { status: 403, code: "cross_origin", message: "请求来自其他网站，已拒绝。 / Cross-site request refused." };
+
+/** The browser says the request comes from another site (an Origin whose host is not ours). */
+export function isCrossSite(request: NextRequest): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin || origin === "null") return false;
+  try {
+    return new URL(origin).host !== request.headers.get("host");
+  } catch {
+    return true;
+  }
+}
+
 /**
  * A change is allowed only with a session, its CSRF token (form field `csrf` or header
  * X-CSRF-Token) and, when the browser says where the request came from, from this site.
  */
 export function authorizeChange(request: NextRequest, sentCsrf: string | null): { ok: true; session: Session } | { ok: false; refusal: ChangeRefusal } {
-  const origin = request.headers.get("origin");
-  if (origin && origin !== "null" && new URL(origin).host !== request.headers.get("host")) {
-    return { ok: false, refusal: { status: 403, code: "cross_origin", message: "请求来自其他网站，已拒绝。 / Cross-site request refused." } };
-  }
+  if (isCrossSite(request)) return { ok: false, refusal: CROSS_SITE };
   const token = request.cookies.get(SESSION_COOKIE)?.value;
   const session = token ? readSession(getDatabase(), token) : null;
   if (!session) return { ok: false, refusal: { status: 403, code: "sign_in_required", message: "请先以馆员身份登录。 / Sign in as a librarian first." } };

@@ -1,7 +1,7 @@
 import type { Article } from "@/lib/article/types";
 import { DISPLAYED_FIELDS, fromStoredDocument, toIndexDocument, type IndexDocument, type SourceStamp, type StoredArticle } from "./documents";
 import { EngineUnavailableError } from "./engine/errors";
-import { isNotFound } from "./index-admin";
+import { enqueueUpsert, isNotFound } from "./index-admin";
 import { buildEqualsCondition, FILTER_ATTRIBUTES } from "./filter";
 import { readDocuments } from "./read-documents";
 import { getSearchContext, type SearchContext } from "./search-articles";
@@ -63,7 +63,7 @@ export async function writeArticles(entries: readonly StoredEntry[], removeIds: 
     const written = new Set(documents.map((document) => document.id));
     // Elsewhere, the written articles are removed too: a corrected date may have moved one.
     const remove = [...removeIds, ...entries.map((entry) => entry.article.id).filter((id) => !written.has(id))];
-    if (documents.length > 0) await client.runTask((meili) => meili.index(context.indexUid).addDocuments(documents, { primaryKey: "id" }));
+    if (documents.length > 0) await client.waitForTask(await enqueueUpsert(client, context.indexUid, documents));
     if (remove.length > 0) {
       await client.runTask((meili) => meili.index(context.indexUid).deleteDocuments([...new Set(remove)]));
     }

@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { getDatabase } from "@/lib/corrections/database";
 import { checkCredentials } from "@/lib/librarians/accounts";
 import { redirectTo, refuseChange } from "@/lib/librarians/change-response";
-import { authorizeChange, readBody, toSafeNext } from "@/lib/librarians/request-session";
+import { authorizeChange, CROSS_SITE, isCrossSite, readBody, toSafeNext } from "@/lib/librarians/request-session";
 import { createSession, endSession, SESSION_COOKIE, SESSION_HOURS } from "@/lib/librarians/sessions";
 import { clearFailures, readRetryAfter, recordFailure } from "@/lib/librarians/sign-in-limit";
 
@@ -30,6 +30,7 @@ export async function POST(request: NextRequest) {
     response.cookies.delete(SESSION_COOKIE);
     return response;
   }
+  if (isCrossSite(request)) return refuseChange(CROSS_SITE, json, "/librarian/sign-in");
   const db = getDatabase();
   const name = field("name").trim().slice(0, 64);
   const address = readClientAddress(request);
@@ -57,7 +58,11 @@ export async function POST(request: NextRequest) {
   return response;
 }
 
-/** The nearest hop's address: Next's server appends the socket's address last, whatever a client sent before it. */
+/**
+ * The address as the nearest proxy forwarded it, else the socket's (Next sets X-Forwarded-For to
+ * it when absent). A client talking to Next directly can forge the header, so the per-address
+ * limit only slows an attacker down; the per-name limit is what protects an account.
+ */
 function readClientAddress(request: NextRequest): string {
   const forwarded = request.headers.get("x-forwarded-for");
   return forwarded?.split(",").at(-1)?.trim() || "local";
