@@ -39,6 +39,9 @@ test("a librarian signs in, fixes a byline, sees it in facets and the directory,
   const anonymous = await page.request.post("/api/corrections", { data: { kind: "merge", articleId: "x" } });
   expect(anonymous.status()).toBe(403);
 
+  await page.goto("/review");
+  await expect(page).toHaveURL(/\/librarian\/sign-in\?next=(%2F|\/)review/);
+
   await page.goto("/librarian/sign-in");
   await page.getByLabel("馆员名").fill(NAME);
   await page.getByLabel("密码").fill("wrong password");

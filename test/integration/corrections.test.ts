@@ -1,9 +1,10 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { runIngest } from "@/ingest/pipeline";
 import { setEngineClient } from "@/lib/search/connection";
 import { connectTestEngine, uniqueIndexName } from "./helpers";
@@ -279,5 +280,41 @@ describe("corrections between installations, moved archives and the review queue
     // Importing the same pages again keeps the mark.
     await runIngest({ inputs: [pages], client, indexUid: process.env.BAOKU_INDEX ?? "", corrections: getDatabase() });
     expect(listReviewItems(getDatabase()).total).toBe(queue.total - 1);
+  });
+
+  it("--rebuild re-applies the corrections to the fresh index", async () => {
+    const summary = await runIngest({ inputs: [archive], client, indexUid: process.env.BAOKU_INDEX ?? "", corrections: getDatabase(), rebuild: true });
+    expect(summary.corrections.applied).toBeGreaterThanOrEqual(2);
+    expect((await readArticle(idOf("c-1"))).article?.title).toBe("江城春耕全面展开");
+    expect((await readArticle(idOf("c-3"))).article?.kind).toBe("remainder");
+  });
+
+  it("npm run corrections -- export, list and import work from the command line", () => {
+    const run = (args: string[], env: Record<string, string> = {}) =>
+      spawnSync(process.execPath, ["--import", "tsx", "scripts/corrections.ts", ...args], {
+        encoding: "utf8",
+        env: { ...process.env, MEILI_URL: inject("meiliUrl"), MEILI_MASTER_KEY: inject("meiliKey"), BAOKU_DATA_DIR: dataDir, ...env },
+      });
+    const file = path.join(dataDir, "exported.json");
+    const exported = run(["export", file]);
+    expect(exported.status).toBe(0);
+    const count = listAllCorrections(getDatabase()).length;
+    expect((JSON.parse(fs.readFileSync(file, "utf8")) as { corrections: unknown[] }).corrections).toHaveLength(count);
+    expect(run(["list"]).stdout.trim().split("\n")).toHaveLength(count);
+
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), "baoku-corrections-cli-"));
+    try {
+      const imported = run(["import", file], { BAOKU_DATA_DIR: elsewhere });
+      expect(imported.status, imported.stderr).toBe(0);
+      expect(imported.stderr).toContain(`imported ${count} corrections, 0 already present`);
+      expect(imported.stderr).toMatch(/applied to the index: \d+/);
+      expect(run(["import", file], { BAOKU_DATA_DIR: elsewhere }).stderr).toContain(`imported 0 corrections, ${count} already present`);
+      fs.writeFileSync(path.join(elsewhere, "bad.json"), "{\"format\": \"other\"}");
+      const bad = run(["import", path.join(elsewhere, "bad.json")], { BAOKU_DATA_DIR: elsewhere });
+      expect(bad.status).toBe(1);
+      expect(bad.stderr).toContain("bad.json: not a Baoku corrections file");
+    } finally {
+      fs.rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 });
