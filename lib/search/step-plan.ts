@@ -19,6 +19,10 @@ import { toWholeWordToken, WORD_FIELD } from "./whole-words";
  */
 export type StepPlan = {
   search: EngineSearch;
+  /** The step's phrases without the ranking word token: what its candidates are listed by. */
+  candidateQuery: { q: string; attributesToSearchOn: readonly string[] };
+  /** More than one phrase must match: candidates of the whole step are fewer than of a term alone. */
+  narrows: boolean;
   positiveChecks: CheckTerm[];
   negativeChecks: CheckTerm[];
 };
@@ -47,12 +51,15 @@ export function planStep(step: CompiledStep, { rank = true }: { rank?: boolean }
     }
   }
   const wordToken = rank ? findRankingWordToken(step) : null;
+  const charFields = toSearchOnCharFields(step.attributesToSearchOn);
   return {
+    candidateQuery: { q: [...negatives, ...positives].join(" "), attributesToSearchOn: charFields },
+    narrows: negatives.length + positives.length > 1,
     // Negatives first: the engine stops reading after 10 positive words.
     search: {
       q: [...negatives, ...positives, ...(wordToken ? [wordToken] : [])].join(" "),
       // Patterns: a long text continues in chunk fields (bodyChars.c1, …) that plain names miss (coded-chunks.ts).
-      attributesToSearchOn: [...toSearchOnCharFields(step.attributesToSearchOn), ...(wordToken ? [WORD_FIELD] : [])],
+      attributesToSearchOn: [...charFields, ...(wordToken ? [WORD_FIELD] : [])],
       // "all" keeps AND exact. With a word token, "last" may drop only the token: the phrase, first, stays required.
       matchingStrategy: wordToken ? "last" : "all",
       locales: CODED_LOCALES,

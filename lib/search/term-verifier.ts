@@ -26,6 +26,14 @@ export type CheckTerm = {
   near?: { matchTerm: string; distance: number };
 };
 
+/**
+ * The search whose candidates need verdicts, when narrower than the term alone: the query's
+ * other terms and its filter. Only its candidates are read, so the first search of a common
+ * term with a rare one, or within a year or a paper, costs what its own results cost, not what
+ * every article with the term would. Verdicts for the term alone, when already known, serve too.
+ */
+export type CandidateSearch = { q: string; filter: string | null; attributesToSearchOn: readonly string[] };
+
 export type TermVerdicts = {
   /** Candidates the engine returns that do not contain the term (usually few). */
   rejected: ReadonlySet<string>;
@@ -54,15 +62,17 @@ const remembered = new Map<string, Remembered>();
 let rememberedIds = 0;
 
 /** Verdicts for a term in the index as it is at `version` (see readIndexVersion). */
-export function verifyTerm(target: QueryTarget, version: string, term: CheckTerm): Promise<TermVerdicts> {
-  const key = `${version}|${term.fields.join(",")}|${term.matchTerm}${term.near ? `|near/${term.near.distance}|${term.near.matchTerm}` : ""}`;
+export function verifyTerm(target: QueryTarget, version: string, term: CheckTerm, within: CandidateSearch | null = null): Promise<TermVerdicts> {
+  const termKey = `${version}|${term.fields.join(",")}|${term.matchTerm}${term.near ? `|near/${term.near.distance}|${term.near.matchTerm}` : ""}`;
+  if (within && remembered.has(termKey)) within = null;
+  const key = within ? `${termKey}|within|${within.q}|${within.filter ?? ""}|${within.attributesToSearchOn.join(",")}` : termKey;
   const known = remembered.get(key);
   if (known) {
     remembered.delete(key);
     remembered.set(key, known);
     return known.verdicts;
   }
-  const entry: Remembered = { verdicts: computeVerdicts(target, version, term), ids: 0 };
+  const entry: Remembered = { verdicts: computeVerdicts(target, version, term, within), ids: 0 };
   remembered.set(key, entry);
   entry.verdicts.then(
     (verdicts) => {
@@ -87,11 +97,11 @@ function forgetLeastRecent(): void {
   }
 }
 
-async function computeVerdicts(target: QueryTarget, version: string, term: CheckTerm): Promise<TermVerdicts> {
+async function computeVerdicts(target: QueryTarget, version: string, term: CheckTerm, within: CandidateSearch | null): Promise<TermVerdicts> {
   const rejected = new Set<string>();
   const containing: string[] = [];
   const verbatim = toMatchText(term.matchTerm) === term.matchTerm;
-  for await (const documents of listCandidates(target, version, term)) {
+  for await (const documents of listCandidates(target, version, term, within)) {
     for (const document of documents) {
       if (documentContains(document, term, verbatim)) containing.push(document.id);
       else rejected.add(document.id);
@@ -106,18 +116,19 @@ async function computeVerdicts(target: QueryTarget, version: string, term: Check
  * the engines the version records as down are left out: verdicts are remembered by version,
  * so any other engine that fails must fail the look-up, not shorten it.
  */
-async function* listCandidates(target: QueryTarget, version: string, term: CheckTerm): AsyncGenerator<StoredText[]> {
+async function* listCandidates(target: QueryTarget, version: string, term: CheckTerm, within: CandidateSearch | null): AsyncGenerator<StoredText[]> {
   const down = listDownInVersion(version);
   const parts = target.shards
     ? target.shards.filter((shard) => !down.has(shard.name)).map((shard) => ({ client: shard.client, indexUid: target.indexUid }))
     : [target];
-  for (const part of parts) yield* listEngineCandidates(part, term);
+  for (const part of parts) yield* listEngineCandidates(part, term, within);
 }
 
-async function* listEngineCandidates(target: QueryTarget, term: CheckTerm): AsyncGenerator<StoredText[]> {
+async function* listEngineCandidates(target: QueryTarget, term: CheckTerm, within: CandidateSearch | null): AsyncGenerator<StoredText[]> {
   const search = {
-    q: term.near ? `${toCodedPhrase(term.matchTerm)} ${toCodedPhrase(term.near.matchTerm)}` : toCodedPhrase(term.matchTerm),
-    attributesToSearchOn: toSearchOnCharFields(term.fields.map((field) => FIELD_PLACES[field].indexed)),
+    q: within?.q ?? (term.near ? `${toCodedPhrase(term.matchTerm)} ${toCodedPhrase(term.near.matchTerm)}` : toCodedPhrase(term.matchTerm)),
+    attributesToSearchOn: within ? [...within.attributesToSearchOn] : toSearchOnCharFields(term.fields.map((field) => FIELD_PLACES[field].indexed)),
+    ...(within?.filter ? { filter: within.filter } : {}),
     matchingStrategy: "all" as const,
     locales: CODED_LOCALES,
     attributesToRetrieve: ["id", ...term.fields.map((field) => FIELD_PLACES[field].stored)],
