@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { QUERY_SYNTAX } from "../lib/search/query/syntax";
 
 test("a reader searches the sample and finds the article with its byline", async ({ page }) => {
   await page.goto("/");
@@ -37,7 +38,7 @@ test("a reader learns the query language from the help page and tries an example
   await page.goto("/");
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "帮助" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("检索帮助");
-  await expect(page.getByTestId("syntax-row")).toHaveCount(7);
+  await expect(page.getByTestId("syntax-row")).toHaveCount(QUERY_SYNTAX.length);
   await page.getByRole("link", { name: "江城 经济" }).click();
   await expect(page).toHaveURL(/\/search\?q=%E6%B1%9F%E5%9F%8E(\+|%20)%E7%BB%8F%E6%B5%8E/);
   await expect(page.getByTestId("result").first()).toBeVisible();
