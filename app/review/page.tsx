@@ -64,7 +64,7 @@ export default async function ReviewPage({ searchParams }: Props) {
                     <form method="post" action="/api/review">
                       <input type="hidden" name="csrf" value={session.csrfToken} />
                       <input type="hidden" name="articleId" value={item.articleId} />
-                      <button type="submit" className="rounded border border-stone-400 px-2 py-1 hover:border-stone-700">
+                      <button type="submit" className="whitespace-nowrap rounded border border-stone-400 px-2 py-1 hover:border-stone-700">
                         确认无误
                       </button>
                     </form>
