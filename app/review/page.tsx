@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { describeCorrection } from "@/lib/app/correction-labels";
+import { describeWeakestLine } from "@/lib/app/segment-labels";
 import { loadReviewPage, REVIEW_PAGE_SIZE } from "@/lib/app/review-page";
 import { toSearchHref } from "@/lib/app/search-filters";
 import { readPageSession } from "@/lib/librarians/request-session";
@@ -59,7 +60,7 @@ export default async function ReviewPage({ searchParams }: Props) {
                   </td>
                   <td className="px-3 py-2">{percent(item.boundary)}</td>
                   <td className="px-3 py-2">{percent(item.byline)}</td>
-                  <td className="px-3 py-2 text-stone-700">{item.weakest}</td>
+                  <td className="px-3 py-2 text-stone-700">{describeWeakestLine(item.weakest)}</td>
                   <td className="px-3 py-2">
                     <form method="post" action="/api/review">
                       <input type="hidden" name="csrf" value={session.csrfToken} />
