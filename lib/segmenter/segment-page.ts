@@ -1,7 +1,9 @@
 import { assembleArticles, type AssembledPage, type LineDecision, type PageContext } from "./assemble-articles";
 import type { LineLabel } from "./labels";
 import { extractPageFeatures } from "./line-features";
-import { loadShippedModel } from "./model-file";
+import type { CharPairs } from "./char-pairs";
+import { loadShippedCharPairs, loadShippedModel } from "./model-file";
+import { markUnfinished } from "./open-columns";
 import { splitPageLines, type PageLine } from "./page-lines";
 import { decodeSequence, scoreLines, type SequenceModel } from "./sequence-model";
 
@@ -11,14 +13,14 @@ import { decodeSequence, scoreLines, type SequenceModel } from "./sequence-model
  */
 export type SegmentedPage = AssembledPage & { lines: PageLine[]; decisions: LineDecision[] };
 
-export function segmentPage(text: string, context: PageContext, model: SequenceModel = loadShippedModel()): SegmentedPage {
+export function segmentPage(text: string, context: PageContext, model: SequenceModel = loadShippedModel(), charPairs: CharPairs = loadShippedCharPairs()): SegmentedPage {
   const lines = splitPageLines(text);
-  const decisions = labelLines(lines, model);
+  const decisions = labelLines(lines, model, charPairs);
   return { ...assembleArticles(lines, decisions, context), lines, decisions };
 }
 
-export function labelLines(lines: readonly PageLine[], model: SequenceModel = loadShippedModel()): LineDecision[] {
-  const decoded = decodeSequence(model, scoreLines(model, extractPageFeatures(lines)));
+export function labelLines(lines: readonly PageLine[], model: SequenceModel = loadShippedModel(), charPairs: CharPairs = loadShippedCharPairs()): LineDecision[] {
+  const decoded = decodeSequence(model, scoreLines(model, extractPageFeatures(lines, charPairs)), markUnfinished(lines));
   return decoded.labels.map((label, at) => ({
     label: model.labels[label] as LineLabel,
     margin: decoded.margins[at]!,
