@@ -25,10 +25,10 @@ export type SegmenterTrainingSettings = {
 };
 
 export const DEFAULT_TRAINING: SegmenterTrainingSettings = {
-  pagesPerFamily: 200,
+  pagesPerFamily: 320,
   epochs: 8,
   seed: 20261204,
-  minFeatureCount: 25,
+  minFeatureCount: 40,
   families: LAYOUT_FAMILIES,
 };
 
