@@ -1,8 +1,9 @@
+import { readJoinPair, type CharPairs } from "./char-pairs";
 import { measureJoin, type JoinStrength } from "./dictionary-join";
 import { observeLine, startClass, type LineObservations } from "./line-observations";
 import { combineWithHabits, readPageHabits } from "./page-habits";
 import type { PageLine } from "./page-lines";
-import { findLaterJoin, findResumableLine, type JoinTable } from "./resume-evidence";
+import { findLaterJoin, findResumableLine, type JoinTable, type PairTable } from "./resume-evidence";
 import { collectContentWords, compareContext, describeTopicShift, measureCohesion } from "./subject-features";
 
 /**
@@ -13,7 +14,7 @@ import { collectContentWords, compareContext, describeTopicShift, measureCohesio
  * one paper's layout: what matters is learned from labelled pages of many layouts.
  */
 
-export function extractPageFeatures(lines: readonly PageLine[]): string[][] {
+export function extractPageFeatures(lines: readonly PageLine[], charPairs: CharPairs): string[][] {
   const observed = lines.map(observeLine);
   const cache = new Map<number, JoinStrength>();
   const join: JoinTable = (from, to) => {
@@ -22,12 +23,13 @@ export function extractPageFeatures(lines: readonly PageLine[]): string[][] {
     if (strength === undefined) cache.set(key, (strength = measureJoin(lines[from]!.norm, lines[to]!.norm)));
     return strength;
   };
+  const pair: PairTable = (from, to) => readJoinPair(charPairs, lines[from]!.norm, lines[to]!.norm);
   const habits = readPageHabits(observed);
   const words = lines.map((line) => collectContentWords(line.norm));
-  return lines.map((_, i) => [...composeFeatures(lines, observed, i, join), ...combineWithHabits(observed, i, habits), ...describeTopicShift(words, observed, i)]);
+  return lines.map((_, i) => [...composeFeatures(lines, observed, i, join, pair), ...combineWithHabits(observed, i, habits), ...describeTopicShift(words, observed, i)]);
 }
 
-function composeFeatures(lines: readonly PageLine[], observed: readonly LineObservations[], i: number, join: JoinTable): string[] {
+function composeFeatures(lines: readonly PageLine[], observed: readonly LineObservations[], i: number, join: JoinTable, pair: PairTable): string[] {
   const here = observed[i]!;
   const previous = observed[i - 1];
   const next = observed[i + 1];
@@ -50,16 +52,26 @@ function composeFeatures(lines: readonly PageLine[], observed: readonly LineObse
   const line = lines[i]!;
   if (previous) {
     const joins = join(i - 1, i);
+    const paired = pair(i - 1, i);
     features.push(`join=${joins}`, `pcut|join=${previous.cut}|${joins}`, `pcut|first=${previous.cut}|${startClass(line.norm)}`);
-    if (previous.cut && joins < 2 && findLaterJoin(lines, observed, i, join)) features.push(`interruptAhead|join=${joins}`);
+    features.push(`pair=${paired}`, `pair|pcut|join=${paired}|${previous.cut}|${joins}`, `pair|pend|hs=${paired}|${previous.ends}|${here.headlineShaped}`);
+    if (previous.cut && (joins < 2 || paired !== "pair")) {
+      const later = findLaterJoin(lines, observed, i, join, pair);
+      if (later) features.push(`interruptAhead|join=${joins}`, `interruptAhead|by|join|pair=${later}|${joins}|${paired}`);
+    }
   }
+  if (next) features.push(`npair|cut|nhs=${pair(i, i + 1)}|${here.cut}|${next.headlineShaped}`, `npair|hs|njoin=${pair(i, i + 1)}|${here.headlineShaped}|${join(i, i + 1)}`);
   const cohesion = measureCohesion(lines, i);
   features.push(`coh=${cohesion}`, `coh|hs=${cohesion}|${here.headlineShaped}`, `coh|pend=${cohesion}|${previous?.ends ?? "none"}`);
-  const resumable = findResumableLine(lines, observed, i, join);
+  const resumable = findResumableLine(lines, observed, i, join, pair);
   if (resumable !== null) {
     const closer = compareContext(lines, resumable.line, i);
     const recent = i > 0 ? join(i - 1, i) : 0;
+    const recentPair = i > 0 ? pair(i - 1, i) : "none";
     features.push(
+      `resume|pair|ppair=${resumable.pair}|${recentPair}`,
+      `resume|pair|ppair|pcut=${resumable.pair}|${recentPair}|${previous?.cut ?? false}`,
+      `resume|join|pair|pjoin|ppair=${resumable.strength}|${resumable.pair}|${recent}|${recentPair}`,
       `resume=${resumable.strength}`,
       `resume|pjoin=${resumable.strength}|${recent}`,
       `resume|pcut|pjoin=${resumable.strength}|${previous?.cut ?? false}|${recent}`,

@@ -8,31 +8,45 @@ const RESUME_WINDOW = 24;
 /** Join strengths between pairs of lines of one page, computed once (the resume search asks often). */
 export type JoinTable = (from: number, to: number) => JoinStrength;
 
+/** Whether running text often puts the last character of one line before the first of another (char-pairs.ts). */
+export type PairTable = (from: number, to: number) => "pair" | "none" | "rare";
+
+/** A line reads on from another: a dictionary word spans the join, or its characters often meet in running text. */
+function readsOn(join: JoinTable, pair: PairTable, from: number, to: number): boolean {
+  return join(from, to) >= 2 || pair(from, to) === "pair";
+}
+
 /**
  * An earlier line (not the one right before) whose sentence was cut and is continued by this
  * line through a dictionary word, while the line after it did not continue it: the mark of
  * interleaved columns, where another item's block broke into a sentence.
  */
-export function findResumableLine(lines: readonly PageLine[], observed: readonly LineObservations[], i: number, join: JoinTable): { line: number; strength: JoinStrength } | null {
-  let best: { line: number; strength: JoinStrength } | null = null;
+export function findResumableLine(lines: readonly PageLine[], observed: readonly LineObservations[], i: number, join: JoinTable, pair: PairTable): { line: number; strength: JoinStrength; pair: string } | null {
+  let best: { line: number; strength: JoinStrength; pair: string; score: number } | null = null;
   for (let j = i - 2; j >= Math.max(0, i - RESUME_WINDOW); j--) {
     if (!observed[j]!.cut) continue;
-    if (join(j, j + 1) >= 2 || CONTINUATION_START.test(lines[j + 1]!.norm)) continue;
+    if (readsOn(join, pair, j, j + 1) || CONTINUATION_START.test(lines[j + 1]!.norm)) continue;
     const strength = join(j, i);
-    if (!best || strength > best.strength) best = { line: j, strength };
-    if (strength === 3) break;
+    const paired = pair(j, i);
+    // A dictionary word across the join says more than a frequent pair; the nearest wins ties.
+    const score = strength + (paired === "pair" ? 1.5 : 0);
+    if (!best || score > best.score) best = { line: j, strength, pair: paired, score };
+    if (strength === 3 && paired === "pair") break;
   }
-  return best;
+  return best && { line: best.line, strength: best.strength, pair: best.pair };
 }
 
 /**
  * Whether a later line continues the cut sentence of the line before `i` (a dictionary word
  * across the join): then line `i` is likely another item's block breaking in.
  */
-export function findLaterJoin(lines: readonly PageLine[], observed: readonly LineObservations[], i: number, join: JoinTable): boolean {
+export function findLaterJoin(lines: readonly PageLine[], observed: readonly LineObservations[], i: number, join: JoinTable, pair: PairTable): "word" | "pair" | null {
+  let found: "word" | "pair" | null = null;
   for (let k = i + 1; k < Math.min(lines.length, i + RESUME_WINDOW); k++) {
-    if (observed[k - 1]!.cut && join(i - 1, k) >= 2 && join(k - 1, k) < 2) return true;
+    if (!observed[k - 1]!.cut || readsOn(join, pair, k - 1, k)) continue;
+    if (join(i - 1, k) >= 2) return "word";
+    if (pair(i - 1, k) === "pair") found = "pair";
   }
-  return false;
+  return found;
 }
 

@@ -1,24 +1,32 @@
 import { assembleArticles, type AssembledPage, type LineDecision, type PageContext } from "./assemble-articles";
 import type { LineLabel } from "./labels";
 import { extractPageFeatures } from "./line-features";
-import { loadShippedModel } from "./model-file";
+import type { CharPairs } from "./char-pairs";
+import { loadShippedCharPairs, loadShippedModel } from "./model-file";
+import { markUnfinished } from "./open-columns";
 import { splitPageLines, type PageLine } from "./page-lines";
 import { decodeSequence, scoreLines, type SequenceModel } from "./sequence-model";
+import { findSwappedResumptions, relabelAsResumed, toReadOn } from "./swap-resumptions";
 
 /**
  * One OCR'd page → its items: lines, features, the most likely label sequence under the trained
- * model, then the items those labels describe.
+ * model, then the items those labels describe — read twice when a resumed column looks paired
+ * with the wrong interrupted item (swap-resumptions.ts).
  */
 export type SegmentedPage = AssembledPage & { lines: PageLine[]; decisions: LineDecision[] };
 
-export function segmentPage(text: string, context: PageContext, model: SequenceModel = loadShippedModel()): SegmentedPage {
+export function segmentPage(text: string, context: PageContext, model: SequenceModel = loadShippedModel(), charPairs: CharPairs = loadShippedCharPairs()): SegmentedPage {
   const lines = splitPageLines(text);
-  const decisions = labelLines(lines, model);
+  const labelled = labelLines(lines, model, charPairs);
+  const first = assembleArticles(lines, labelled, context);
+  const swaps = labelled.some((decision) => decision.label === "resume") ? findSwappedResumptions(labelled, first.lineItems, toReadOn(lines, charPairs)) : [];
+  if (swaps.length === 0) return { ...first, lines, decisions: labelled };
+  const decisions = relabelAsResumed(labelled, swaps);
   return { ...assembleArticles(lines, decisions, context), lines, decisions };
 }
 
-export function labelLines(lines: readonly PageLine[], model: SequenceModel = loadShippedModel()): LineDecision[] {
-  const decoded = decodeSequence(model, scoreLines(model, extractPageFeatures(lines)));
+export function labelLines(lines: readonly PageLine[], model: SequenceModel = loadShippedModel(), charPairs: CharPairs = loadShippedCharPairs()): LineDecision[] {
+  const decoded = decodeSequence(model, scoreLines(model, extractPageFeatures(lines, charPairs)), markUnfinished(lines));
   return decoded.labels.map((label, at) => ({
     label: model.labels[label] as LineLabel,
     margin: decoded.margins[at]!,

@@ -1,35 +1,47 @@
 import { describe, expect, it } from "vitest";
 import { createRandom } from "@/lib/random/seeded-random";
+import { readOpenColumnRules, stepOpenColumns } from "./open-columns";
 import { decodeSequence, scoreLines, type SequenceModel } from "./sequence-model";
 import { trainPerceptron } from "./train-perceptron";
 
-function randomModel(labels: number, seed: number): SequenceModel {
+function randomModel(labels: number | string[], seed: number): SequenceModel {
   const random = createRandom(seed);
   const features = ["a", "b", "c"];
+  const names = typeof labels === "number" ? Array.from({ length: labels }, (_, i) => `L${i}`) : labels;
+  const size = names.length;
   return {
-    labels: Array.from({ length: labels }, (_, i) => `L${i}`),
+    labels: names,
     featureIndex: new Map(features.map((feature, row) => [feature, row])),
-    weights: Float64Array.from({ length: features.length * labels }, () => random() * 4 - 2),
-    transitions: Float64Array.from({ length: (labels + 1) * labels }, () => random() * 4 - 2),
+    weights: Float64Array.from({ length: features.length * size }, () => random() * 4 - 2),
+    transitions: Float64Array.from({ length: (size + 1) * size }, () => random() * 4 - 2),
+    openWeights: Float64Array.from({ length: 3 * size }, () => random() * 4 - 2),
+    finalWeights: Float64Array.from({ length: 3 }, () => random() * 4 - 2),
   };
 }
 
-/** Every label sequence and its score, the slow way. */
-function enumerate(model: SequenceModel, emissions: Float64Array[]): { labels: number[]; score: number }[] {
+/**
+ * Every possible label sequence and its score, the slow way; with `unfinished`, waiting counts
+ * are followed along each sequence (a `resume` with nothing waiting is impossible).
+ */
+function enumerate(model: SequenceModel, emissions: Float64Array[], unfinished?: boolean[]): { labels: number[]; score: number }[] {
   const size = model.labels.length;
+  const rules = unfinished ? readOpenColumnRules(model.labels) : null;
   const all: { labels: number[]; score: number }[] = [];
-  const walk = (prefix: number[], score: number) => {
+  const walk = (prefix: number[], open: number, score: number) => {
     const at = prefix.length;
     if (at === emissions.length) {
-      all.push({ labels: prefix, score });
+      all.push({ labels: prefix, score: score + model.finalWeights[open]! });
       return;
     }
     for (let label = 0; label < size; label++) {
-      const from = at === 0 ? size : prefix[at - 1]!;
-      walk([...prefix, label], score + model.transitions[from * size + label]! + emissions[at]![label]!);
+      const previous = at === 0 ? null : prefix[at - 1]!;
+      const next = stepOpenColumns(rules, open, previous, label, unfinished?.[at - 1] ?? false);
+      if (next < 0) continue;
+      const step = model.transitions[(previous ?? size) * size + label]! + model.openWeights[open * size + label]!;
+      walk([...prefix, label], next, score + step + emissions[at]![label]!);
     }
   };
-  walk([], 0);
+  walk([], 0, 0);
   return all;
 }
 
@@ -43,6 +55,24 @@ describe("decodeSequence", () => {
       const all = enumerate(model, emissions);
       const best = all.reduce((a, b) => (b.score > a.score ? b : a));
       const decoded = decodeSequence(model, emissions);
+      expect(decoded.labels).toEqual(best.labels);
+      decoded.labels.forEach((label, at) => {
+        const other = Math.max(...all.filter((path) => path.labels[at] !== label).map((path) => path.score));
+        expect(decoded.margins[at]).toBeCloseTo(best.score - other, 9);
+      });
+    }
+  });
+
+  it("follows items waiting for their column as brute force does, never resuming when none waits", () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const model = randomModel(["para", "start", "resume", "cont"], seed);
+      const random = createRandom(seed * 13);
+      const lines = Array.from({ length: 5 }, () => ["a", "b", "c"].filter(() => random() < 0.6));
+      const unfinished = lines.map(() => random() < 0.5);
+      const emissions = scoreLines(model, lines);
+      const all = enumerate(model, emissions, unfinished);
+      const best = all.reduce((a, b) => (b.score > a.score ? b : a));
+      const decoded = decodeSequence(model, emissions, unfinished);
       expect(decoded.labels).toEqual(best.labels);
       decoded.labels.forEach((label, at) => {
         const other = Math.max(...all.filter((path) => path.labels[at] !== label).map((path) => path.score));

@@ -1,16 +1,23 @@
 import { createRandom } from "@/lib/random/seeded-random";
+import { OPEN_STATES, readOpenColumnRules, traceOpenColumns } from "./open-columns";
 import { decodeLabels, type SequenceModel } from "./sequence-model";
 
 /**
  * Averaged structured perceptron (Collins 2002) for `SequenceModel`: decode each training
  * sequence with the current weights, and where the decoding differs from the gold labels add
- * the gold features and transitions and subtract the decoded ones. The weights kept are the
+ * the gold features and transitions (and waiting-count weights, see open-columns.ts) and
+ * subtract the decoded ones. The weights kept are the
  * average over all steps, which generalises far better than the last ones. Deterministic: the
  * order of sequences per epoch comes from a seeded generator, and features are indexed in
  * order of first appearance.
  */
 
-export type TrainingSequence = { features: readonly (readonly string[])[]; labels: readonly number[] };
+export type TrainingSequence = {
+  features: readonly (readonly string[])[];
+  labels: readonly number[];
+  /** Per line: it stops mid-sentence (`markUnfinished`); left out, waiting counts are not used. */
+  unfinished?: readonly boolean[];
+};
 
 export type TrainingOptions = {
   labels: readonly string[];
@@ -20,13 +27,16 @@ export type TrainingOptions = {
   minFeatureCount: number;
 };
 
-type CompiledSequence = { rows: Int32Array[]; labels: readonly number[] };
+type CompiledSequence = { rows: Int32Array[]; labels: readonly number[]; unfinished: readonly boolean[] | undefined; goldOpen: number[] };
 
 export function trainPerceptron(sequences: readonly TrainingSequence[], options: TrainingOptions): SequenceModel {
   const featureIndex = indexFeatures(sequences, options.minFeatureCount);
+  const rules = readOpenColumnRules(options.labels);
   const compiled: CompiledSequence[] = sequences.map((sequence) => ({
     rows: sequence.features.map((features) => compileRows(features, featureIndex)),
     labels: sequence.labels,
+    unfinished: sequence.unfinished,
+    goldOpen: traceOpenColumns(sequence.unfinished ? rules : null, sequence.labels, sequence.unfinished ?? []),
   }));
   const size = options.labels.length;
   const weights = new Float64Array(featureIndex.size * size);
@@ -36,7 +46,13 @@ export function trainPerceptron(sequences: readonly TrainingSequence[], options:
   const weightStamps = new Float64Array(weights.length);
   const transitionSums = new Float64Array(transitions.length);
   const transitionStamps = new Float64Array(transitions.length);
-  const model: SequenceModel = { labels: options.labels, featureIndex, weights, transitions };
+  const openWeights = new Float64Array(OPEN_STATES * size);
+  const finalWeights = new Float64Array(OPEN_STATES);
+  const openSums = new Float64Array(openWeights.length);
+  const openStamps = new Float64Array(openWeights.length);
+  const finalSums = new Float64Array(finalWeights.length);
+  const finalStamps = new Float64Array(finalWeights.length);
+  const model: SequenceModel = { labels: options.labels, featureIndex, weights, transitions, openWeights, finalWeights };
   const random = createRandom(options.seed);
   let step = 1;
 
@@ -49,10 +65,20 @@ export function trainPerceptron(sequences: readonly TrainingSequence[], options:
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (const index of shuffleIndices(compiled.length, random)) {
       const sequence = compiled[index]!;
-      const predicted = decodeLabels(model, scoreCompiled(model, sequence.rows));
-      for (let i = 0; i < sequence.labels.length; i++) {
+      const predicted = decodeLabels(model, scoreCompiled(model, sequence.rows), sequence.unfinished);
+      const guessOpen = traceOpenColumns(sequence.unfinished ? rules : null, predicted, sequence.unfinished ?? []);
+      const n = sequence.labels.length;
+      if (sequence.goldOpen[n] !== guessOpen[n]) {
+        update(finalWeights, finalSums, finalStamps, sequence.goldOpen[n]!, 1);
+        update(finalWeights, finalSums, finalStamps, guessOpen[n]!, -1);
+      }
+      for (let i = 0; i < n; i++) {
         const gold = sequence.labels[i]!;
         const guess = predicted[i]!;
+        if (gold !== guess || sequence.goldOpen[i] !== guessOpen[i]) {
+          update(openWeights, openSums, openStamps, sequence.goldOpen[i]! * size + gold, 1);
+          update(openWeights, openSums, openStamps, guessOpen[i]! * size + guess, -1);
+        }
         const goldFrom = i === 0 ? size : sequence.labels[i - 1]!;
         const guessFrom = i === 0 ? size : predicted[i - 1]!;
         if (gold === guess && goldFrom === guessFrom) continue;
@@ -72,6 +98,8 @@ export function trainPerceptron(sequences: readonly TrainingSequence[], options:
     featureIndex,
     weights: average(weights, weightSums, weightStamps, step),
     transitions: average(transitions, transitionSums, transitionStamps, step),
+    openWeights: average(openWeights, openSums, openStamps, step),
+    finalWeights: average(finalWeights, finalSums, finalStamps, step),
   };
 }
 
