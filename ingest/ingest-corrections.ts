@@ -2,6 +2,7 @@ import type { Article } from "@/lib/article/types";
 import { applyCorrections } from "@/lib/corrections/apply-corrections";
 import { refreshText } from "@/lib/corrections/correct-article";
 import { findCorrectionsFor, hasCorrections, recordFit } from "@/lib/corrections/correction-store";
+import type { Correction } from "@/lib/corrections/correction-input";
 import type { Db } from "@/lib/corrections/database";
 import { fingerprintArticle } from "@/lib/corrections/fingerprint";
 import { recordReviewItems } from "@/lib/corrections/review-queue";
@@ -27,13 +28,26 @@ export type IngestCorrections = {
 export function createIngestCorrections(db: Db | null): IngestCorrections {
   const active = db !== null && hasCorrections(db);
   const counts = { applied: 0, unfit: 0 };
+  /** What canWriteBefore found for a held article, so apply does not look it up again. */
+  const found = new Map<Article, Correction[]>();
+  const findFor = (article: Article): Correction[] => {
+    let corrections = found.get(article);
+    if (!corrections) {
+      corrections = db ? findCorrectionsFor(db, [{ id: article.id, fingerprint: fingerprintArticle(article) }]) : [];
+      found.set(article, corrections);
+    }
+    return corrections;
+  };
   return {
     counts,
     apply(articles) {
       if (!db || !active || articles.length === 0) return { articles, corrected: false };
-      const found = findCorrectionsFor(db, articles.map((article) => ({ id: article.id, fingerprint: fingerprintArticle(article) })));
-      if (found.length === 0) return { articles, corrected: false };
-      const outcome = applyCorrections(articles, found, refreshText);
+      // One lookup per article gives the same corrections as one for the group: each expands on its own.
+      const byId = new Map(articles.flatMap((article) => findFor(article)).map((correction) => [correction.id, correction]));
+      for (const article of articles) found.delete(article);
+      const relevant = [...byId.values()].sort((a, b) => a.seq - b.seq);
+      if (relevant.length === 0) return { articles, corrected: false };
+      const outcome = applyCorrections(articles, relevant, refreshText);
       for (const correction of outcome.applied) recordFit(db, correction, null);
       for (const { correction, reason } of outcome.unfit) recordFit(db, correction, reason);
       counts.applied += outcome.applied.length;
@@ -42,7 +56,7 @@ export function createIngestCorrections(db: Db | null): IngestCorrections {
     },
     canWriteBefore(last) {
       if (!db || !active) return true;
-      return !findCorrectionsFor(db, [{ id: last.id, fingerprint: fingerprintArticle(last) }]).some((correction) => correction.payload.kind === "merge");
+      return !findFor(last).some((correction) => correction.payload.kind === "merge");
     },
     recordReview(sourcePath, articles) {
       if (db && articles.some((article) => article.segmentation)) recordReviewItems(db, sourcePath, articles, REVIEW_THRESHOLD);

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import type { Article } from "@/lib/article/types";
 import type { EngineClient } from "@/lib/search/engine/client";
-import { toIndexDocument, toSourceStamp, type IndexDocument, type SourceStamp } from "@/lib/search/documents";
+import { toIndexDocument, toSourceStamp, type SourceStamp } from "@/lib/search/documents";
 import { configureIndex, deleteByFilter, ensureIndex, swapIn } from "@/lib/search/index-admin";
 import { joinNetwork } from "@/lib/search/network";
 import { toOnlyShard, type Shard } from "@/lib/search/shards";

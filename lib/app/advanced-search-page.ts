@@ -1,4 +1,4 @@
-import { parseSearchRequest } from "@/lib/search/search-request";
+import { parseSearchRequest, SearchRequestSchema } from "@/lib/search/search-request";
 import { readAdvancedForm, toAdvancedForm, MIN_ROWS, type AdvancedForm } from "./advanced-search";
 
 export { ADVANCED_FIELDS, ADVANCED_OPERATORS, PAGE_SIZES, SORT_LABELS } from "./advanced-search";
@@ -17,12 +17,6 @@ export function loadAdvancedForm(raw: Record<string, string | string[] | undefin
     return { form, error: error ? error.slice(0, 300) : null };
   }
   const parsed = parseSearchRequest(params);
-  const request = parsed.ok ? parsed.request : parseSearchRequestOrEmpty();
+  const request = parsed.ok ? parsed.request : SearchRequestSchema.parse({});
   return { form: toAdvancedForm(request), error: parsed.ok ? null : parsed.message };
-}
-
-function parseSearchRequestOrEmpty() {
-  const empty = parseSearchRequest(new URLSearchParams());
-  if (!empty.ok) throw new Error("the empty search request must parse");
-  return empty.request;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Article } from "@/lib/article/types";
 import { toSplitId } from "./apply-corrections";
 import { CorrectionPayloadSchema, type Correction, type CorrectionPayload } from "./correction-input";
+import type Database from "better-sqlite3";
 import type { Db } from "./database";
 
 /**
@@ -65,8 +66,7 @@ export function hasCorrections(db: Db): boolean {
  * their splits make, oldest first.
  */
 export function findCorrectionsFor(db: Db, articles: ReadonlyArray<{ id: string; fingerprint: string }>): Correction[] {
-  const byId = db.prepare<[string], Row>("SELECT * FROM corrections WHERE article_id = ? AND undone_at IS NULL");
-  const byText = db.prepare<[string], Row>("SELECT * FROM corrections WHERE fingerprint = ? AND undone_at IS NULL");
+  const { byId, byText } = prepareLookups(db);
   const found = new Map<string, Correction>();
   const pending = [...articles.map((article) => article.id)];
   const seenIds = new Set<string>();
@@ -84,6 +84,22 @@ export function findCorrectionsFor(db: Db, articles: ReadonlyArray<{ id: string;
     for (const row of byId.all(id)) add(row);
   }
   return [...found.values()].sort((a, b) => a.seq - b.seq);
+}
+
+type Lookups = { byId: Database.Statement<[string], Row>; byText: Database.Statement<[string], Row> };
+/** Prepared once per connection: the importer looks up every article it reads. */
+const lookups = new WeakMap<Db, Lookups>();
+
+function prepareLookups(db: Db): Lookups {
+  let prepared = lookups.get(db);
+  if (!prepared) {
+    prepared = {
+      byId: db.prepare<[string], Row>("SELECT * FROM corrections WHERE article_id = ? AND undone_at IS NULL"),
+      byText: db.prepare<[string], Row>("SELECT * FROM corrections WHERE fingerprint = ? AND undone_at IS NULL"),
+    };
+    lookups.set(db, prepared);
+  }
+  return prepared;
 }
 
 export function readCorrection(db: Db, id: string): Correction | null {

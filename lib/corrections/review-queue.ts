@@ -26,6 +26,7 @@ export function recordReviewItems(db: Db, sourcePath: string, articles: readonly
      ON CONFLICT (article_id) DO UPDATE SET source_path = excluded.source_path, source_file = excluded.source_file, title = excluded.title,
        date = excluded.date, boundary = excluded.boundary, byline = excluded.byline, weakest = excluded.weakest`,
   );
+  const keepMark = db.prepare("UPDATE review_items SET checked_by = ?, checked_at = ? WHERE article_id = ?");
   db.transaction(() => {
     // An item already checked keeps its mark when the same article comes back unchanged.
     const checked = new Map(
@@ -40,7 +41,7 @@ export function recordReviewItems(db: Db, sourcePath: string, articles: readonly
       if (!rating || article.kind === "remainder" || Math.min(rating.boundary, rating.byline) >= threshold) continue;
       insert.run(article.id, sourcePath, article.sourceFile, article.title, article.date, rating.boundary, rating.byline, rating.weakest);
       const mark = checked.get(article.id);
-      if (mark) db.prepare("UPDATE review_items SET checked_by = ?, checked_at = ? WHERE article_id = ?").run(mark.checked_by, mark.checked_at, article.id);
+      if (mark) keepMark.run(mark.checked_by, mark.checked_at, article.id);
     }
   })();
 }

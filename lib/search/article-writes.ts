@@ -1,11 +1,12 @@
 import type { Article } from "@/lib/article/types";
 import { DISPLAYED_FIELDS, fromStoredDocument, toIndexDocument, type IndexDocument, type SourceStamp, type StoredArticle } from "./documents";
 import { EngineUnavailableError } from "./engine/errors";
-import { enqueueUpsert, isNotFound } from "./index-admin";
+import { enqueueUpsert } from "./index-admin";
+import { readStoredDocument } from "./stored-document";
 import { buildEqualsCondition, FILTER_ATTRIBUTES } from "./filter";
 import { readDocuments } from "./read-documents";
 import { getSearchContext, type SearchContext } from "./search-articles";
-import { forEachAvailableShard, listEngines } from "./shard-calls";
+import { listEngines } from "./shard-calls";
 import { findShard, toOnlyShard, type Shard } from "./shards";
 
 /**
@@ -23,17 +24,8 @@ const STAMP_FIELDS = ["sourcePath", "fileKey"] as const;
 export async function readStoredEntries(ids: readonly string[], context: SearchContext = getSearchContext()): Promise<Map<string, StoredEntry>> {
   const found = new Map<string, StoredEntry>();
   for (const id of ids) {
-    const read = (client: SearchContext["client"]) =>
-      client
-        .call((meili) => meili.index(context.indexUid).getDocument<StoredArticle & SourceStamp>(id, { fields: [...DISPLAYED_FIELDS, ...STAMP_FIELDS] }))
-        .catch((error: unknown) => {
-          if (isNotFound(error)) return null;
-          throw error;
-        });
-    const { answers, missing } = await forEachAvailableShard(context, read);
-    const stored = answers.find((answer) => answer !== null);
+    const stored = await readStoredDocument<StoredArticle & SourceStamp>(id, [...DISPLAYED_FIELDS, ...STAMP_FIELDS], context);
     if (stored) found.set(id, { article: fromStoredDocument(stored), stamp: { sourcePath: stored.sourcePath, fileKey: stored.fileKey } });
-    else if (missing.length > 0) throw new EngineUnavailableError(`Article ${id} is not on the engines that answered; ${missing.join(", ")} did not answer.`);
   }
   return found;
 }

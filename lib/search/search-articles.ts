@@ -2,16 +2,15 @@ import type { Article, ArticleSummary } from "@/lib/article/types";
 import { readEnv } from "@/lib/config/env";
 import { searchArchive } from "./archive-search";
 import { getEngineClient, getShards } from "./connection";
-import type { EngineClient } from "./engine/client";
-import { EngineUnavailableError } from "./engine/errors";
 import { joinNetwork } from "./network";
 import { forEachAvailableShard, waitAtMost } from "./shard-calls";
 import { isShardDown } from "./shard-health";
 import { describeHolding, type Shard } from "./shards";
+import { readStoredDocument } from "./stored-document";
 import { fromStoredDocument, fromStoredSummary, DISPLAYED_FIELDS, HIT_FIELDS, type StoredArticle, type StoredHit } from "./documents";
 import { buildFilter } from "./filter";
 import { buildSnippets, highlightText, type HighlightSegment, type Snippet } from "./highlight";
-import { assertSchemaCurrent, isNotFound } from "./index-admin";
+import { assertSchemaCurrent } from "./index-admin";
 import { readIndexVersion, type QueryTarget } from "./engine-search";
 import { executeQuery } from "./execute-query";
 import { createMemo } from "./memo";
@@ -208,17 +207,8 @@ export function toFacetCounts(distribution: Partial<Record<string, Record<string
 /** One article by id, or null. */
 export async function getArticle(id: string, context: SearchContext = getSearchContext()): Promise<Article | null> {
   if (!/^[A-Za-z0-9_-]{1,200}$/.test(id)) return null;
-  const readFrom = (client: EngineClient) =>
-    client.call((meili) => meili.index(context.indexUid).getDocument<StoredArticle>(id, { fields: [...DISPLAYED_FIELDS] })).catch((error: unknown) => {
-      if (isNotFound(error)) return null;
-      throw error;
-    });
-  const { answers, missing } = await forEachAvailableShard(context, readFrom);
-  const stored = answers.find((answer) => answer !== null);
-  if (stored) return fromStoredDocument(stored);
-  // Not found, but it may be on an engine that is down: that is not a 404.
-  if (missing.length > 0) throw new EngineUnavailableError(`Article ${id} is not on the engines that answered; ${missing.join(", ")} did not answer.`);
-  return null;
+  const stored = await readStoredDocument<StoredArticle>(id, DISPLAYED_FIELDS, context);
+  return stored ? fromStoredDocument(stored) : null;
 }
 
 export type ArchiveOverview = { articles: number; firstDate: string | null; lastDate: string | null; sources: string[] };

@@ -44,21 +44,13 @@ export default async function AdvancedSearchPage({ searchParams }: Props) {
                     第 {n} 行的连接方式
                   </label>
                   <select id={`o${n}`} name={`o${n}`} defaultValue={row.op} className={control}>
-                    {Object.entries(ADVANCED_OPERATORS).map(([value, label]) => (
-                      <option key={value} value={value}>
-                        {label}
-                      </option>
-                    ))}
+                    <Options labels={ADVANCED_OPERATORS} />
                   </select>
                   <label htmlFor={`f${n}`} className="sr-only">
                     第 {n} 行的检索字段
                   </label>
                   <select id={`f${n}`} name={`f${n}`} defaultValue={row.field} className={control}>
-                    {Object.entries(ADVANCED_FIELDS).map(([value, label]) => (
-                      <option key={value} value={value}>
-                        {label}
-                      </option>
-                    ))}
+                    <Options labels={ADVANCED_FIELDS} />
                   </select>
                   <label htmlFor={`w${n}`} className="sr-only">
                     第 {n} 行的检索词
@@ -75,12 +67,7 @@ export default async function AdvancedSearchPage({ searchParams }: Props) {
                 作者身份
               </label>
               <select id="role" name="role" defaultValue={form.role} className={`${control} mt-1 w-full`}>
-                <option value="">不限</option>
-                {AUTHOR_ROLES.map((role) => (
-                  <option key={role} value={role}>
-                    {role}
-                  </option>
-                ))}
+                <Options labels={{ "": "不限", ...Object.fromEntries(AUTHOR_ROLES.map((role) => [role, role])) }} />
               </select>
             </div>
             <div>
@@ -110,11 +97,7 @@ export default async function AdvancedSearchPage({ searchParams }: Props) {
               排序
             </label>
             <select id="sort" name="sort" defaultValue={form.sort} className={`${control} mt-1 w-full`}>
-              {Object.entries(SORT_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
+              <Options labels={SORT_LABELS} />
             </select>
           </div>
           <div>
@@ -122,11 +105,7 @@ export default async function AdvancedSearchPage({ searchParams }: Props) {
               每页条数
             </label>
             <select id="size" name="size" defaultValue={String(form.size)} className={`${control} mt-1 w-full`}>
-              {PAGE_SIZES.map((size) => (
-                <option key={size} value={size}>
-                  {size}
-                </option>
-              ))}
+              <Options labels={Object.fromEntries(PAGE_SIZES.map((size) => [size, String(size)]))} />
             </select>
           </div>
         </fieldset>
@@ -141,4 +120,13 @@ export default async function AdvancedSearchPage({ searchParams }: Props) {
       </form>
     </div>
   );
+}
+
+/** A select's options from value → label. */
+function Options({ labels }: { labels: Readonly<Record<string, string>> }) {
+  return Object.entries(labels).map(([value, label]) => (
+    <option key={value} value={value}>
+      {label}
+    </option>
+  ));
 }
