@@ -38,7 +38,7 @@ describe("advanced search form", () => {
     fc.assert(
       fc.property(fc.array(fc.array(term, { minLength: 1, maxLength: 3 }), { maxLength: 4 }), fc.subarray(["江城日报", "海滨晚报"]), (clauses, sources) => {
         const q = clauses.map((clause) => clause.map(({ prefix, word }) => `${prefix}${/\s/u.test(word) ? `“${word}”` : word}`).join(" OR ")).join(" ");
-        const original = requestOf(`/search?${new URLSearchParams([["q", q], ...sources.map((source) => ["source", source])]).toString()}`);
+        const original = requestOf(`/search?${new URLSearchParams([["q", q], ["topic", "经济"], ...sources.map((source) => ["source", source])]).toString()}`);
         const form = toAdvancedForm(original);
         const params = new URLSearchParams();
         form.rows.forEach((row, i) => {
@@ -47,11 +47,13 @@ describe("advanced search form", () => {
           params.set(`w${i + 1}`, row.words);
         });
         params.set("extra", form.extra);
+        for (const topic of form.topics) params.append("topic", topic);
         const built = buildAdvancedSearch(readAdvancedForm(params));
         if (!built.ok) throw new Error(built.message);
         const again = requestOf(built.href);
         expect(parseSearchRequest(new URLSearchParams({ q: again.q })).ok).toBe(true);
         expect(again.source).toEqual(original.source);
+        expect(again.topic).toEqual(["经济"]);
         // The same clauses, written the same way.
         expect(toAdvancedForm(again).rows).toEqual(form.rows);
       }),

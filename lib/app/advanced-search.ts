@@ -42,6 +42,8 @@ export type AdvancedForm = {
   to: string;
   sort: (typeof SORT_ORDERS)[number];
   size: number;
+  /** Topic filters: no row holds them, the form carries them through unchanged. */
+  topics: string[];
 };
 
 const TEXT_FIELDS: Readonly<Partial<Record<AdvancedField, TermField>>> = { any: "any", title: "title", body: "body", author: "author" };
@@ -69,6 +71,7 @@ export function readAdvancedForm(params: URLSearchParams): AdvancedForm {
     to: z.iso.date().catch("").parse(params.get("to") ?? ""),
     sort: z.enum(SORT_ORDERS).catch("relevance").parse(params.get("sort")),
     size: Number.isInteger(size) && size >= 1 && size <= MAX_PAGE_SIZE ? size : 20,
+    topics: params.getAll("topic").map((topic) => topic.trim()).filter((topic) => topic && topic.length <= 100).slice(0, 20),
   };
 }
 
@@ -121,6 +124,7 @@ export function buildAdvancedSearch(form: AdvancedForm): BuiltSearch {
     role: form.role ? [form.role] : [],
     column: facets.column,
     source: facets.source,
+    topic: form.topics,
     edition: facets.edition.map(Number),
     sort: form.sort,
     size: form.size,
@@ -159,5 +163,6 @@ export function toAdvancedForm(request: SearchRequest): AdvancedForm {
     to: request.to ?? "",
     sort: request.sort,
     size: request.size,
+    topics: [...request.topic],
   };
 }

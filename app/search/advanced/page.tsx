@@ -61,6 +61,14 @@ export default async function AdvancedSearchPage({ searchParams }: Props) {
             })}
           </ol>
           <p className="mt-2 text-sm text-stone-600">第一行的“或者”按“并且”处理；空行不计。一行中含空格的词按短语整体匹配。</p>
+          {form.topics.length > 0 ? (
+            <p className="mt-2 text-sm" data-testid="advanced-topics">
+              保留主题筛选：{form.topics.join("、")}
+              {form.topics.map((topic) => (
+                <input key={topic} type="hidden" name="topic" value={topic} />
+              ))}
+            </p>
+          ) : null}
           <div className="mt-4 grid gap-3 sm:grid-cols-2">
             <div>
               <label htmlFor="role" className="block font-medium">
