@@ -75,7 +75,7 @@ describe("highlightText", () => {
       }
       return merged;
     };
-    const alphabet = fc.constantFrom("小", "微", "企", "业", "醫", "医", "院", " ", "\n", "\u3000", "Ａ", "a", "𠀀", "㎡", "m", "2", "。", "，", ",");
+    const alphabet = fc.constantFrom("小", "微", "企", "业", "醫", "医", "院", " ", "\n", "\u3000", "Ａ", "a", "𠀀", "㎡", "㍿", "株", "m", "2", "。", "，", ",");
     const text = fc.array(alphabet, { maxLength: 60 }).map((chars) => chars.join(""));
     const terms = fc.array(text.map((t) => t.slice(0, 4)), { maxLength: 3 });
     fc.assert(

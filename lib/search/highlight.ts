@@ -116,10 +116,10 @@ function normalizeTerms(terms: readonly string[]): string[] {
 type SearchableText = {
   haystack: string;
   /** Per searchable character (a code point of the normalised text), its original UTF-16 span. */
-  unitStart: number[];
-  unitEnd: number[];
-  /** `unitAt[i]`: the searchable character holding UTF-16 index i of `haystack`. */
-  unitAt: number[];
+  unitStart: Int32Array;
+  unitEnd: Int32Array;
+  /** `unitAt[i]`: the searchable character holding UTF-16 index i of `haystack` (undefined past its end). */
+  unitAt: Int32Array;
 };
 
 /** Characters a haystack is built from before it is turned into a string, at most this many at once. */
@@ -129,39 +129,84 @@ const CODES_PER_CHUNK = 8192;
  * The normalised text as one searchable string. Whitespace is skipped; a line break stays, and
  * since terms never contain one, matches stop at paragraphs. Most characters normalise to one
  * UTF-16 unit and take the table path (normalizeUnit); the rest go through normalizeChar.
+ * Typed arrays sized from the text, not growing lists: every hit of every search passes here, and
+ * the lists were most of its time and garbage (README, "Under load").
  */
 function toSearchableText(text: string): SearchableText {
-  const unitStart: number[] = [];
-  const unitEnd: number[] = [];
-  const unitAt: number[] = [];
-  const codes: number[] = [];
+  const out = new SearchableBuilder(text.length);
   for (let index = 0; index < text.length; ) {
     const single = normalizeUnit(text.charCodeAt(index));
     if (single >= 0) {
-      if (single === LINE_FEED || !isSpaceUnit(single)) {
-        unitAt.push(unitStart.length);
-        unitStart.push(index);
-        unitEnd.push(index + 1);
-        codes.push(single);
-      }
+      if (single === LINE_FEED || !isSpaceUnit(single)) out.addChar(index, index + 1, single);
       index++;
       continue;
     }
     const char = String.fromCodePoint(text.codePointAt(index) ?? 0);
-    for (const out of normalizeChar(char)) {
-      if (out !== PARAGRAPH_BREAK && /\s/u.test(out)) continue;
-      for (let i = 0; i < out.length; i++) {
-        unitAt.push(unitStart.length);
-        codes.push(out.charCodeAt(i));
-      }
-      unitStart.push(index);
-      unitEnd.push(index + char.length);
+    for (const normalised of normalizeChar(char)) {
+      if (normalised !== PARAGRAPH_BREAK && /\s/u.test(normalised)) continue;
+      out.addChars(index, index + char.length, normalised);
     }
     index += char.length;
   }
-  let haystack = "";
-  for (let at = 0; at < codes.length; at += CODES_PER_CHUNK) haystack += String.fromCharCode(...codes.slice(at, at + CODES_PER_CHUNK));
-  return { haystack, unitStart, unitEnd, unitAt };
+  return out.finish();
+}
+
+/** Grows only when normalisation makes the text longer (a ligature or a squared word: ㍿ → 株式会社). */
+class SearchableBuilder {
+  private codes: Uint16Array;
+  private unitAt: Int32Array;
+  private unitStart: Int32Array;
+  private unitEnd: Int32Array;
+  private units = 0;
+  private chars = 0;
+
+  constructor(capacity: number) {
+    this.codes = new Uint16Array(capacity);
+    this.unitAt = new Int32Array(capacity);
+    this.unitStart = new Int32Array(capacity);
+    this.unitEnd = new Int32Array(capacity);
+  }
+
+  addChar(start: number, end: number, code: number): void {
+    if (this.units === this.codes.length) this.grow();
+    this.unitAt[this.units] = this.chars;
+    this.codes[this.units++] = code;
+    this.unitStart[this.chars] = start;
+    this.unitEnd[this.chars++] = end;
+  }
+
+  /** One searchable character of several UTF-16 units (outside the BMP). */
+  addChars(start: number, end: number, units: string): void {
+    for (let i = 0; i < units.length; i++) {
+      if (this.units === this.codes.length) this.grow();
+      this.unitAt[this.units] = this.chars;
+      this.codes[this.units++] = units.charCodeAt(i);
+    }
+    if (this.chars === this.unitStart.length) this.grow();
+    this.unitStart[this.chars] = start;
+    this.unitEnd[this.chars++] = end;
+  }
+
+  finish(): SearchableText {
+    let haystack = "";
+    for (let at = 0; at < this.units; at += CODES_PER_CHUNK) {
+      haystack += String.fromCharCode.apply(null, this.codes.subarray(at, Math.min(this.units, at + CODES_PER_CHUNK)) as unknown as number[]);
+    }
+    return { haystack, unitStart: this.unitStart.subarray(0, this.chars), unitEnd: this.unitEnd.subarray(0, this.chars), unitAt: this.unitAt.subarray(0, this.units) };
+  }
+
+  private grow(): void {
+    const size = this.codes.length * 2 + 16;
+    const widen = <T extends Uint16Array | Int32Array>(from: T, make: (n: number) => T): T => {
+      const to = make(size);
+      to.set(from);
+      return to;
+    };
+    this.codes = widen(this.codes, (n) => new Uint16Array(n));
+    this.unitAt = widen(this.unitAt, (n) => new Int32Array(n));
+    this.unitStart = widen(this.unitStart, (n) => new Int32Array(n));
+    this.unitEnd = widen(this.unitEnd, (n) => new Int32Array(n));
+  }
 }
 
 const LINE_FEED = 0x0a;
