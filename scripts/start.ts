@@ -16,8 +16,8 @@ import { createProgressReporter } from "@/ingest/progress";
 
 /**
  * `npm start`: Meilisearch up, the bundled sample ingested if the index is
- * empty, the app built if its sources changed, then served on localhost.
- * `--dev` serves with `next dev` instead. Ctrl-C stops everything.
+ * empty, the app built if its sources changed, then served on localhost
+ * (scripts/serve.ts). `--dev` serves in Next's development mode instead. Ctrl-C stops everything.
  */
 
 const SAMPLE = { inputs: ["sample/pages"], manifest: "sample/manifest.json" };
@@ -88,10 +88,11 @@ async function main(): Promise<void> {
   }
 
   const connection = getEngineClient().connection;
-  app = spawn(nextBin(), [dev ? "dev" : "start", "-H", host, "-p", String(env.PORT)], {
+  // Next.js behind the server that answers the search API itself (serve.ts).
+  app = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts", ...(dev ? ["--dev"] : [])], {
     stdio: "inherit",
     // Several engines: the app reads the same BAOKU_ENGINES file.
-    env: env.BAOKU_ENGINES ? process.env : { ...process.env, MEILI_URL: connection.url, MEILI_MASTER_KEY: connection.apiKey },
+    env: { ...process.env, HOST: host, ...(env.BAOKU_ENGINES ? {} : { MEILI_URL: connection.url, MEILI_MASTER_KEY: connection.apiKey }) },
   });
   app.once("exit", (code) => void shutdown(code ?? 1));
   log(`Baoku 报库 is running: open http://localhost:${env.PORT}`);

@@ -36,7 +36,8 @@ export type RequestShape = {
   method: string;
   /** Path and query string as sent, e.g. `/api/search?q=%E5%AD%97`. */
   target: string;
-  headers: Headers;
+  /** Only these two are read, so a server can pass Node's headers without building a `Headers`. */
+  headers: Pick<Headers, "get" | "has">;
 };
 
 /**

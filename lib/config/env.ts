@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -23,6 +24,11 @@ const EnvSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,64}$/, "BAOKU_INDEX may use letters, digits, - and _ only")
     .default("articles"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /**
+   * Server processes sharing PORT (scripts/serve.ts). One Node process uses one core; two on this
+   * 2-core machine served 1.4× the API searches of one under load (README, "Under load").
+   */
+  BAOKU_WORKERS: z.coerce.number().int().min(1, "BAOKU_WORKERS must be at least 1").max(64).default(Math.min(2, os.availableParallelism())),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

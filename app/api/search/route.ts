@@ -1,27 +1,14 @@
 import type { NextRequest } from "next/server";
-import { answerError, answerJson } from "@/lib/api/respond";
-import { searchArticles } from "@/lib/search/search-articles";
-import { parseSearchRequest } from "@/lib/search/search-request";
+import { toResponse } from "@/lib/api/respond";
+import { answerSearchQuery } from "@/lib/api/search-answer";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/search — exactly the parameters of the search page. */
+/**
+ * GET /api/search — exactly the parameters of the search page. `npm start` answers plain GETs of
+ * this path before Next.js (lib/server/search-fast-path.ts) with the same answer; this handler
+ * serves the rest (HEAD, `next dev`, tests calling it directly).
+ */
 export async function GET(request: NextRequest) {
-  const parsed = parseSearchRequest(request.nextUrl.searchParams);
-  if (!parsed.ok) return answerError(400, "invalid_parameter", parsed.message);
-  return answerJson(async () => {
-    const result = await searchArticles(parsed.request);
-    return {
-      query: result.request,
-      total: result.total,
-      page: result.page,
-      totalPages: result.totalPages,
-      processingTimeMs: result.processingTimeMs,
-      hits: result.hits.map((hit) => ({ article: hit.article, title: hit.title, snippets: hit.snippets })),
-      facets: result.facets,
-      // Non-empty when part of an archive spread over several engines did not answer: the total is then partial.
-      missing: result.missing,
-      complete: result.missing.length === 0,
-    };
-  });
+  return toResponse(await answerSearchQuery(request.nextUrl.searchParams));
 }

@@ -1,0 +1,68 @@
+import cluster from "node:cluster";
+import http from "node:http";
+import { readEnv } from "@/lib/config/env";
+import { warmUpSegmentation } from "@/lib/segment/jieba";
+import { takeSearchRequest } from "@/lib/server/search-fast-path";
+
+/**
+ * The app's HTTP server, started by scripts/start.ts: Next.js behind a plain Node server that
+ * answers GET /api/search itself (lib/server/search-fast-path.ts says why) and hands everything
+ * else to Next.js unchanged. `--dev` serves with Next's development mode.
+ *
+ * BAOKU_WORKERS > 1 runs that many server processes on the one port (node:cluster): one Node
+ * process uses one core, and under load it, not the engine, was the limit (README, "Under load").
+ */
+
+async function main(): Promise<void> {
+  const env = readEnv();
+  const dev = process.argv.includes("--dev");
+  if (!dev && cluster.isPrimary && env.BAOKU_WORKERS > 1) return superviseWorkers(env.BAOKU_WORKERS);
+  const hostname = process.env.HOST ?? "localhost";
+  // Next reads NODE_ENV when it loads; `next start` sets it the same way.
+  (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
+  const { default: next } = await import("next");
+  const app = next({ dev, hostname, port: env.PORT });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  // The fast path's own copy of jieba (Next's is loaded by instrumentation.ts): off the first search.
+  warmUpSegmentation();
+  const server = http.createServer((request, response) => {
+    if (takeSearchRequest(request, response)) return;
+    void handle(request, response);
+  });
+  server.listen(env.PORT, hostname, () => {
+    if (cluster.isPrimary) process.stderr.write(`▲ Next.js ${dev ? "dev " : ""}ready on http://${hostname}:${env.PORT}\n`);
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+/** Starts the workers, replaces one that dies unexpectedly, and stops them all on SIGTERM/SIGINT. */
+function superviseWorkers(count: number): void {
+  let stopping = false;
+  for (let i = 0; i < count; i++) cluster.fork();
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    process.stderr.write(`[baoku] server worker ${worker.process.pid} exited (${signal ?? code}); starting another\n`);
+    cluster.fork();
+  });
+  const stop = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  let ready = 0;
+  cluster.on("listening", () => {
+    if (++ready === count) process.stderr.write(`▲ Next.js ready on http://${process.env.HOST ?? "localhost"}:${readEnv().PORT} (${count} server processes)\n`);
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`启动失败 / start failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
