@@ -1,4 +1,4 @@
-import { getArticle } from "@/lib/search/search-articles";
+import { hasArticle } from "@/lib/search/search-articles";
 import { EngineUnavailableError } from "@/lib/search/engine/errors";
 import { parseBrowseSegment } from "./browse-page";
 
@@ -24,7 +24,7 @@ export async function findMissingResource(pathname: string): Promise<MissingKind
 async function isMissingArticle(id: string | null): Promise<boolean> {
   if (id === null) return true;
   try {
-    return (await getArticle(id)) === null;
+    return !(await hasArticle(id));
   } catch (error) {
     // The page itself reports a down engine; here only a definite "no such article" counts.
     if (error instanceof EngineUnavailableError) return false;

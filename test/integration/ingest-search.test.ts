@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runIngest } from "@/ingest/pipeline";
 import { countDocuments } from "@/lib/search/index-admin";
-import { searchArticles, getArticle, type SearchContext } from "@/lib/search/search-articles";
+import { searchArticles, getArticle, hasArticle, type SearchContext } from "@/lib/search/search-articles";
 import { SearchRequestSchema } from "@/lib/search/search-request";
 import { connectTestEngine, uniqueIndexName } from "./helpers";
 
@@ -52,6 +52,9 @@ describe("ingest the bundled sample, then search it", () => {
     expect(article?.blocks.length).toBeGreaterThan(0);
     expect(await getArticle("no-such-article", context)).toBeNull();
     expect(await getArticle("../../etc/passwd", context)).toBeNull();
+    expect(await hasArticle(hit?.article.id ?? "", context)).toBe(true);
+    expect(await hasArticle("no-such-article", context)).toBe(false);
+    expect(await hasArticle("../../etc/passwd", context)).toBe(false);
   });
 
   it("re-ingesting the same files changes nothing", async () => {
