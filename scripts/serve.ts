@@ -14,6 +14,8 @@ import { takeSearchRequest } from "@/lib/server/search-fast-path";
  */
 
 async function main(): Promise<void> {
+  // Every server process, and both copies of lib/search in each, share what verification learns (verdict-store.ts).
+  process.env.BAOKU_SHARED_VERDICTS ??= "1";
   const env = readEnv();
   const dev = process.argv.includes("--dev");
   if (!dev && cluster.isPrimary && env.BAOKU_WORKERS > 1) return superviseWorkers(env.BAOKU_WORKERS);

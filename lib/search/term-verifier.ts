@@ -4,6 +4,7 @@ import { CODED_LOCALES, listDownInVersion, type QueryTarget } from "./engine-sea
 import { matchTextsContain, matchTextsNear, toMatchText, toMatchTexts, type MatchSource, type MatchSourceField } from "./exact-match";
 import { toSearchOnCharFields, type CharField } from "./index-schema";
 import { searchArchive } from "./archive-search";
+import { getVerdictStore } from "./verdict-store";
 
 /**
  * Settles, once per index version, which of the engine's candidates for a term
@@ -72,7 +73,7 @@ export function verifyTerm(target: QueryTarget, version: string, term: CheckTerm
     remembered.set(key, known);
     return known.verdicts;
   }
-  const entry: Remembered = { verdicts: computeVerdicts(target, version, term, within), ids: 0 };
+  const entry: Remembered = { verdicts: readOrComputeVerdicts(key, target, version, term, within), ids: 0 };
   remembered.set(key, entry);
   entry.verdicts.then(
     (verdicts) => {
@@ -89,12 +90,28 @@ export function verifyTerm(target: QueryTarget, version: string, term: CheckTerm
   return entry.verdicts;
 }
 
+/** For tests: this process forgets the verdicts it holds in memory (the shared store keeps its own). */
+export function forgetRememberedVerdicts(): void {
+  remembered.clear();
+  rememberedIds = 0;
+}
+
 function forgetLeastRecent(): void {
   for (const [key, entry] of remembered) {
     if (rememberedIds <= MAX_REMEMBERED_IDS) return;
     remembered.delete(key);
     rememberedIds -= entry.ids;
   }
+}
+
+/** Verdicts another process (or this one's other copy of lib/search) already stored, else computed and stored. */
+async function readOrComputeVerdicts(key: string, target: QueryTarget, version: string, term: CheckTerm, within: CandidateSearch | null): Promise<TermVerdicts> {
+  const store = getVerdictStore();
+  const stored = store.read(key);
+  if (stored) return { rejected: new Set(stored.rejected), containing: stored.containing };
+  const verdicts = await computeVerdicts(target, version, term, within);
+  store.write(key, { rejected: [...verdicts.rejected], containing: verdicts.containing });
+  return verdicts;
 }
 
 async function computeVerdicts(target: QueryTarget, version: string, term: CheckTerm, within: CandidateSearch | null): Promise<TermVerdicts> {
