@@ -2,7 +2,7 @@ import { DATELINE } from "@/lib/byline/dateline";
 
 const MAX_DERIVED_TITLE_CHARS = 48;
 /** A bracketed byline or note opening the text, of any length (a long 编者按 too). */
-export const LEADING_BRACKETS = /^\s*[(（][^()（）]+[)）]/u;
+const LEADING_BRACKETS = /^\s*[(（][^()（）]+[)）]/u;
 const TIME_CLAUSE =
   /^(?:近日|日前|目前|当前|近期|今年以来|今年|去年|昨天|昨日|今天|今日|\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上|晚间|凌晨|中午|早上)?(?:\d{1,2}时(?:许)?)?$/u;
 const PURPOSE_CLAUSE = /^为/u;

@@ -1,8 +1,8 @@
 import type { ArticleBlock, ArticleKind, Author, DateSource, ParsedArticle } from "@/lib/article/types";
 import { blocksToPlainText } from "@/lib/article/types";
-import { DATELINE } from "@/lib/byline/dateline";
+import { matchDateline } from "@/lib/byline/dateline";
 import { parseBylineLine, splitTrailingByline } from "@/lib/byline/trailing-byline";
-import { deriveTitle, LEADING_BRACKETS } from "./derive-title";
+import { deriveTitle } from "./derive-title";
 import type { Draft } from "./draft";
 
 /** A finished item as the article record: kind, headline fields, authors from its dateline and bylines. */
@@ -85,11 +85,10 @@ function isMostlyTable(blocks: readonly ArticleBlock[]): boolean {
 function readDateline(blocks: readonly ArticleBlock[]): { printed: string; place: string | null; authors: Author[] } | null {
   const first = blocks.find((block) => block.kind === "paragraph");
   if (first?.kind !== "paragraph") return null;
-  const match = DATELINE.exec(first.text.trim());
-  if (!match) return null;
-  const opening = LEADING_BRACKETS.exec(first.text.trim().slice(match[0].length))?.[0];
-  const authors = opening ? (parseBylineLine(opening.trim())?.authors ?? []) : [];
-  return { printed: match[0], place: match[1] || null, authors };
+  const dateline = matchDateline(first.text.trim());
+  if (!dateline) return null;
+  const authors = dateline.opening ? (parseBylineLine(dateline.opening.text.trim())?.authors ?? []) : [];
+  return { printed: dateline.printed, place: dateline.place, authors };
 }
 
 function mergeAuthors(authors: readonly Author[]): Author[] {
