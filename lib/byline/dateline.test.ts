@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CLOSING_DATELINE, DATELINE, matchDateline } from "./dateline";
+import { DATELINE, matchDateline } from "./dateline";
 
 describe("matchDateline", () => {
   it.each([
@@ -40,14 +40,5 @@ describe("matchDateline", () => {
     });
     expect(matchDateline("本报讯（记者王昊男、李红梅）近日……")?.opening?.words).toBe("记者王昊男、李红梅");
     expect(matchDateline("本报北京2月21日电 今天（周五）……")?.opening).toBeNull();
-  });
-});
-
-describe("CLOSING_DATELINE", () => {
-  it("finds a dateline printed in parentheses at the end of a report", () => {
-    expect(CLOSING_DATELINE.test("……合作前景广阔。（本报印度金奈10月10日电）")).toBe(true);
-    expect(CLOSING_DATELINE.test("……合作前景广阔。(据新华社电)")).toBe(true);
-    expect(CLOSING_DATELINE.test("……合作前景广阔。（李静）")).toBe(false);
-    expect(CLOSING_DATELINE.test("（本报印度金奈10月10日电）此后……")).toBe(false);
   });
 });

@@ -6,7 +6,8 @@
  *   本报北京二月二十一日电          人民日报北京…电           本报北京、华盛顿、开罗电 (several places)
  *
  * The byline often follows in parentheses: 本报北京2月21日电 （记者 王昊男）. Long reports may
- * print the dateline at their end instead: （本报印度金奈10月10日电）.
+ * print the dateline at their end instead: （本报印度金奈10月10日电）, read by typeset-byline.ts
+ * through matchDateline inside the parenthesis.
  */
 
 const HAN = "\\p{Script=Han}";
@@ -22,9 +23,6 @@ export const DATELINE = new RegExp(
   `^据?(?:本报讯|(?:${AGENCY})((?:(?!记者)[${HAN}·、]){0,80}?)(?:(${NUMBER}月${NUMBER}日)专?电|电(?=[\\s（(）)]|$)))`,
   "u",
 );
-
-/** A dateline printed at the end of a line, in parentheses: （本报印度金奈10月10日电）. */
-export const CLOSING_DATELINE = new RegExp(`[(（]据?(?:${AGENCY})[^()（）]{0,80}电[)）]$`, "u");
 
 /** The parenthesis printed right after a dateline, holding its byline: （记者 王昊男）. */
 export const OPENING_BYLINE = /^(\s*)[（(]([^（）()]{1,120})[）)]/u;
