@@ -1,4 +1,6 @@
 import type { ArticleBlock, Author, Credit } from "@/lib/article/types";
+import { readCreditLine } from "@/lib/byline/page-credit";
+import { readPhotoCredit } from "@/lib/byline/photo-credit";
 import { endsSentence, parseBylineLine } from "@/lib/byline/trailing-byline";
 import type { LineLabel } from "./labels";
 
@@ -23,7 +25,6 @@ export type Draft = {
 };
 
 const PHOTO_WORDS = /(?:摄|摄影|摄影报道)(?:\s*[(（][^()（）]*[)）])?$/u;
-const CREDIT_LINE = /^(?:本版|本期)?([^：:\s]{2,6})[：:]\s*(.+)$/u;
 /** A letter's signer that is not a person (江苏省总工会, 中共中央 国务院), above its date line: Han words only, short. */
 const SIGNER = /^\p{Script=Han}[\p{Script=Han} ·]{1,24}$/u;
 /** A continuation line whose first character repeats the unit that ended the line before. */
@@ -134,9 +135,11 @@ export function addByline(draft: Draft, text: string, penNames: boolean, signsLe
 /** 张三 摄 / 新华社记者 张三摄影报道 credit photographers; 版式设计：李四 is a credit, not an author. */
 export function addCredit(draft: Draft, text: string): void {
   draft.printedBylines.push(text);
-  const labelled = CREDIT_LINE.exec(text.trim());
-  if (labelled && !PHOTO_WORDS.test(text)) {
-    draft.credits.push({ role: labelled[1]!, name: labelled[2]!.trim() });
+  // The page-credit and photo-credit readings of the byline grammar first (版式设计：李四, 张三 摄).
+  const typeset = readCreditLine(text) ?? readPhotoCredit(text);
+  if (typeset) {
+    draft.authors.push(...typeset.authors);
+    draft.credits.push(...typeset.credits);
     return;
   }
   const parsed = parseBylineLine(text, { penNames: true });
