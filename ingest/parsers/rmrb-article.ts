@@ -2,7 +2,7 @@ import type { ArticleBlock, Author, Credit, DateSource, ParsedArticle } from "@/
 import { readCreditPhrase } from "@/lib/byline/credit-phrase";
 import { matchDateline } from "@/lib/byline/dateline";
 import { readPhotoCredit } from "@/lib/byline/photo-credit";
-import type { BylineReading } from "@/lib/byline/reading";
+import { dedupeAuthors, type BylineReading } from "@/lib/byline/reading";
 import { readInstitutionalPenName } from "@/lib/byline/reporter-line";
 import { isAuthorNameLine, isAuthorNote, readAuthorNameLine } from "@/lib/byline/signature";
 import { readTypesetByline } from "@/lib/byline/typeset-byline";
@@ -238,18 +238,6 @@ function firstSentence(text: string): string {
 function readPathStem(sourceFile: string): string {
   const name = sourceFile.split(/[\\/]/u).at(-1) ?? sourceFile;
   return name.replace(/\.[^.]+$/u, "");
-}
-
-/** One entry per name and role, in order; a name with no role is dropped when the same name has one. */
-function dedupeAuthors(authors: readonly Author[]): Author[] {
-  const withRole = new Set(authors.filter((author) => author.role !== null).map((author) => author.name));
-  const seen = new Set<string>();
-  return authors.filter((author) => {
-    const key = `${author.name}\u0000${author.role ?? ""}`;
-    if (seen.has(key) || (author.role === null && withRole.has(author.name))) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 function dedupeCredits(credits: readonly Credit[]): Credit[] {

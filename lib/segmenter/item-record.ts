@@ -1,6 +1,7 @@
 import type { ArticleBlock, ArticleKind, Author, DateSource, ParsedArticle } from "@/lib/article/types";
 import { blocksToPlainText } from "@/lib/article/types";
 import { matchDateline } from "@/lib/byline/dateline";
+import { dedupeAuthors } from "@/lib/byline/reading";
 import { parseBylineLine, splitTrailingByline } from "@/lib/byline/trailing-byline";
 import { deriveTitle } from "./derive-title";
 import type { Draft } from "./draft";
@@ -18,7 +19,7 @@ export type PageContext = {
 export function toParsedArticle(draft: Draft, ordinal: number, context: PageContext): ParsedArticle {
   splitClosingByline(draft);
   const dateline = readDateline(draft.blocks);
-  const authors = mergeAuthors([...(dateline?.authors ?? []), ...draft.authors]);
+  const authors = dedupeAuthors([...(dateline?.authors ?? []), ...draft.authors]);
   const kind = decideKind(draft, authors);
   const mains = draft.title.length > 0 ? draft.title : draft.kicker.slice(-1);
   const kicker = draft.title.length > 0 ? draft.kicker : draft.kicker.slice(0, -1);
@@ -89,14 +90,6 @@ function readDateline(blocks: readonly ArticleBlock[]): { printed: string; place
   if (!dateline) return null;
   const authors = dateline.opening ? (parseBylineLine(dateline.opening.text.trim())?.authors ?? []) : [];
   return { printed: dateline.printed, place: dateline.place, authors };
-}
-
-function mergeAuthors(authors: readonly Author[]): Author[] {
-  const merged: Author[] = [];
-  for (const author of authors) {
-    if (!merged.some((known) => known.name === author.name && known.role === author.role)) merged.push(author);
-  }
-  return merged;
 }
 
 function joinLines(lines: readonly string[]): string | null {
