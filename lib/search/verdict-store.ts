@@ -67,7 +67,8 @@ export function openVerdictStore(dataDir: string): VerdictStore {
     db = new Database(path.join(dataDir, STORE_FILE));
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = OFF");
-    db.pragma("busy_timeout = 2000");
+    // Writes run on the request path: wait at most a moment for another process's write, then skip it.
+    db.pragma("busy_timeout = 50");
     db.exec("CREATE TABLE IF NOT EXISTS verdicts (key TEXT PRIMARY KEY, rejected TEXT NOT NULL, containing TEXT NOT NULL, ids INTEGER NOT NULL, used INTEGER NOT NULL)");
     db.exec("CREATE INDEX IF NOT EXISTS verdicts_used ON verdicts (used)");
     statements = {
@@ -98,7 +99,7 @@ export function openVerdictStore(dataDir: string): VerdictStore {
       try {
         const row = statements.read.get(key);
         if (!row) return null;
-        statements.touch.run(Date.now(), key);
+        runUnlessBusy(() => statements?.touch.run(Date.now(), key));
         return { rejected: JSON.parse(row.rejected) as string[], containing: JSON.parse(row.containing) as string[] };
       } catch (error) {
         turnOff(error);
@@ -109,13 +110,23 @@ export function openVerdictStore(dataDir: string): VerdictStore {
       if (!statements) return;
       try {
         const ids = verdicts.rejected.length + verdicts.containing.length;
-        statements.write.run(key, JSON.stringify(verdicts.rejected), JSON.stringify(verdicts.containing), ids, Date.now());
-        if (++writes % TRIM_EVERY_WRITES === 0) trim(statements);
+        const write = statements.write;
+        runUnlessBusy(() => write.run(key, JSON.stringify(verdicts.rejected), JSON.stringify(verdicts.containing), ids, Date.now()));
+        if (++writes % TRIM_EVERY_WRITES === 0) runUnlessBusy(() => statements && trim(statements));
       } catch (error) {
         turnOff(error);
       }
     },
   };
+}
+
+/** Another process is writing: this write is skipped (a cache may miss an entry), the store stays on. */
+function runUnlessBusy(write: () => unknown): void {
+  try {
+    write();
+  } catch (error) {
+    if ((error as { code?: string }).code !== "SQLITE_BUSY") throw error;
+  }
 }
 
 function trim(statements: Statements): void {

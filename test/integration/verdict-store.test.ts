@@ -95,6 +95,22 @@ describe("shared verdicts", () => {
     expect(after.hits.map((hit) => endingOf(hit.article.id)).sort()).toEqual(["has", "more"]);
   });
 
+  it("skips a write while another process is writing, and stays on", () => {
+    const folder = fs.mkdtempSync(path.join(dataDir, "busy-"));
+    const store = openVerdictStore(folder);
+    store.write("first", { rejected: [], containing: ["a"] });
+    const other = new Database(path.join(folder, "verdicts.sqlite"));
+    other.prepare("BEGIN IMMEDIATE").run();
+    store.write("during", { rejected: ["b"], containing: [] });
+    other.prepare("COMMIT").run();
+    other.close();
+    store.write("after", { rejected: ["c"], containing: [] });
+    expect(store.read("during")).toBeNull();
+    expect(store.read("first")).toEqual({ rejected: [], containing: ["a"] });
+    expect(store.read("after")).toEqual({ rejected: ["c"], containing: [] });
+    store.close();
+  });
+
   it("turns itself off, with a warning, where the data folder cannot hold it", () => {
     const notAFolder = path.join(dataDir, "a-file");
     fs.writeFileSync(notAFolder, "");
