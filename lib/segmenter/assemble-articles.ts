@@ -31,23 +31,6 @@ export type AssembledPage = {
 };
 
 export function assembleArticles(lines: readonly PageLine[], decisions: readonly LineDecision[], context: PageContext): AssembledPage {
-  const { ordered, lineItems, droppedDuplicates } = readDrafts(lines, decisions);
-  return {
-    articles: ordered.map((draft, ordinal) => toParsedArticle(draft, ordinal, context)),
-    bylines: ordered.map((draft) => (draft.printedBylines.length > 0 ? draft.printedBylines.join("\n") : null)),
-    confidence: ordered.map((draft) => rateDraft(draft, lines, decisions)),
-    lineItems,
-    droppedDuplicates,
-  };
-}
-
-/** Per page line, the index of the item it goes to under these labels (what `assembleArticles` reports as `lineItems`). */
-export function assignLines(lines: readonly PageLine[], decisions: readonly Pick<LineDecision, "label">[]): number[] {
-  return readDrafts(lines, decisions).lineItems;
-}
-
-/** The items the labels describe, in page order, before they become articles. */
-function readDrafts(lines: readonly PageLine[], decisions: readonly Pick<LineDecision, "label">[]): { ordered: Draft[]; lineItems: number[]; droppedDuplicates: string[] } {
   const drafts: Draft[] = [];
   const suspended: Draft[] = [];
   const droppedDuplicates: string[] = [];
@@ -106,7 +89,13 @@ function readDrafts(lines: readonly PageLine[], decisions: readonly Pick<LineDec
   const ordered = drafts.filter((draft) => draft.lines.length > 0).sort((a, b) => a.lines[0]! - b.lines[0]!);
   const lineItems = new Array<number>(lines.length).fill(-1);
   ordered.forEach((draft, index) => draft.lines.forEach((at) => (lineItems[at] = index)));
-  return { ordered, lineItems, droppedDuplicates };
+  return {
+    articles: ordered.map((draft, ordinal) => toParsedArticle(draft, ordinal, context)),
+    bylines: ordered.map((draft) => (draft.printedBylines.length > 0 ? draft.printedBylines.join("\n") : null)),
+    confidence: ordered.map((draft) => rateDraft(draft, lines, decisions)),
+    lineItems,
+    droppedDuplicates,
+  };
 }
 
 /**

@@ -1,14 +1,12 @@
-import { assembleArticles, assignLines, type AssembledPage, type LineDecision, type PageContext } from "./assemble-articles";
+import { assembleArticles, type AssembledPage, type LineDecision, type PageContext } from "./assemble-articles";
 import type { LineLabel } from "./labels";
 import { extractPageFeatures } from "./line-features";
 import type { CharPairs } from "./char-pairs";
 import { loadShippedCharPairs, loadShippedModel } from "./model-file";
 import { markUnfinished } from "./open-columns";
 import { splitPageLines, type PageLine } from "./page-lines";
-import { rereadResumptions } from "./reread-resumptions";
-import { decodeForced, decodeSequence, scoreLines, type SequenceModel } from "./sequence-model";
-import { measureContextShares } from "./subject-features";
-import { findSwappedResumptions, relabelAsResumed, toReadOn, type ReadOn } from "./swap-resumptions";
+import { decodeSequence, scoreLines, type SequenceModel } from "./sequence-model";
+import { findSwappedResumptions, relabelAsResumed, toReadOn } from "./swap-resumptions";
 
 /**
  * One OCR'd page → its items: lines, features, the most likely label sequence under the trained
@@ -19,41 +17,23 @@ export type SegmentedPage = AssembledPage & { lines: PageLine[]; decisions: Line
 
 export function segmentPage(text: string, context: PageContext, model: SequenceModel = loadShippedModel(), charPairs: CharPairs = loadShippedCharPairs()): SegmentedPage {
   const lines = splitPageLines(text);
-  const readOn = toReadOn(lines, charPairs);
-  const labelled = labelLines(lines, model, charPairs, readOn);
+  const labelled = labelLines(lines, model, charPairs);
   const first = assembleArticles(lines, labelled, context);
-  const swaps = labelled.some((decision) => decision.label === "resume") ? findSwappedResumptions(labelled, first.lineItems, readOn) : [];
+  const swaps = labelled.some((decision) => decision.label === "resume") ? findSwappedResumptions(labelled, first.lineItems, toReadOn(lines, charPairs)) : [];
   if (swaps.length === 0) return { ...first, lines, decisions: labelled };
   const decisions = relabelAsResumed(labelled, swaps);
   return { ...assembleArticles(lines, decisions, context), lines, decisions };
 }
 
-export function labelLines(lines: readonly PageLine[], model: SequenceModel = loadShippedModel(), charPairs: CharPairs = loadShippedCharPairs(), readOn: ReadOn = toReadOn(lines, charPairs)): LineDecision[] {
-  const emissions = scoreLines(model, extractPageFeatures(lines, charPairs));
-  const unfinished = markUnfinished(lines);
-  const decoded = decodeSequence(model, emissions, unfinished);
-  const resume = model.labels.indexOf("resume");
-  const reread = resume < 0 ? { labels: decoded.labels, changed: new Set<number>() } : rereadResumptions({
-    resume,
-    cont: model.labels.indexOf("cont"),
-    body: model.labels.map((label) => BODY_LABELS.has(label)),
-    best: decoded.best,
-    resumeLoss: decoded.maxMarginals.map((marginals) => decoded.best - marginals[resume]!),
-    labels: decoded.labels,
-    decodeWith: (forced) => decodeForced(model, emissions, unfinished, forced),
-    assign: (labels) => assignLines(lines, labels.map((label) => ({ label: model.labels[label] as LineLabel }))),
-    readOn,
-    context: (j, i) => measureContextShares(lines, j, i),
-  });
-  return reread.labels.map((label, at) => {
-    const runnerUp = model.labels[reread.changed.has(at) ? decoded.labels[at]! : decoded.runnersUp[at]!] as LineLabel;
-    if (reread.changed.has(at)) return { label: model.labels[label] as LineLabel, margin: 0, boundaryMargin: 0, runnerUp };
-    const boundaryMargin = measureBoundaryMargin(model.labels as readonly LineLabel[], decoded.maxMarginals[at]!, label);
-    return { label: model.labels[label] as LineLabel, margin: decoded.margins[at]!, boundaryMargin, runnerUp };
-  });
+export function labelLines(lines: readonly PageLine[], model: SequenceModel = loadShippedModel(), charPairs: CharPairs = loadShippedCharPairs()): LineDecision[] {
+  const decoded = decodeSequence(model, scoreLines(model, extractPageFeatures(lines, charPairs)), markUnfinished(lines));
+  return decoded.labels.map((label, at) => ({
+    label: model.labels[label] as LineLabel,
+    margin: decoded.margins[at]!,
+    boundaryMargin: measureBoundaryMargin(model.labels as readonly LineLabel[], decoded.maxMarginals[at]!, label),
+    runnerUp: model.labels[decoded.runnersUp[at]!] as LineLabel,
+  }));
 }
-
-const BODY_LABELS: ReadonlySet<string> = new Set(["start", "para", "cont", "resume"]);
 
 /**
  * Labels that place a line in the same item the same way: a kicker read as a title, or a

@@ -32,8 +32,6 @@ export type Decoded = {
   runnersUp: number[];
   /** Per line and label: the best score of any sequence giving the line that label. */
   maxMarginals: Float64Array[];
-  /** The best sequence's score. */
-  best: number;
 };
 
 /** Emission scores, lines × labels. */
@@ -67,26 +65,12 @@ export function decodeLabels(model: SequenceModel, emissions: readonly Float64Ar
   return runViterbi(model, emissions, toLattice(model, unfinished)).labels;
 }
 
-/**
- * The best label sequence that gives the lines in `forced` their labels, and its score (to set
- * against the unconstrained best: `Decoded.best`).
- */
-export function decodeForced(model: SequenceModel, emissions: readonly Float64Array[], unfinished: readonly boolean[], forced: ReadonlyMap<number, number>): { labels: number[]; score: number } {
-  const constrained = emissions.map((scores, line) => {
-    const label = forced.get(line);
-    if (label === undefined) return scores;
-    return scores.map((score, at) => (at === label ? score : -Infinity));
-  });
-  const { labels, score } = runViterbi(model, constrained, toLattice(model, unfinished));
-  return { labels, score };
-}
-
 export function decodeSequence(model: SequenceModel, emissions: readonly Float64Array[], unfinished?: readonly boolean[]): Decoded {
   const lattice = toLattice(model, unfinished);
   const { size, width } = lattice;
   const n = emissions.length;
-  if (n === 0) return { labels: [], margins: [], runnersUp: [], maxMarginals: [], best: 0 };
-  const { labels, forward, score: best } = runViterbi(model, emissions, lattice);
+  if (n === 0) return { labels: [], margins: [], runnersUp: [], maxMarginals: [] };
+  const { labels, forward } = runViterbi(model, emissions, lattice);
   const backward: Float64Array[] = new Array(n);
   backward[n - 1] = Float64Array.from({ length: size * width }, (_, state) => model.finalWeights[state % width]!);
   for (let i = n - 2; i >= 0; i--) {
@@ -128,7 +112,7 @@ export function decodeSequence(model: SequenceModel, emissions: readonly Float64
     margins.push(Math.max(0, marginals[chosen]! - other));
     runnersUp.push(runnerUp);
   }
-  return { labels, margins, runnersUp, maxMarginals, best };
+  return { labels, margins, runnersUp, maxMarginals };
 }
 
 /** Transition and waiting-count weights of going from `label` (with `open` waiting) to `next`. */
@@ -137,11 +121,11 @@ function scoreStep(model: SequenceModel, size: number, label: number, open: numb
 }
 
 /** Forward Viterbi scores per line and state, and the best path read back from its pointers. */
-function runViterbi(model: SequenceModel, emissions: readonly Float64Array[], lattice: Lattice): { labels: number[]; forward: Float64Array[]; score: number } {
+function runViterbi(model: SequenceModel, emissions: readonly Float64Array[], lattice: Lattice): { labels: number[]; forward: Float64Array[] } {
   const { size, width, rules, unfinished } = lattice;
   const states = size * width;
   const n = emissions.length;
-  if (n === 0) return { labels: [], forward: [], score: 0 };
+  if (n === 0) return { labels: [], forward: [] };
   const forward: Float64Array[] = [];
   const back: Int32Array[] = [];
   for (let i = 0; i < n; i++) {
@@ -179,5 +163,5 @@ function runViterbi(model: SequenceModel, emissions: readonly Float64Array[], la
   const path = new Array<number>(n);
   path[n - 1] = last;
   for (let i = n - 1; i > 0; i--) path[i - 1] = back[i]![path[i]!]!;
-  return { labels: path.map((state) => Math.floor(state / width)), forward, score: forward[n - 1]![last]! + model.finalWeights[last % width]! };
+  return { labels: path.map((state) => Math.floor(state / width)), forward };
 }

@@ -18,17 +18,8 @@ import type { PageLine } from "./page-lines";
 export type ReadOn = (before: number, after: number) => number;
 
 export function toReadOn(lines: readonly PageLine[], charPairs: CharPairs): ReadOn {
-  // The passes that reread a page ask about the same joins again and again; jieba is the cost.
-  const known = new Map<number, number>();
-  return (before, after) => {
-    const key = before * lines.length + after;
-    let value = known.get(key);
-    if (value === undefined) {
-      value = measureJoin(lines[before]!.norm, lines[after]!.norm) + (readJoinPair(charPairs, lines[before]!.norm, lines[after]!.norm) === "pair" ? PAIR_WEIGHT : 0);
-      known.set(key, value);
-    }
-    return value;
-  };
+  return (before, after) =>
+    measureJoin(lines[before]!.norm, lines[after]!.norm) + (readJoinPair(charPairs, lines[before]!.norm, lines[after]!.norm) === "pair" ? PAIR_WEIGHT : 0);
 }
 
 /** A frequent pair across the join counts about as much as a dictionary word spanning it (dev pages). */
