@@ -17,8 +17,8 @@ export type LineDecision = {
 
 /**
  * Margins are scores; confidence is 1 − e^(−margin / scale). With 50, the review threshold 0.8
- * falls at a margin of about 80: on generated dev pages that lists 19 % of the items and catches
- * 69 % of the wrongly bounded ones (a random list of that size would catch 19 %); with 25 it
+ * falls at a margin of about 80: on generated dev pages that lists 18 % of the items and catches
+ * 69 % of the wrongly bounded ones (a random list of that size would catch 18 %); with 25 it
  * listed 10 % and caught 47 %, too few of the wrong ones for a review list.
  */
 const MARGIN_SCALE = 50;
