@@ -12,15 +12,16 @@ import type { PageLine } from "./page-lines";
  * Whether the text from this line on is about what the lines before were about: the share of
  * its dictionary words (two characters or more) that the previous lines used. Measured for the
  * line itself with the line after it, and for the line after alone (a headline is short; the
- * paragraph under it says more).
+ * paragraph under it says more). Also set against the lines after it: a new article's first
+ * paragraph shares its words with the paragraphs that follow rather than with those before, a
+ * paragraph of the same article with both.
  */
 export function describeTopicShift(words: readonly Set<string>[], observed: readonly LineObservations[], i: number): string[] {
   const before = new Set<string>();
   for (let at = Math.max(0, i - TOPIC_WINDOW); at < i; at++) for (const word of words[at]!) before.add(word);
   if (before.size === 0) return ["topic=none"];
   const share = (at: number, to: number) => {
-    const after = new Set<string>();
-    for (let k = at; k < Math.min(words.length, to); k++) for (const word of words[k]!) after.add(word);
+    const after = collectWords(words, at, to);
     if (after.size === 0) return "none";
     let shared = 0;
     for (const word of after) if (before.has(word)) shared++;
@@ -30,8 +31,32 @@ export function describeTopicShift(words: readonly Set<string>[], observed: read
   const here = share(i, i + 2);
   const next = share(i + 1, i + 2);
   const shape = observed[i]!.headlineShaped ? "hs" : "text";
-  return [`topic=${here}`, `topicNext=${next}`, `topic|shape=${here}|${shape}`, `topicNext|shape=${next}|${shape}`];
+  const back = share(i, i + 1);
+  const ahead = measureSharedShare(words[i]!, collectWords(words, i + 1, i + 1 + TOPIC_AHEAD));
+  return [
+    `topic=${here}`, `topicNext=${next}`, `topic|shape=${here}|${shape}`, `topicNext|shape=${next}|${shape}`,
+    `topicBack|ahead|shape=${back}|${ahead}|${shape}`,
+  ];
 }
+
+/** How many lines after a line its words are looked for. */
+const TOPIC_AHEAD = 3;
+
+function collectWords(words: readonly Set<string>[], from: number, to: number): Set<string> {
+  const found = new Set<string>();
+  for (let k = from; k < Math.min(words.length, to); k++) for (const word of words[k]!) found.add(word);
+  return found;
+}
+
+/** The share of `these` found in `those`, bucketed ("none" when either is empty). */
+function measureSharedShare(these: ReadonlySet<string>, those: ReadonlySet<string>): string {
+  if (these.size === 0 || those.size === 0) return "none";
+  let shared = 0;
+  for (const word of these) if (those.has(word)) shared++;
+  const ratio = shared / these.size;
+  return ratio === 0 ? "0" : ratio < 0.1 ? "1" : ratio < 0.25 ? "2" : "3";
+}
+
 
 const TOPIC_WINDOW = 6;
 const CONTENT_WORD = /^\p{Script=Han}{2,}$/u;
@@ -89,16 +114,21 @@ const HAN_PAIR = /^\p{Script=Han}{2}$/u;
  * than like the lines right before `i`: the resumed column shares its subject.
  */
 export function compareContext(lines: readonly PageLine[], j: number, i: number): string {
+  const { earlier: a, recent: b } = measureContextShares(lines, j, i);
+  return a > b * 1.5 + 0.02 ? "earlier" : b > a * 1.5 + 0.02 ? "recent" : "even";
+}
+
+/**
+ * The share of the character pairs of lines `i` and `i + 1` found around line `j` (its two lines
+ * before and itself) and in the lines between `j` and `i` (at most two, right before `i`).
+ */
+export function measureContextShares(lines: readonly PageLine[], j: number, i: number): { earlier: number; recent: number } {
   const here = collectPairs(lines, i, Math.min(lines.length, i + 2));
-  const earlier = collectPairs(lines, Math.max(0, j - 2), j + 1);
-  const recent = collectPairs(lines, Math.max(j + 1, i - 2), i);
   const share = (other: Set<string>) => {
     let shared = 0;
     for (const pair of here) if (other.has(pair)) shared++;
     return other.size === 0 || here.size === 0 ? 0 : shared / Math.min(other.size, here.size);
   };
-  const a = share(earlier);
-  const b = share(recent);
-  return a > b * 1.5 + 0.02 ? "earlier" : b > a * 1.5 + 0.02 ? "recent" : "even";
+  return { earlier: share(collectPairs(lines, Math.max(0, j - 2), j + 1)), recent: share(collectPairs(lines, Math.max(j + 1, i - 2), i)) };
 }
 

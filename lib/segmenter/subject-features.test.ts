@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { observeLine } from "./line-observations";
+import { splitPageLines } from "./page-lines";
+import { collectContentWords, describeTopicShift } from "./subject-features";
+
+function topicAt(text: string, i: number): string[] {
+  const lines = splitPageLines(text);
+  return describeTopicShift(lines.map((line) => collectContentWords(line.norm)), lines.map(observeLine), i);
+}
+
+describe("describeTopicShift", () => {
+  const farming = "春耕时节，农民在田间播种小麦和玉米，农业技术人员指导农民科学施肥。";
+  const farmingMore = "农业部门组织技术人员下乡，帮助农民解决播种和施肥中的难题。";
+  const rail = "新建铁路今天开通运营，列车最高时速三百五十公里，沿线城市迎来高铁时代。";
+  const railMore = "这条铁路全长八百公里，设车站二十座，列车开通后城市之间的通行时间大为缩短。";
+
+  it("tells a paragraph that shares words with what precedes from one that only shares with what follows", () => {
+    const same = topicAt([farming, farmingMore, farming, rail].join("\n"), 1);
+    const shift = topicAt([farming, farmingMore, rail, railMore].join("\n"), 2);
+    expect(same.find((feature) => feature.startsWith("topicBack|ahead|shape="))).not.toMatch(/^topicBack\|ahead\|shape=0\|/u);
+    expect(shift).toContain("topicBack|ahead|shape=0|3|text");
+  });
+});
