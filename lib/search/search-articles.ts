@@ -101,16 +101,20 @@ let networkJoined: Promise<void> | undefined;
  */
 const answers = createMemo<SearchResult>({ maxEntries: 500, ttlMs: 10 * 60_000, keep: (answer) => answer.missing.length === 0 });
 
-export async function searchArticles(request: SearchRequest, context: SearchContext = getSearchContext()): Promise<SearchResult> {
+/** `facets: false`: hits only, every facet list empty (a feed shows no facets, and counting them doubles the engine's work). */
+export type SearchOptions = { facets?: boolean };
+
+export async function searchArticles(request: SearchRequest, context: SearchContext = getSearchContext(), { facets = true }: SearchOptions = {}): Promise<SearchResult> {
   const started = performance.now();
   const { compiled, filter } = await prepareRequest(request, context);
   const version = await readIndexVersion(context);
-  const answer = await answers.get(`${version}|${JSON.stringify(request)}`, () => runSearch(request, context, compiled, filter, version));
+  const key = `${version}|${facets ? "" : "nofacets|"}${JSON.stringify(request)}`;
+  const answer = await answers.get(key, () => runSearch(request, context, compiled, filter, version, facets));
   // The time this request took, which a remembered answer makes short.
   return { ...answer, processingTimeMs: Math.round(performance.now() - started) };
 }
 
-async function runSearch(request: SearchRequest, context: SearchContext, compiled: CompiledQuery | null, filter: string | null, version: string): Promise<SearchResult> {
+async function runSearch(request: SearchRequest, context: SearchContext, compiled: CompiledQuery | null, filter: string | null, version: string, facets: boolean): Promise<SearchResult> {
   const result = await executeQuery<StoredHit>(context, {
     compiled,
     filter,
@@ -118,7 +122,7 @@ async function runSearch(request: SearchRequest, context: SearchContext, compile
     sort: request.sort,
     page: request.page,
     hitsPerPage: request.size,
-    facets: FACET_FIELDS,
+    facets: facets ? FACET_FIELDS : [],
     attributesToRetrieve: HIT_FIELDS,
   });
   const terms = [...(compiled?.highlightTerms ?? [])];

@@ -143,4 +143,16 @@ describe("GET /search/feed", () => {
       expect(JSON.parse(xml).error.message, query).toContain(name);
     }
   });
+
+  it("asks the engine for hits only: the same total and hits as the faceted search, no facet counts", async () => {
+    const { searchArticles, FACET_FIELDS } = await import("@/lib/search/search-articles");
+    const { SearchRequestSchema } = await import("@/lib/search/search-request");
+    const request = SearchRequestSchema.parse({ q: "报道", sort: "newest" });
+    const faceted = await searchArticles(request);
+    const plain = await searchArticles(request, undefined, { facets: false });
+    expect(plain.total).toBe(faceted.total);
+    expect(plain.hits.map((hit) => hit.article.id)).toEqual(faceted.hits.map((hit) => hit.article.id));
+    expect(FACET_FIELDS.some((field) => faceted.facets[field].length > 0)).toBe(true);
+    for (const field of FACET_FIELDS) expect(plain.facets[field]).toEqual([]);
+  });
 });
