@@ -13,7 +13,7 @@ function makeArticle(id: string, boundary: number, byline: number): Article {
     id, kind: "article", source: "测试报", sourceFile: "pages/p1.txt", ordinal: 0, sourceKey: null, date: null, dateSource: null,
     page: null, column: null, kicker: null, title: `标题\t${id}`, titleDerived: false, subtitle: null, authors: [], credits: [],
     dateline: null, place: null, blocks: [], keywords: [], topics: [],
-    segmentation: { boundary, byline, weakest: "line 3 “甲”: title, else subhead" },
+    segmentation: { boundary, byline, weakest: { line: 3, text: "甲", label: "title", runnerUp: "subhead" } },
   };
 }
 

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import type { Article } from "@/lib/article/types";
+import { formatWeakestLine } from "@/lib/segmenter/item-confidence";
 
 /**
  * `ingest --review-list FILE`: the articles whose boundaries or byline the page segmenter was
@@ -32,7 +33,7 @@ export function createReviewList(threshold = REVIEW_THRESHOLD): ReviewList {
       if (confidence >= threshold) return;
       const part = rating.boundary <= rating.byline ? `boundary ${rating.boundary}` : `byline ${rating.byline}`;
       const { id, sourceFile, ordinal, title } = article;
-      entries.push({ confidence, article: { id, sourceFile, ordinal, title }, why: `${part}; ${rating.weakest}` });
+      entries.push({ confidence, article: { id, sourceFile, ordinal, title }, why: `${part}; ${formatWeakestLine(rating.weakest)}` });
     },
     write(file) {
       entries.sort((a, b) => a.confidence - b.confidence || a.article.id.localeCompare(b.article.id));

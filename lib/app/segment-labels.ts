@@ -1,3 +1,4 @@
+import type { WeakestLine } from "@/lib/article/types";
 import type { LineLabel } from "@/lib/segmenter/labels";
 
 /** The segmenter's line labels as a librarian calls them. */
@@ -20,11 +21,9 @@ export const LINE_LABEL_NAMES: Readonly<Record<LineLabel, string>> = {
   other: "版面杂项",
 };
 
-/** `line 12 “…”: title, else start` (item-confidence.ts) in Chinese; anything else as it is. */
-export function describeWeakestLine(weakest: string): string {
-  const match = /^line (\d+) “(.*)”: (\w+), else (\w+)$/u.exec(weakest);
-  if (!match) return weakest;
-  const [, line, preview, label, runnerUp] = match;
-  const name = (value: string | undefined) => LINE_LABEL_NAMES[value as LineLabel] ?? value ?? "";
-  return `第 ${line} 行“${preview}”：判为${name(label)}，也可能是${name(runnerUp)}`;
+/** The segmenter's least certain decision (item-confidence.ts) in Chinese; a text stored before it was data, as it is. */
+export function describeWeakestLine(weakest: WeakestLine | string): string {
+  if (typeof weakest === "string") return weakest;
+  const name = (value: string) => LINE_LABEL_NAMES[value as LineLabel] ?? value;
+  return `第 ${weakest.line} 行“${weakest.text}”：判为${name(weakest.label)}，也可能是${name(weakest.runnerUp)}`;
 }

@@ -88,8 +88,19 @@ export type ParsedArticle = {
 export type SegmentationConfidence = {
   boundary: number;
   byline: number;
-  /** The least certain decision, for a person to check: `line 12 “…”: title, else start`. */
-  weakest: string;
+  /** The least certain decision, for a person to check. */
+  weakest: WeakestLine;
+};
+
+/** A line of the page and how the segmenter read it (lib/segmenter/labels.ts names the labels). */
+export type WeakestLine = {
+  /** 1-based line of the page file. */
+  line: number;
+  /** Its first 16 characters. */
+  text: string;
+  label: string;
+  /** The reading that came closest, which would have placed the line differently. */
+  runnerUp: string;
 };
 
 export type Article = ParsedArticle & {

@@ -1,4 +1,4 @@
-import type { Article } from "@/lib/article/types";
+import type { Article, WeakestLine } from "@/lib/article/types";
 import type { Db } from "./database";
 
 /**
@@ -14,7 +14,8 @@ export type ReviewItem = {
   date: string | null;
   boundary: number;
   byline: number;
-  weakest: string;
+  /** A row written before the line was stored as data holds the English text it had then. */
+  weakest: WeakestLine | string;
   checkedBy: string | null;
   checkedAt: string | null;
 };
@@ -39,7 +40,7 @@ export function recordReviewItems(db: Db, sourcePath: string, articles: readonly
     for (const article of articles) {
       const rating = article.segmentation;
       if (!rating || article.kind === "remainder" || Math.min(rating.boundary, rating.byline) >= threshold) continue;
-      insert.run(article.id, sourcePath, article.sourceFile, article.title, article.date, rating.boundary, rating.byline, rating.weakest);
+      insert.run(article.id, sourcePath, article.sourceFile, article.title, article.date, rating.boundary, rating.byline, JSON.stringify(rating.weakest));
       const mark = checked.get(article.id);
       if (mark) keepMark.run(mark.checked_by, mark.checked_at, article.id);
     }
@@ -63,7 +64,7 @@ export function listReviewItems(db: Db, options: { includeChecked?: boolean; lim
       date: row.date,
       boundary: row.boundary,
       byline: row.byline,
-      weakest: row.weakest,
+      weakest: readWeakestLine(row.weakest),
       checkedBy: row.checked_by,
       checkedAt: row.checked_at,
     })),
@@ -73,4 +74,12 @@ export function listReviewItems(db: Db, options: { includeChecked?: boolean; lim
 /** Marks an item checked; false when the article is not in the queue. */
 export function markReviewed(db: Db, articleId: string, librarian: string): boolean {
   return db.prepare("UPDATE review_items SET checked_by = ?, checked_at = ? WHERE article_id = ?").run(librarian, new Date().toISOString(), articleId).changes > 0;
+}
+
+function readWeakestLine(stored: string): WeakestLine | string {
+  try {
+    return JSON.parse(stored) as WeakestLine;
+  } catch {
+    return stored;
+  }
 }

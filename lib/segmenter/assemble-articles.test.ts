@@ -110,6 +110,6 @@ describe("assembleArticles", { timeout: 60_000 }, () => {
     const unsure = assembleArticles(lines, [{ label: "title", margin: 0.5, boundaryMargin: 0.5, runnerUp: "start" }, { label: "start", margin: 90, boundaryMargin: 90, runnerUp: "para" }], CONTEXT);
     expect(sure.confidence[0]!.boundary).toBeGreaterThan(0.95);
     expect(unsure.confidence[0]!.boundary).toBeLessThan(0.2);
-    expect(unsure.confidence[0]!.weakest).toMatch(/^line 1 “标题”: title, else start$/u);
+    expect(unsure.confidence[0]!.weakest).toEqual({ line: 1, text: "标题", label: "title", runnerUp: "start" });
   });
 });

@@ -1,4 +1,4 @@
-import type { SegmentationConfidence } from "@/lib/article/types";
+import type { SegmentationConfidence, WeakestLine } from "@/lib/article/types";
 import type { Draft } from "./draft";
 import type { LineLabel } from "./labels";
 import type { PageLine } from "./page-lines";
@@ -39,8 +39,13 @@ export function rateDraft(draft: Draft, lines: readonly PageLine[], decisions: r
   return {
     boundary: toConfidence(decision.boundaryMargin),
     byline: toConfidence(Math.min(...bylineBasis.map((at) => decisions[at]!.margin))),
-    weakest: `line ${(lines[weakest]?.index ?? 0) + 1} “${preview}”: ${decision.label}, else ${decision.runnerUp}`,
+    weakest: { line: (lines[weakest]?.index ?? 0) + 1, text: preview, label: decision.label, runnerUp: decision.runnerUp },
   };
+}
+
+/** `line 12 “…”: title, else start`, for the review list file. */
+export function formatWeakestLine({ line, text, label, runnerUp }: WeakestLine): string {
+  return `line ${line} “${text}”: ${label}, else ${runnerUp}`;
 }
 
 function toConfidence(margin: number): number {

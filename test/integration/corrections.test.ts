@@ -273,6 +273,8 @@ describe("corrections between installations, moved archives and the review queue
     const scores = queue.items.map((item) => Math.min(item.boundary, item.byline));
     expect(scores).toEqual([...scores].sort((a, b) => a - b));
     expect(Math.max(...scores)).toBeLessThan(0.8);
+    // Each item names the line the segmenter was least sure of, as data the page can put in Chinese.
+    for (const item of queue.items) expect(item.weakest).toMatchObject({ line: expect.any(Number), text: expect.any(String), label: expect.any(String), runnerUp: expect.any(String) });
     const first = queue.items[0]!;
     const checked = await reviewRoute(post("/api/review", { articleId: first.articleId }, as()));
     expect(checked.status).toBe(200);
