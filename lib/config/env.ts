@@ -24,15 +24,15 @@ const EnvSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,64}$/, "BAOKU_INDEX may use letters, digits, - and _ only")
     .default("articles"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  /**
-   * Server processes sharing PORT (scripts/serve.ts). One Node process uses one core; two on this
-   * 2-core machine served 1.4× the API searches of one under load (README, "Under load").
-   */
   /** Keep term verdicts in the data folder for every server process (verdict-store.ts); `npm start` sets it. */
   BAOKU_SHARED_VERDICTS: z
     .enum(["0", "1"], { error: "BAOKU_SHARED_VERDICTS must be 0 or 1" })
     .default("0")
     .transform((value) => value === "1"),
+  /**
+   * Server processes sharing PORT (scripts/serve.ts). One Node process uses one core; two on this
+   * 2-core machine served 1.4× the API searches of one under load (README, "Under load").
+   */
   BAOKU_WORKERS: z.coerce.number().int().min(1, "BAOKU_WORKERS must be at least 1").max(64).default(Math.min(2, os.availableParallelism())),
 });
 
