@@ -18,13 +18,16 @@ export async function flagLostCorrections(db: Db, shards: readonly Shard[], inde
     const filter = `${buildFilterIn("sourcePath", chunk.map((stamp) => stamp.sourcePath))} AND NOT ${buildFilterIn("fileKey", chunk.map((stamp) => stamp.fileKey))}`;
     for (const shard of shards) {
       for await (const page of readDocuments<"id" | "sourceFile">({ client: shard.client, indexUid }, { fields: ["id", "sourceFile"], filter })) {
-        const gone = page.filter((row): row is Pick<IndexDocument, "id" | "sourceFile"> => row.id !== undefined && !produced.has(row.id));
-        for (const row of gone) {
-          for (const correction of listCorrectionsOf(db, [row.id])) {
-            if (correction.undoneAt || correction.articleId !== row.id) continue;
-            recordFit(db, correction, `原文件 ${row.sourceFile} 已改动，找不到更正时的文章 ${row.id}`);
-            flagged += 1;
-          }
+        const gone = new Map(
+          page.filter((row): row is Pick<IndexDocument, "id" | "sourceFile"> => row.id !== undefined && !produced.has(row.id)).map((row) => [row.id, row.sourceFile]),
+        );
+        if (gone.size === 0) continue;
+        // One look-up per page of articles, not one per article.
+        for (const correction of listCorrectionsOf(db, [...gone.keys()])) {
+          const sourceFile = gone.get(correction.articleId);
+          if (correction.undoneAt || sourceFile === undefined) continue;
+          recordFit(db, correction, `原文件 ${sourceFile} 已改动，找不到更正时的文章 ${correction.articleId}`);
+          flagged += 1;
         }
       }
     }

@@ -142,8 +142,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   let staleRemoved = false;
   let pruned: PruneResult | null = null;
   if (shards.length > 0) {
-    await removeLeftovers(shards, targetUid, correctedFiles);
     if (!options.rebuild) {
+      // A rebuild writes a fresh index: nothing of an earlier run can be left in it.
+      await removeLeftovers(shards, targetUid, correctedFiles);
       if (options.corrections) corrections.counts.unfit += await flagLostCorrections(options.corrections, shards, targetUid, stamps, new Set(seenIds.keys()));
       await removeStaleArticles(shards, targetUid, stamps);
       await removeMovedArticles(writer.listWrittenIds(), targetUid);

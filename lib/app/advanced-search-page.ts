@@ -1,5 +1,6 @@
 import { parseSearchRequest, SearchRequestSchema } from "@/lib/search/search-request";
 import { readAdvancedForm, toAdvancedForm, MIN_ROWS, type AdvancedForm } from "./advanced-search";
+import { toEntries } from "./search-page";
 
 export { ADVANCED_FIELDS, ADVANCED_OPERATORS, PAGE_SIZES, SORT_LABELS } from "./advanced-search";
 
@@ -8,8 +9,7 @@ export { ADVANCED_FIELDS, ADVANCED_OPERATORS, PAGE_SIZES, SORT_LABELS } from "./
  * URL (opened from a results page), else an empty form.
  */
 export function loadAdvancedForm(raw: Record<string, string | string[] | undefined>): { form: AdvancedForm; error: string | null } {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(raw)) for (const item of [value ?? []].flat()) params.append(key, item);
+  const params = new URLSearchParams(toEntries(raw));
   const error = params.get("error");
   if ([...params.keys()].some((key) => /^[fow]\d+$/u.test(key))) {
     const form = readAdvancedForm(params);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AUTHOR_ROLES } from "@/lib/article/types";
 import { parseQuery, type Clause, type Term, type TermField } from "@/lib/search/query/parse-query";
 import { renderClauses } from "@/lib/search/query/render-query";
-import { MAX_PAGE_SIZE, SORT_ORDERS, type SearchRequest } from "@/lib/search/search-request";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SORT_ORDERS, type SearchRequest } from "@/lib/search/search-request";
 import { toSearchHref } from "./search-filters";
 
 /**
@@ -52,13 +52,17 @@ type FacetField = (typeof FACET_FIELDS)[number];
 
 const FieldSchema = z.enum(Object.keys(ADVANCED_FIELDS) as [AdvancedField, ...AdvancedField[]]).catch("any");
 const OperatorSchema = z.enum(Object.keys(ADVANCED_OPERATORS) as [AdvancedOperator, ...AdvancedOperator[]]).catch("and");
-const text = (max: number) => z.string().trim().max(max).catch("");
+// Built once: the form is read on every submission and every row.
+const RowWordsSchema = z.string().trim().max(200).catch("");
+const ExtraSchema = z.string().trim().max(256).catch("");
+const DateSchema = z.iso.date().catch("");
+const SortSchema = z.enum(SORT_ORDERS).catch("relevance");
 
 /** The submitted form (`f1`, `o1`, `w1`, … and the rest), read leniently: a wrong value is the default, too long is cut. */
 export function readAdvancedForm(params: URLSearchParams): AdvancedForm {
   const rows: AdvancedRow[] = [];
   for (let i = 1; i <= MAX_ROWS; i++) {
-    const words = text(200).parse(params.get(`w${i}`) ?? "");
+    const words = RowWordsSchema.parse(params.get(`w${i}`) ?? "");
     if (params.get(`f${i}`) === null && !words) continue;
     rows.push({ field: FieldSchema.parse(params.get(`f${i}`)), op: OperatorSchema.parse(params.get(`o${i}`)), words });
   }
@@ -66,11 +70,11 @@ export function readAdvancedForm(params: URLSearchParams): AdvancedForm {
   return {
     rows,
     role: (AUTHOR_ROLES as readonly string[]).includes(params.get("role") ?? "") ? (params.get("role") ?? "") : "",
-    extra: text(256).parse(params.get("extra") ?? ""),
-    from: z.iso.date().catch("").parse(params.get("from") ?? ""),
-    to: z.iso.date().catch("").parse(params.get("to") ?? ""),
-    sort: z.enum(SORT_ORDERS).catch("relevance").parse(params.get("sort")),
-    size: Number.isInteger(size) && size >= 1 && size <= MAX_PAGE_SIZE ? size : 20,
+    extra: ExtraSchema.parse(params.get("extra") ?? ""),
+    from: DateSchema.parse(params.get("from") ?? ""),
+    to: DateSchema.parse(params.get("to") ?? ""),
+    sort: SortSchema.parse(params.get("sort")),
+    size: Number.isInteger(size) && size >= 1 && size <= MAX_PAGE_SIZE ? size : DEFAULT_PAGE_SIZE,
     topics: params.getAll("topic").map((topic) => topic.trim()).filter((topic) => topic && topic.length <= 100).slice(0, 20),
   };
 }

@@ -55,7 +55,8 @@ export function readSearchRequest(params: SearchParams | URLSearchParams): Parse
   return parseSearchRequest(cleaned);
 }
 
-function toEntries(params: SearchParams | URLSearchParams): Array<[string, string]> {
+/** A page's search params (or a URLSearchParams) as key/value pairs, repeated keys kept. */
+export function toEntries(params: SearchParams | URLSearchParams): Array<[string, string]> {
   if (params instanceof URLSearchParams) return [...params.entries()];
   return Object.entries(params).flatMap(([key, value]) => [value ?? []].flat().map((item): [string, string] => [key, item]));
 }

@@ -104,7 +104,7 @@ export type WeakestLine = {
 };
 
 export type Article = ParsedArticle & {
-  /** Stable id: same input, same id, whatever the order of ingestion. [A-Za-z0-9_-] only. */
+  /** Stable id: same input, same id, whatever the order of ingestion. [A-Za-z0-9_-] only (ARTICLE_ID). */
   id: string;
   /** Top keywords (nodejieba TF-IDF). */
   keywords: string[];
@@ -135,4 +135,11 @@ export function toSegmentText(article: Pick<ParsedArticle, "kicker" | "title" | 
 /** Kicker, title and subtitle, one per line, the empty ones left out. */
 export function toHeadlineText(article: Pick<ParsedArticle, "kicker" | "title" | "subtitle">): string {
   return [article.kicker, article.title, article.subtitle].filter(Boolean).join("\n");
+}
+
+/** What an article id may be: what ids are made of, so a URL or form value outside it names no article. */
+export const ARTICLE_ID = /^[A-Za-z0-9_-]{1,200}$/;
+
+export function isArticleId(value: unknown): value is string {
+  return typeof value === "string" && ARTICLE_ID.test(value);
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AUTHOR_ROLES } from "@/lib/article/types";
+import { ARTICLE_ID as ARTICLE_ID_PATTERN, AUTHOR_ROLES } from "@/lib/article/types";
 import { TOPICS } from "@/lib/article/topics";
 
 /**
@@ -7,7 +7,7 @@ import { TOPICS } from "@/lib/article/topics";
  * the JSON API and `corrections import`. Anything else is a 400 that names the field.
  */
 
-const ARTICLE_ID = z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, "articleId: letters, digits, - and _ only (1–200)");
+const ARTICLE_ID = z.string().regex(ARTICLE_ID_PATTERN, "articleId: letters, digits, - and _ only (1–200)");
 /** Printed text in one line: no control characters, trimmed, not empty. */
 const line = (max: number) =>
   z

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Article } from "@/lib/article/types";
+import { ARTICLE_ID, type Article } from "@/lib/article/types";
 import { CorrectionPayloadSchema, type Correction } from "./correction-input";
 import { insertCorrection, listAllCorrections, readAudit, readCorrection } from "./correction-store";
 import type { Db } from "./database";
@@ -16,7 +16,7 @@ export const TRANSFER_FORMAT = "baoku-corrections";
 const Snapshot = z.array(z.record(z.string(), z.unknown())).nullable();
 const TransferredCorrection = z.strictObject({
   id: z.uuid(),
-  articleId: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/),
+  articleId: z.string().regex(ARTICLE_ID),
   fingerprint: z.string().regex(/^[0-9a-f]{16}$/),
   payload: CorrectionPayloadSchema,
   createdBy: z.string().min(1).max(64),

@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { cookies } from "next/headers";
 import type { NextRequest } from "next/server";
 import { getDatabase } from "@/lib/corrections/database";
@@ -8,11 +9,11 @@ import { checkCsrfToken, readSession, SESSION_COOKIE, type Session } from "./ses
  * database, so readers' pages cost what they cost before.
  */
 
-/** For server components. */
-export async function readPageSession(): Promise<Session | null> {
+/** For server components; read once per request (the layout and the article's correction panel both ask). */
+export const readPageSession = cache(async (): Promise<Session | null> => {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
   return token ? readSession(getDatabase(), token) : null;
-}
+});
 
 export type ChangeRefusal = { status: 403; code: "sign_in_required" | "csrf_failed" | "cross_origin"; message: string };
 

@@ -97,7 +97,8 @@ export function matchTextsNear(matchTexts: readonly string[], first: string, sec
         for (const b of seconds) {
           const [end, start] = b >= a ? [a + first.length, b] : [b + second.length, a];
           // Characters, not UTF-16 units: a character outside the BMP counts once.
-          if (start <= end || [...paragraph.slice(end, start)].length <= distance) return true;
+          // A gap of at most `distance` UTF-16 units holds at most that many characters: no need to count them.
+          if (start - end <= distance || [...paragraph.slice(end, start)].length <= distance) return true;
         }
       }
     }

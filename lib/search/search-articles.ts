@@ -1,4 +1,4 @@
-import type { Article, ArticleSummary } from "@/lib/article/types";
+import { isArticleId, type Article, type ArticleSummary } from "@/lib/article/types";
 import { readEnv } from "@/lib/config/env";
 import { searchArchive } from "./archive-search";
 import { getEngineClient, getShards } from "./connection";
@@ -208,18 +208,16 @@ export function toFacetCounts(distribution: Partial<Record<string, Record<string
   return counts;
 }
 
-const ARTICLE_ID = /^[A-Za-z0-9_-]{1,200}$/;
-
 /** One article by id, or null. */
 export async function getArticle(id: string, context: SearchContext = getSearchContext()): Promise<Article | null> {
-  if (!ARTICLE_ID.test(id)) return null;
+  if (!isArticleId(id)) return null;
   const stored = await readStoredDocument<StoredArticle>(id, DISPLAYED_FIELDS, context);
   return stored ? fromStoredDocument(stored) : null;
 }
 
 /** Whether an article exists, reading only its id: the proxy's 404 check, before the page loads it whole. */
 export async function hasArticle(id: string, context: SearchContext = getSearchContext()): Promise<boolean> {
-  if (!ARTICLE_ID.test(id)) return false;
+  if (!isArticleId(id)) return false;
   return (await readStoredDocument<{ id: string }>(id, ["id"], context)) !== null;
 }
 

@@ -54,7 +54,8 @@ export function planStep(step: CompiledStep, { rank = true }: { rank?: boolean }
   const charFields = toSearchOnCharFields(step.attributesToSearchOn);
   return {
     candidateQuery: { q: [...negatives, ...positives].join(" "), attributesToSearchOn: charFields },
-    narrows: negatives.length + positives.length > 1,
+    // A NEAR pair is one check whose own candidates already need both phrases: it narrows nothing by itself.
+    narrows: negatives.length + positives.length - step.terms.filter((term) => term.near).length > 1,
     // Negatives first: the engine stops reading after 10 positive words.
     search: {
       q: [...negatives, ...positives, ...(wordToken ? [wordToken] : [])].join(" "),

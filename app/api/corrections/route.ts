@@ -5,6 +5,7 @@ import { ArticleNotFoundError, correctArticle, CorrectionRefusedError } from "@/
 import { FormReadError, readCorrectionForm } from "@/lib/corrections/read-correction-form";
 import { answerChangeFailure, redirectTo, refuseChange, withError } from "@/lib/librarians/change-response";
 import { authorizeChange, readBody } from "@/lib/librarians/request-session";
+import { isArticleId } from "@/lib/article/types";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,7 @@ export async function POST(request: NextRequest) {
   if (!read.ok) return refuseChange({ status: 400, code: "invalid_body", message: read.message }, true);
   const json = read.form === null;
   const formId = read.form?.get("articleId");
-  const back = typeof formId === "string" && /^[A-Za-z0-9_-]{1,200}$/.test(formId) ? `/articles/${formId}#correct` : "/";
+  const back = isArticleId(formId) ? `/articles/${formId}#correct` : "/";
   const auth = authorizeChange(request, read.form ? String(read.form.get("csrf") ?? "") : null);
   if (!auth.ok) return refuseChange(auth.refusal, json, back);
   let raw: unknown;

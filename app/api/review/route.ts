@@ -4,6 +4,7 @@ import { getDatabase } from "@/lib/corrections/database";
 import { markReviewed } from "@/lib/corrections/review-queue";
 import { redirectTo, refuseChange } from "@/lib/librarians/change-response";
 import { authorizeChange, readBody } from "@/lib/librarians/request-session";
+import { isArticleId } from "@/lib/article/types";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ export async function POST(request: NextRequest) {
   const auth = authorizeChange(request, read.form ? String(read.form.get("csrf") ?? "") : null);
   if (!auth.ok) return refuseChange(auth.refusal, json, "/review");
   const articleId = read.form ? read.form.get("articleId") : (read.body as { articleId?: unknown } | null)?.articleId;
-  if (typeof articleId !== "string" || !/^[A-Za-z0-9_-]{1,200}$/.test(articleId)) {
+  if (!isArticleId(articleId)) {
     return refuseChange({ status: 400, code: "invalid_article_id", message: "articleId: letters, digits, - and _ only (1–200)" }, true);
   }
   if (!markReviewed(getDatabase(), articleId, auth.session.librarian)) {
