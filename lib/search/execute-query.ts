@@ -2,9 +2,9 @@ import type { RecordAny } from "meilisearch";
 import { countHits, readIndexVersion, searchIds, type EngineSearch, type QueryTarget } from "./engine-search";
 import { buildIdInCondition, joinAllOf } from "./filter";
 import type { CompiledQuery } from "./query/compile-query";
-import { fetchResultPage, type FacetDistribution, type PageRequest, type ResultPage } from "./result-page";
+import { fetchResultPage, type PageRequest, type ResultPage } from "./result-page";
 import { planStep, type StepPlan } from "./step-plan";
-import { verifyTerm } from "./term-verifier";
+import { fileVerdicts, findKnownVerdicts, listCheckedFields, verifyTerm, type StoredText } from "./term-verifier";
 
 /**
  * Runs a compiled query (lib/search/query/compile-query.ts) against the index:
@@ -107,6 +107,12 @@ export async function executeQuery<Hit extends RecordAny = RecordAny>(
     // Read fresh, not through index-version.ts's one-second cache: verdicts filed under a
     // stale version would let a just-added candidate through unverified.
     const version = needsVersion ? (options.indexVersion ?? (await readIndexVersion(target))) : "";
+    const [onlyBranch] = options.compiled.branches;
+    const [onlyPlan] = plans[0] ?? [];
+    if (options.compiled.branches.length === 1 && plans[0]?.length === 1 && onlyBranch && onlyPlan && !target.shards) {
+      const page = await runOneStepFirst<Hit>(target, version, onlyPlan, joinAllOf([options.filter, onlyBranch.filter]), options);
+      if (page) return { ...page, processingTimeMs: Math.round(performance.now() - started) };
+    }
     const resolved = await Promise.all(
       options.compiled.branches.map((branch, index) =>
         resolveBranch(target, version, plans[index] ?? [], joinAllOf([options.filter, branch.filter])),
@@ -116,6 +122,48 @@ export async function executeQuery<Hit extends RecordAny = RecordAny>(
   }
   const page = await fetchResultPage<Hit>(target, searches, options);
   return { ...page, processingTimeMs: Math.round(performance.now() - started) };
+}
+
+/**
+ * A one-step query with terms whose verdicts are not known yet, run result page first: the final
+ * search with the exclusions already known, then the missing verdicts. A first page as long as
+ * its total holds every candidate, so it settles them itself (a rare term's first search then
+ * costs one engine search, not a listing and a search); otherwise they are listed as usual. The
+ * page stands when the new verdicts reject none of its candidates, and is fetched again with
+ * them excluded when they do. Null when every verdict is known (or a negated term needs one):
+ * the usual path then serves.
+ */
+async function runOneStepFirst<Hit extends RecordAny>(
+  target: QueryTarget,
+  version: string,
+  plan: StepPlan,
+  baseFilter: string | null,
+  request: PageRequest,
+): Promise<ResultPage<Hit> | null> {
+  if (plan.negativeChecks.length > 0 || plan.positiveChecks.length === 0) return null;
+  const within = plan.narrows || baseFilter !== null ? { ...plan.candidateQuery, filter: baseFilter } : null;
+  const known = plan.positiveChecks.map((check) => findKnownVerdicts(version, check, within));
+  if (known.every((verdicts) => verdicts !== null)) return null;
+  const excluded = new Set<string>();
+  for (const verdicts of await Promise.all(known)) for (const id of verdicts?.rejected ?? []) excluded.add(id);
+  const search = (ids: ReadonlySet<string>) => withFilter(plan.search, joinAllOf([baseFilter, toExclusion(ids)]));
+  const page = await fetchResultPage<Hit>(target, [search(excluded)], request);
+  // Verdicts filed from the page must cover every candidate of `within`: none may be excluded already.
+  const holdsAll =
+    excluded.size === 0 &&
+    (page.totalHits === 0 || (page.page === 1 && page.hits.length >= page.totalHits && plan.positiveChecks.every((check) => listCheckedFields(check).every((field) => request.attributesToRetrieve.includes(field)))));
+  const missing = plan.positiveChecks.filter((_, index) => known[index] === null);
+  const settled = await Promise.all(
+    missing.map((check) => (holdsAll ? fileVerdicts(version, check, within, page.hits as unknown as StoredText[]) : verifyTerm(target, version, check, within))),
+  );
+  const before = excluded.size;
+  for (const verdicts of settled) for (const id of verdicts.rejected) excluded.add(id);
+  return excluded.size === before ? page : fetchResultPage<Hit>(target, [search(excluded)], request);
+}
+
+function toExclusion(ids: ReadonlySet<string>): string | null {
+  const [first, ...rest] = ids;
+  return first === undefined ? null : `NOT ${buildIdInCondition([first, ...rest])}`;
 }
 
 /**
@@ -164,8 +212,7 @@ async function buildExclusion(target: QueryTarget, version: string, plan: StepPl
   const excluded = new Set<string>();
   for (const verdicts of positives) for (const id of verdicts.rejected) excluded.add(id);
   for (const verdicts of negatives) for (const id of verdicts.containing) excluded.add(id);
-  const [first, ...rest] = excluded;
-  return first === undefined ? null : `NOT ${buildIdInCondition([first, ...rest])}`;
+  return toExclusion(excluded);
 }
 
 function toIdCondition(ids: readonly string[] | null): string | null {

@@ -43,7 +43,7 @@ export type TermVerdicts = {
 };
 
 /** The stored text a candidate is checked against; only the fields of the term's places are asked for. */
-type StoredText = Pick<IndexDocument, "id"> & Partial<Pick<IndexDocument, "title" | "kicker" | "subtitle" | "body" | "bylines">>;
+export type StoredText = Pick<IndexDocument, "id"> & Partial<Pick<IndexDocument, "title" | "kicker" | "subtitle" | "body" | "bylines">>;
 
 /** Where each source field is stored (author names come from the displayed bylines) and indexed. */
 const FIELD_PLACES: Readonly<Record<MatchSourceField, { stored: keyof StoredText; indexed: CharField }>> = {
@@ -64,21 +64,72 @@ let rememberedIds = 0;
 
 /** Verdicts for a term in the index as it is at `version` (see readIndexVersion). */
 export function verifyTerm(target: QueryTarget, version: string, term: CheckTerm, within: CandidateSearch | null = null): Promise<TermVerdicts> {
-  const termKey = `${version}|${term.fields.join(",")}|${term.matchTerm}${term.near ? `|near/${term.near.distance}|${term.near.matchTerm}` : ""}`;
-  if (within && remembered.has(termKey)) within = null;
-  const key = within ? `${termKey}|within|${within.q}|${within.filter ?? ""}|${within.attributesToSearchOn.join(",")}` : termKey;
-  const known = remembered.get(key);
-  if (known) {
-    remembered.delete(key);
-    remembered.set(key, known);
-    return known.verdicts;
+  const key = toVerdictKey(version, term, within);
+  const known = recallVerdicts(key.key);
+  if (known) return known;
+  return remember(key.key, readOrComputeVerdicts(key.key, target, version, term, key.within));
+}
+
+/**
+ * Verdicts already settled for the term (by this process, or by another through the shared
+ * store), without asking the engine; null when none are. A query that holds every candidate
+ * already (a result page as long as its total) can then settle them itself (fileVerdicts).
+ */
+export function findKnownVerdicts(version: string, term: CheckTerm, within: CandidateSearch | null = null): Promise<TermVerdicts> | null {
+  const { key } = toVerdictKey(version, term, within);
+  const known = recallVerdicts(key);
+  if (known) return known;
+  // The term's own verdicts serve a narrower search too; another process may have filed them.
+  const keys = within ? [key, toVerdictKey(version, term, null).key] : [key];
+  for (const candidate of keys) {
+    const stored = getVerdictStore().read(candidate);
+    if (stored) return remember(candidate, Promise.resolve({ rejected: new Set(stored.rejected), containing: stored.containing }));
   }
-  const entry: Remembered = { verdicts: readOrComputeVerdicts(key, target, version, term, within), ids: 0 };
+  return null;
+}
+
+/**
+ * Settles the term on documents the caller already read, which must be EVERY candidate of
+ * `within` (or of the term alone when null) with the term's stored fields, and files the
+ * verdicts as verifyTerm would have: the first page of a rare term's results usually holds all
+ * of its candidates, and listing them again would double the first search's cost.
+ */
+export function fileVerdicts(version: string, term: CheckTerm, within: CandidateSearch | null, candidates: readonly StoredText[]): TermVerdicts {
+  // Filed under exactly the search the candidates came from, even if the term's own verdicts arrived meanwhile.
+  const key = toVerdictKey(version, term, within, { exact: true }).key;
+  const verdicts = judgeCandidates(term, candidates);
+  getVerdictStore().write(key, { rejected: [...verdicts.rejected], containing: verdicts.containing });
+  void remember(key, Promise.resolve(verdicts));
+  return verdicts;
+}
+
+/** The fields a document must carry for the term to be judged on it. */
+export function listCheckedFields(term: CheckTerm): string[] {
+  return term.fields.map((field) => FIELD_PLACES[field].stored);
+}
+
+/** A term's own verdicts, once known, serve any narrower search: then `within` is dropped. */
+function toVerdictKey(version: string, term: CheckTerm, within: CandidateSearch | null, { exact = false } = {}): { key: string; within: CandidateSearch | null } {
+  const termKey = `${version}|${term.fields.join(",")}|${term.matchTerm}${term.near ? `|near/${term.near.distance}|${term.near.matchTerm}` : ""}`;
+  if (!within || (!exact && remembered.has(termKey))) return { key: termKey, within: null };
+  return { key: `${termKey}|within|${within.q}|${within.filter ?? ""}|${within.attributesToSearchOn.join(",")}`, within };
+}
+
+function recallVerdicts(key: string): Promise<TermVerdicts> | null {
+  const known = remembered.get(key);
+  if (!known) return null;
+  remembered.delete(key);
+  remembered.set(key, known);
+  return known.verdicts;
+}
+
+function remember(key: string, verdicts: Promise<TermVerdicts>): Promise<TermVerdicts> {
+  const entry: Remembered = { verdicts, ids: 0 };
   remembered.set(key, entry);
   entry.verdicts.then(
-    (verdicts) => {
+    (settled) => {
       if (remembered.get(key) !== entry) return;
-      entry.ids = verdicts.rejected.size + verdicts.containing.length;
+      entry.ids = settled.rejected.size + settled.containing.length;
       rememberedIds += entry.ids;
       forgetLeastRecent();
     },
@@ -117,12 +168,21 @@ async function readOrComputeVerdicts(key: string, target: QueryTarget, version: 
 async function computeVerdicts(target: QueryTarget, version: string, term: CheckTerm, within: CandidateSearch | null): Promise<TermVerdicts> {
   const rejected = new Set<string>();
   const containing: string[] = [];
-  const verbatim = toMatchText(term.matchTerm) === term.matchTerm;
   for await (const documents of listCandidates(target, version, term, within)) {
-    for (const document of documents) {
-      if (documentContains(document, term, verbatim)) containing.push(document.id);
-      else rejected.add(document.id);
-    }
+    const judged = judgeCandidates(term, documents);
+    containing.push(...judged.containing);
+    for (const id of judged.rejected) rejected.add(id);
+  }
+  return { rejected, containing };
+}
+
+function judgeCandidates(term: CheckTerm, documents: readonly StoredText[]): { rejected: Set<string>; containing: string[] } {
+  const rejected = new Set<string>();
+  const containing: string[] = [];
+  const verbatim = toMatchText(term.matchTerm) === term.matchTerm;
+  for (const document of documents) {
+    if (documentContains(document, term, verbatim)) containing.push(document.id);
+    else rejected.add(document.id);
   }
   return { rejected, containing };
 }
@@ -148,7 +208,7 @@ async function* listEngineCandidates(target: QueryTarget, term: CheckTerm, withi
     ...(within?.filter ? { filter: within.filter } : {}),
     matchingStrategy: "all" as const,
     locales: CODED_LOCALES,
-    attributesToRetrieve: ["id", ...term.fields.map((field) => FIELD_PLACES[field].stored)],
+    attributesToRetrieve: ["id", ...listCheckedFields(term)],
   };
   const fetchPage = (offset: number) =>
     searchArchive<StoredText>(target, { ...search, offset, limit: PAGE_SIZE });
