@@ -1,6 +1,6 @@
 import type { Article } from "@/lib/article/types";
 import { TOPICS } from "@/lib/article/topics";
-import { describeCorrection, formatAuthorLine } from "@/lib/app/correction-labels";
+import { describeCorrection, formatAuthorLine, formatCreditLine } from "@/lib/app/correction-labels";
 import { NOT_ARTICLE_REASONS, type Correction } from "@/lib/corrections/correction-input";
 import type { Session } from "@/lib/librarians/sessions";
 
@@ -56,7 +56,7 @@ export function CorrectionPanel({ article, session, history, notice }: Props) {
           <label htmlFor="fix-credits" className="font-medium">
             其他署名<span className="block text-sm font-normal text-stone-600">每行一项：“版式设计：蔡华伟”</span>
           </label>
-          <textarea id="fix-credits" name="credits" rows={4} defaultValue={article.credits.map((credit) => `${credit.role}：${credit.name}`).join("\n")} className={input} />
+          <textarea id="fix-credits" name="credits" rows={4} defaultValue={article.credits.map(formatCreditLine).join("\n")} className={input} />
         </div>
         <fieldset className="sm:col-span-2">
           <legend className="font-medium">主题</legend>

@@ -2,7 +2,7 @@ import type { ArticleBlock, Author, Credit, DateSource, ParsedArticle } from "@/
 import { readCreditPhrase } from "@/lib/byline/credit-phrase";
 import { matchDateline } from "@/lib/byline/dateline";
 import { readPhotoCredit } from "@/lib/byline/photo-credit";
-import { dedupeAuthors, type BylineReading } from "@/lib/byline/reading";
+import { dedupeAuthors, dedupeCredits, type BylineReading } from "@/lib/byline/reading";
 import { readInstitutionalPenName } from "@/lib/byline/reporter-line";
 import { isAuthorNameLine, isAuthorNote, readAuthorNameLine } from "@/lib/byline/signature";
 import { readTypesetByline } from "@/lib/byline/typeset-byline";
@@ -238,14 +238,4 @@ function firstSentence(text: string): string {
 function readPathStem(sourceFile: string): string {
   const name = sourceFile.split(/[\\/]/u).at(-1) ?? sourceFile;
   return name.replace(/\.[^.]+$/u, "");
-}
-
-function dedupeCredits(credits: readonly Credit[]): Credit[] {
-  const seen = new Set<string>();
-  return credits.filter((credit) => {
-    const key = `${credit.role}\u0000${credit.name}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

@@ -1,4 +1,5 @@
-import type { Author } from "@/lib/article/types";
+import type { Author, Credit } from "@/lib/article/types";
+import { formatPageCredit } from "@/lib/byline/format";
 import { NOT_ARTICLE_REASONS, type Correction, type FieldChanges } from "@/lib/corrections/correction-input";
 
 /** A correction in one line of Chinese, for the article page's history and the review queue. */
@@ -19,10 +20,15 @@ export function formatAuthorLine(author: Author): string {
   return author.role ? `${author.role} ${author.name}` : author.name;
 }
 
+/** 版式设计：蔡华伟, as the page prints a credit and the correction form reads it back (readCreditLine). */
+export function formatCreditLine(credit: Credit): string {
+  return formatPageCredit(credit.role, [credit.name]);
+}
+
 function formatValue(field: keyof FieldChanges, value: unknown): string {
   if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return "（空）";
   if (field === "authors") return (value as Author[]).map(formatAuthorLine).join("、");
-  if (field === "credits") return (value as Array<{ role: string; name: string }>).map((credit) => `${credit.role}：${credit.name}`).join("、");
+  if (field === "credits") return (value as Credit[]).map(formatCreditLine).join("、");
   if (Array.isArray(value)) return value.join("、");
   return String(value);
 }

@@ -6,6 +6,17 @@ export type BylineReading = { authors: Author[]; credits: Credit[] };
 /** Byline and credit lines are short; a longer line is text that merely mentions a role. */
 export const MAX_BYLINE_LINE_LENGTH = 80;
 
+/** One entry per role and name, in order. */
+export function dedupeCredits(credits: readonly Credit[]): Credit[] {
+  const seen = new Set<string>();
+  return credits.filter((credit) => {
+    const key = `${credit.role}\u0000${credit.name}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /**
  * One entry per name and role, in order; a name printed without a role is dropped when the same
  * name has one (the dateline's 记者 张三 and a closing （张三）). Every parser's last step.

@@ -40,6 +40,18 @@ describe("applyCorrections", () => {
     expect(refused.unfit[0]?.reason).toContain("不是更正时合并的文章");
   });
 
+  it("merges bylines as every parser does: one entry per name and role, a bare name dropped when the same name has a role", () => {
+    const first = makeArticle("m1", ["甲。"], { authors: [{ name: "李静", role: "记者" }], credits: [{ role: "版式设计", name: "蔡华伟" }] });
+    const next = makeArticle("m2", ["乙。"], {
+      authors: [{ name: "李静", role: null }, { name: "李静", role: "记者" }, { name: "王五", role: null }],
+      credits: [{ role: "版式设计", name: "蔡华伟" }, { role: "制图", name: "蔡华伟" }],
+    });
+    const merge = makeCorrection(first, { kind: "merge", nextId: "m2", nextFingerprint: fingerprintArticle(next) });
+    const [merged] = applyCorrections([first, next], [merge]).articles;
+    expect(merged!.authors).toEqual([{ name: "李静", role: "记者" }, { name: "王五", role: null }]);
+    expect(merged!.credits).toEqual([{ role: "版式设计", name: "蔡华伟" }, { role: "制图", name: "蔡华伟" }]);
+  });
+
   it("splits at a paragraph into a second article with a stable id, and later corrections of that article apply after it", () => {
     const split = makeCorrection(a, { kind: "split", atBlock: 2, title: null });
     const [head, tail] = applyCorrections([a], [split]).articles;

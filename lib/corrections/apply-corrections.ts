@@ -1,4 +1,5 @@
-import type { Article, ArticleBlock, Author, Credit } from "@/lib/article/types";
+import type { Article, ArticleBlock } from "@/lib/article/types";
+import { dedupeAuthors, dedupeCredits } from "@/lib/byline/reading";
 import { deriveTitle } from "@/lib/segmenter/derive-title";
 import type { Correction, CorrectionPayload, FieldChanges } from "./correction-input";
 import { fingerprintArticle } from "./fingerprint";
@@ -105,8 +106,8 @@ function mergeArticles(first: Article, second: Article): Article {
   return {
     ...first,
     blocks: [...first.blocks, ...headline, ...second.blocks],
-    authors: dedupe([...first.authors, ...second.authors], (author: Author) => `${author.role}:${author.name}`),
-    credits: dedupe([...first.credits, ...second.credits], (credit: Credit) => `${credit.role}:${credit.name}`),
+    authors: dedupeAuthors([...first.authors, ...second.authors]),
+    credits: dedupeCredits([...first.credits, ...second.credits]),
   };
 }
 
@@ -133,14 +134,4 @@ function splitArticle(article: Article, atBlock: number, title: string | null): 
   };
   delete tail.segmentation;
   return [{ ...article, blocks: article.blocks.slice(0, atBlock) }, tail];
-}
-
-function dedupe<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const key = keyOf(item);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
