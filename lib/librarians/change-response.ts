@@ -1,13 +1,33 @@
 import { NextResponse } from "next/server";
 import { answerError, answerFailure } from "@/lib/api/respond";
 import { escapeHtml, renderStandalonePage } from "@/lib/app/standalone-page";
-import type { ChangeRefusal } from "./request-session";
+import type { NextRequest } from "next/server";
+import type { Session } from "./sessions";
+import { authorizeChange, readBody, type ChangeRefusal } from "./request-session";
 
 /**
  * Answers of the routes that change something. An API client (JSON body) gets JSON with a
  * status; a form posted by a browser gets a redirect back to the page (303), or, when it may
  * not change anything at all, a short page saying why with the same status.
  */
+
+/** A change request read and allowed: its form (null for JSON, whose body is `body`), who sent it and where a form goes back to. */
+export type OpenedChange = { json: boolean; form: FormData | null; body: unknown; session: Session; back: string };
+
+/**
+ * The opening every change route shares: the body read (400 when it is neither JSON nor a form),
+ * then a librarian's session and, for a form, its CSRF token (403 otherwise). `backOf` names the
+ * page a form returns to, from the form itself. Either the change to make or the refusal to send.
+ */
+export async function openChange(request: NextRequest, backOf: (form: FormData | null) => string): Promise<{ ok: true; change: OpenedChange } | { ok: false; response: NextResponse }> {
+  const read = await readBody(request);
+  if (!read.ok) return { ok: false, response: refuseChange({ status: 400, code: "invalid_body", message: read.message }, true) };
+  const json = read.form === null;
+  const back = backOf(read.form);
+  const auth = authorizeChange(request, read.form ? String(read.form.get("csrf") ?? "") : null);
+  if (!auth.ok) return { ok: false, response: refuseChange(auth.refusal, json, back) };
+  return { ok: true, change: { json, form: read.form, body: read.body, session: auth.session, back } };
+}
 
 export function redirectTo(request: Request, path: string): NextResponse {
   return NextResponse.redirect(new URL(path, request.url), { status: 303, headers: { "Cache-Control": "no-store" } });

@@ -3,24 +3,22 @@ import { NextResponse } from "next/server";
 import { CorrectionInput, describeInputError } from "@/lib/corrections/correction-input";
 import { ArticleNotFoundError, correctArticle, CorrectionRefusedError } from "@/lib/corrections/correct-article";
 import { FormReadError, readCorrectionForm } from "@/lib/corrections/read-correction-form";
-import { answerChangeFailure, redirectTo, refuseChange, withError } from "@/lib/librarians/change-response";
-import { authorizeChange, readBody } from "@/lib/librarians/request-session";
+import { answerChangeFailure, openChange, redirectTo, refuseChange, withError } from "@/lib/librarians/change-response";
 import { isArticleId } from "@/lib/article/types";
 
 export const dynamic = "force-dynamic";
 
 /** POST a correction of one article (a librarian's session and its CSRF token required). */
 export async function POST(request: NextRequest) {
-  const read = await readBody(request);
-  if (!read.ok) return refuseChange({ status: 400, code: "invalid_body", message: read.message }, true);
-  const json = read.form === null;
-  const formId = read.form?.get("articleId");
-  const back = isArticleId(formId) ? `/articles/${formId}#correct` : "/";
-  const auth = authorizeChange(request, read.form ? String(read.form.get("csrf") ?? "") : null);
-  if (!auth.ok) return refuseChange(auth.refusal, json, back);
+  const opened = await openChange(request, (form) => {
+    const formId = form?.get("articleId");
+    return isArticleId(formId) ? `/articles/${formId}#correct` : "/";
+  });
+  if (!opened.ok) return opened.response;
+  const { json, form, body, session, back } = opened.change;
   let raw: unknown;
   try {
-    raw = read.form ? readCorrectionForm(read.form) : read.body;
+    raw = form ? readCorrectionForm(form) : body;
   } catch (error) {
     if (error instanceof FormReadError) return redirectTo(request, withError(back, error.message));
     throw error;
@@ -31,7 +29,7 @@ export async function POST(request: NextRequest) {
     return json ? refuseChange({ status: 400, code: "invalid_correction", message }, true) : redirectTo(request, withError(back, message));
   }
   try {
-    const { correction, articles } = await correctArticle(parsed.data, auth.session.librarian);
+    const { correction, articles } = await correctArticle(parsed.data, session.librarian);
     if (json) return NextResponse.json({ correction, articles: articles.map((article) => article.id) }, { headers: { "Cache-Control": "no-store" } });
     return redirectTo(request, `/articles/${articles[0]?.id ?? parsed.data.articleId}?corrected=${correction.id}#correct`);
   } catch (error) {

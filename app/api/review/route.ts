@@ -2,24 +2,21 @@ import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import { getDatabase } from "@/lib/corrections/database";
 import { markReviewed } from "@/lib/corrections/review-queue";
-import { redirectTo, refuseChange } from "@/lib/librarians/change-response";
-import { authorizeChange, readBody } from "@/lib/librarians/request-session";
+import { openChange, redirectTo, refuseChange } from "@/lib/librarians/change-response";
 import { isArticleId } from "@/lib/article/types";
 
 export const dynamic = "force-dynamic";
 
 /** POST articleId: a librarian checked an article of the review queue and found it right. */
 export async function POST(request: NextRequest) {
-  const read = await readBody(request);
-  if (!read.ok) return refuseChange({ status: 400, code: "invalid_body", message: read.message }, true);
-  const json = read.form === null;
-  const auth = authorizeChange(request, read.form ? String(read.form.get("csrf") ?? "") : null);
-  if (!auth.ok) return refuseChange(auth.refusal, json, "/review");
-  const articleId = read.form ? read.form.get("articleId") : (read.body as { articleId?: unknown } | null)?.articleId;
+  const opened = await openChange(request, () => "/review");
+  if (!opened.ok) return opened.response;
+  const { json, form, body, session } = opened.change;
+  const articleId = form ? form.get("articleId") : (body as { articleId?: unknown } | null)?.articleId;
   if (!isArticleId(articleId)) {
     return refuseChange({ status: 400, code: "invalid_article_id", message: "articleId: letters, digits, - and _ only (1–200)" }, true);
   }
-  if (!markReviewed(getDatabase(), articleId, auth.session.librarian)) {
+  if (!markReviewed(getDatabase(), articleId, session.librarian)) {
     return refuseChange({ status: 404, code: "not_found", message: `审核队列中没有文章 ${articleId}` }, json, "/review");
   }
   return json ? NextResponse.json({ checked: articleId }) : redirectTo(request, "/review");

@@ -2,8 +2,8 @@ import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import { CorrectionNotFoundError, UndoOrderError } from "@/lib/corrections/correction-store";
 import { CorrectionRefusedError, undoCorrection } from "@/lib/corrections/correct-article";
-import { answerChangeFailure, redirectTo, refuseChange } from "@/lib/librarians/change-response";
-import { authorizeChange, readBody, toSafeNext } from "@/lib/librarians/request-session";
+import { answerChangeFailure, openChange, redirectTo } from "@/lib/librarians/change-response";
+import { toSafeNext } from "@/lib/librarians/request-session";
 
 export const dynamic = "force-dynamic";
 
@@ -12,14 +12,11 @@ type Props = { params: Promise<{ id: string }> };
 /** POST: undo one correction (the newest of its articles first). */
 export async function POST(request: NextRequest, { params }: Props) {
   const { id } = await params;
-  const read = await readBody(request);
-  if (!read.ok) return refuseChange({ status: 400, code: "invalid_body", message: read.message }, true);
-  const json = read.form === null;
-  const back = toSafeNext(read.form?.get("next"), "/");
-  const auth = authorizeChange(request, read.form ? String(read.form.get("csrf") ?? "") : null);
-  if (!auth.ok) return refuseChange(auth.refusal, json, back);
+  const opened = await openChange(request, (form) => toSafeNext(form?.get("next"), "/"));
+  if (!opened.ok) return opened.response;
+  const { json, session, back } = opened.change;
   try {
-    const { correction, restored } = await undoCorrection(id, auth.session.librarian);
+    const { correction, restored } = await undoCorrection(id, session.librarian);
     if (json) return NextResponse.json({ correction, restored }, { headers: { "Cache-Control": "no-store" } });
     return redirectTo(request, `${back.split("#")[0]}${back.includes("?") ? "&" : "?"}undone=${correction.id}#correct`);
   } catch (error) {
