@@ -234,11 +234,20 @@ async function ingestFile(
  * of a split undone meanwhile): same file and text, not produced by this run.
  */
 async function removeLeftovers(shards: readonly Shard[], indexUid: string, files: ReadonlyArray<{ stamp: SourceStamp; ids: string[] }>): Promise<void> {
-  for (const { stamp, ids } of files) {
-    const filter = `${buildFilterIn("fileKey", [stamp.fileKey])} AND NOT ${buildFilterIn("id", ids)}`;
+  // One deletion per batch of files, not per file: an id belongs to the file that made it (a
+  // stored article another file made again carries that file's key), so "these files' keys and
+  // none of their ids" leaves exactly what each file alone would.
+  for (let start = 0; start < files.length; start += LEFTOVER_FILES_PER_DELETION) {
+    const chunk = files.slice(start, start + LEFTOVER_FILES_PER_DELETION);
+    const keys = buildFilterIn("fileKey", chunk.map(({ stamp }) => stamp.fileKey));
+    const ids = chunk.flatMap((file) => file.ids);
+    const filter = ids.length > 0 ? `${keys} AND NOT ${buildFilterIn("id", ids)}` : keys;
     for (const shard of shards) await deleteByFilter(shard.client, indexUid, filter);
   }
 }
+
+/** Files per leftover deletion: their ids make one filter, kept to a few thousand entries. */
+const LEFTOVER_FILES_PER_DELETION = 100;
 
 /**
  * Articles a changed file no longer produces: same file, older key. Files are matched by

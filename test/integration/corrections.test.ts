@@ -291,6 +291,18 @@ describe("corrections between installations, moved archives and the review queue
     expect((await readArticle(idOf("c-3"))).article?.kind).toBe("remainder");
   });
 
+  it("a re-import removes what a corrected file stored and its corrections no longer make (a split undone elsewhere)", async () => {
+    const indexUid = process.env.BAOKU_INDEX ?? "";
+    const kept = idOf("c-1");
+    const stored = await client.call((meili) => meili.index(indexUid).getDocument(kept));
+    const leftover = `${kept}-s9`;
+    await client.waitForTask((await client.call((meili) => meili.index(indexUid).addDocuments([{ ...stored, id: leftover }]))).taskUid);
+    expect((await readArticle(leftover)).status).toBe(200);
+    await ingest();
+    expect((await readArticle(leftover)).status).toBe(404);
+    for (const id of ids) expect((await readArticle(id)).status).toBe(200);
+  });
+
   it("npm run corrections -- export, list and import work from the command line", () => {
     const run = (args: string[], env: Record<string, string> = {}) =>
       spawnSync(process.execPath, ["--import", "tsx", "scripts/corrections.ts", ...args], {
