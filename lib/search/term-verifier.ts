@@ -110,9 +110,16 @@ export function listCheckedFields(term: CheckTerm): string[] {
 
 /** A term's own verdicts, once known, serve any narrower search: then `within` is dropped. */
 function toVerdictKey(version: string, term: CheckTerm, within: CandidateSearch | null, { exact = false } = {}): { key: string; within: CandidateSearch | null } {
-  const termKey = `${version}|${term.fields.join(",")}|${term.matchTerm}${term.near ? `|near/${term.near.distance}|${term.near.matchTerm}` : ""}`;
+  const termKey = `${version}|${term.fields.join(",")}|${describeTerm(term)}`;
   if (!within || (!exact && remembered.has(termKey))) return { key: termKey, within: null };
   return { key: `${termKey}|within|${within.q}|${within.filter ?? ""}|${within.attributesToSearchOn.join(",")}`, within };
+}
+
+/** A NEAR pair is the same question either way round (matchTextsNear is symmetric): one key for both. */
+function describeTerm(term: CheckTerm): string {
+  if (!term.near) return term.matchTerm;
+  const [first, second] = [term.matchTerm, term.near.matchTerm].sort();
+  return `${first}|near/${term.near.distance}|${second}`;
 }
 
 function recallVerdicts(key: string): Promise<TermVerdicts> | null {

@@ -125,3 +125,20 @@ describe("a one-step query's first search, result page first", () => {
     expect(all.total).toBe(2);
   });
 });
+
+describe("NEAR verdicts", () => {
+  it("settles A NEAR B and B NEAR A once: the second order finds the first's verdicts", async () => {
+    const context = { client, indexUid: uniqueIndexName("verify_near_order") };
+    await indexFixtures(client, context.indexUid, [
+      { id: "close", title: "节日", body: "中国人民欢度春节。", source: "甲报" },
+      { id: "far", title: "节日", body: "中国人民在这一天里走亲访友，一起欢度传统的春节。", source: "甲报" },
+    ]);
+    forgetRememberedVerdicts();
+    const version = await readIndexVersion(context);
+    const checkOf = (q: string) => compileRequestQuery(q)!.branches[0]!.steps.map((step) => planStep(step))[0]!.positiveChecks[0]!;
+    expect((await search(context, "国人民 NEAR/3 欢度")).hits.map((hit) => hit.article.id)).toEqual(["close"]);
+    const swapped = await findKnownVerdicts(version, checkOf("欢度 NEAR/3 国人民"));
+    expect(swapped && [...swapped.containing]).toEqual(["close"]);
+    expect((await search(context, "欢度 NEAR/3 国人民")).hits.map((hit) => hit.article.id)).toEqual(["close"]);
+  });
+});
