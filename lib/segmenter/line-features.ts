@@ -1,9 +1,8 @@
-import { readJoinPair, type CharPairs } from "./char-pairs";
-import { measureJoin, type JoinStrength } from "./dictionary-join";
+import type { CharPairs } from "./char-pairs";
 import { observeLine, startClass, type LineObservations } from "./line-observations";
 import { combineWithHabits, readPageHabits } from "./page-habits";
 import type { PageLine } from "./page-lines";
-import { findLaterJoin, findResumableLine, type JoinTable, type PairTable } from "./resume-evidence";
+import { createJoinTables, findLaterJoin, findResumableLine, type JoinTable, type JoinTables, type PairTable } from "./resume-evidence";
 import { collectContentWords, compareContext, describeTopicShift, measureCohesion } from "./subject-features";
 
 /**
@@ -14,16 +13,9 @@ import { collectContentWords, compareContext, describeTopicShift, measureCohesio
  * one paper's layout: what matters is learned from labelled pages of many layouts.
  */
 
-export function extractPageFeatures(lines: readonly PageLine[], charPairs: CharPairs): string[][] {
+export function extractPageFeatures(lines: readonly PageLine[], charPairs: CharPairs, tables: JoinTables = createJoinTables(lines, charPairs)): string[][] {
   const observed = lines.map(observeLine);
-  const cache = new Map<number, JoinStrength>();
-  const join: JoinTable = (from, to) => {
-    const key = from * 100_000 + to;
-    let strength = cache.get(key);
-    if (strength === undefined) cache.set(key, (strength = measureJoin(lines[from]!.norm, lines[to]!.norm)));
-    return strength;
-  };
-  const pair: PairTable = (from, to) => readJoinPair(charPairs, lines[from]!.norm, lines[to]!.norm);
+  const { join, pair } = tables;
   const habits = readPageHabits(observed);
   const words = lines.map((line) => collectContentWords(line.norm));
   return lines.map((_, i) => [...composeFeatures(lines, observed, i, join, pair), ...combineWithHabits(observed, i, habits), ...describeTopicShift(words, observed, i)]);

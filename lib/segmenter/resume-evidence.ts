@@ -1,4 +1,5 @@
-import type { JoinStrength } from "./dictionary-join";
+import { readJoinPair, type CharPairs } from "./char-pairs";
+import { measureJoin, type JoinStrength } from "./dictionary-join";
 import { CONTINUATION_START, type LineObservations } from "./line-observations";
 import type { PageLine } from "./page-lines";
 
@@ -10,6 +11,28 @@ export type JoinTable = (from: number, to: number) => JoinStrength;
 
 /** Whether running text often puts the last character of one line before the first of another (char-pairs.ts). */
 export type PairTable = (from: number, to: number) => "pair" | "none" | "rare";
+
+/** A page's join look-ups, each pair of lines measured once: the features and the second look (swap-resumptions.ts) share them. */
+export type JoinTables = { join: JoinTable; pair: PairTable };
+
+export function createJoinTables(lines: readonly PageLine[], charPairs: CharPairs): JoinTables {
+  const cache = new Map<number, JoinStrength>();
+  const join: JoinTable = (from, to) => {
+    const key = from * 100_000 + to;
+    let strength = cache.get(key);
+    if (strength === undefined) cache.set(key, (strength = measureJoin(lines[from]!.norm, lines[to]!.norm)));
+    return strength;
+  };
+  return { join, pair: (from, to) => readJoinPair(charPairs, lines[from]!.norm, lines[to]!.norm) };
+}
+
+/** A frequent pair across the join counts about as much as a dictionary word spanning it (dev pages). */
+const PAIR_WEIGHT = 1.5;
+
+/** How well line `to` reads on from line `from`: the dictionary join's strength, plus PAIR_WEIGHT for a frequent pair. */
+export function scoreJoin({ join, pair }: JoinTables, from: number, to: number): number {
+  return join(from, to) + (pair(from, to) === "pair" ? PAIR_WEIGHT : 0);
+}
 
 /** A line reads on from another: a dictionary word spans the join, or its characters often meet in running text. */
 function readsOn(join: JoinTable, pair: PairTable, from: number, to: number): boolean {
@@ -29,7 +52,7 @@ export function findResumableLine(lines: readonly PageLine[], observed: readonly
     const strength = join(j, i);
     const paired = pair(j, i);
     // A dictionary word across the join says more than a frequent pair; the nearest wins ties.
-    const score = strength + (paired === "pair" ? 1.5 : 0);
+    const score = scoreJoin({ join, pair }, j, i);
     if (!best || score > best.score) best = { line: j, strength, pair: paired, score };
     if (strength === 3 && paired === "pair") break;
   }

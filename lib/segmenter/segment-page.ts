@@ -6,6 +6,7 @@ import { loadShippedCharPairs, loadShippedModel } from "./model-file";
 import { markUnfinished } from "./open-columns";
 import { splitPageLines, type PageLine } from "./page-lines";
 import { decodeSequence, scoreLines, type SequenceModel } from "./sequence-model";
+import { createJoinTables, type JoinTables } from "./resume-evidence";
 import { findSwappedResumptions, relabelAsResumed, toReadOn } from "./swap-resumptions";
 
 /**
@@ -17,16 +18,22 @@ export type SegmentedPage = AssembledPage & { lines: PageLine[]; decisions: Line
 
 export function segmentPage(text: string, context: PageContext, model: SequenceModel = loadShippedModel(), charPairs: CharPairs = loadShippedCharPairs()): SegmentedPage {
   const lines = splitPageLines(text);
-  const labelled = labelLines(lines, model, charPairs);
+  const tables = createJoinTables(lines, charPairs);
+  const labelled = labelLines(lines, model, charPairs, tables);
   const first = assembleArticles(lines, labelled, context);
-  const swaps = labelled.some((decision) => decision.label === "resume") ? findSwappedResumptions(labelled, first.lineItems, toReadOn(lines, charPairs)) : [];
+  const swaps = labelled.some((decision) => decision.label === "resume") ? findSwappedResumptions(labelled, first.lineItems, toReadOn(tables)) : [];
   if (swaps.length === 0) return { ...first, lines, decisions: labelled };
   const decisions = relabelAsResumed(labelled, swaps);
   return { ...assembleArticles(lines, decisions, context), lines, decisions };
 }
 
-export function labelLines(lines: readonly PageLine[], model: SequenceModel = loadShippedModel(), charPairs: CharPairs = loadShippedCharPairs()): LineDecision[] {
-  const decoded = decodeSequence(model, scoreLines(model, extractPageFeatures(lines, charPairs)), markUnfinished(lines));
+export function labelLines(
+  lines: readonly PageLine[],
+  model: SequenceModel = loadShippedModel(),
+  charPairs: CharPairs = loadShippedCharPairs(),
+  tables: JoinTables = createJoinTables(lines, charPairs),
+): LineDecision[] {
+  const decoded = decodeSequence(model, scoreLines(model, extractPageFeatures(lines, charPairs, tables)), markUnfinished(lines));
   return decoded.labels.map((label, at) => ({
     label: model.labels[label] as LineLabel,
     margin: decoded.margins[at]!,

@@ -1,8 +1,5 @@
-import type { CharPairs } from "./char-pairs";
-import { readJoinPair } from "./char-pairs";
-import { measureJoin } from "./dictionary-join";
 import type { LineDecision } from "./item-confidence";
-import type { PageLine } from "./page-lines";
+import { scoreJoin, type JoinTables } from "./resume-evidence";
 
 /**
  * Interleaved columns, second look. The labels decide line by line, so where a block of item B
@@ -17,13 +14,9 @@ import type { PageLine } from "./page-lines";
 /** How well `after` reads on from `before`: dictionary word across the join, frequent character pair. */
 export type ReadOn = (before: number, after: number) => number;
 
-export function toReadOn(lines: readonly PageLine[], charPairs: CharPairs): ReadOn {
-  return (before, after) =>
-    measureJoin(lines[before]!.norm, lines[after]!.norm) + (readJoinPair(charPairs, lines[before]!.norm, lines[after]!.norm) === "pair" ? PAIR_WEIGHT : 0);
+export function toReadOn(tables: JoinTables): ReadOn {
+  return (before, after) => scoreJoin(tables, before, after);
 }
-
-/** A frequent pair across the join counts about as much as a dictionary word spanning it (dev pages). */
-const PAIR_WEIGHT = 1.5;
 
 /**
  * Lines to relabel `resume`, from a first assembly's `lineItems` (the item of each line): for each
