@@ -113,19 +113,30 @@ export async function applyImportedCorrections(corrections: readonly Correction[
       continue;
     }
     let group: StoredEntry[] = [target];
+    let refusal: string | null = null;
     if (correction.payload.kind === "merge") {
-      const next = await readNextEntry(target).catch((error: unknown) => {
-        if (error instanceof CorrectionRefusedError) return null;
-        throw error;
-      });
-      group = next ? [target, next] : group;
+      // Why a merge cannot be made here (the last article of its file, the next one gone) is the reason the librarian reads.
+      try {
+        group = [target, await readNextEntry(target)];
+      } catch (error) {
+        if (!(error instanceof CorrectionRefusedError)) throw error;
+        refusal = error.message;
+      }
+    }
+    const flagUnfit = (reason: string) => {
+      recordFit(db, correction, reason);
+      counts.unfit += 1;
+    };
+    if (refusal !== null) {
+      flagUnfit(refusal);
+      continue;
     }
     const before = group.map((entry) => entry.article);
+    // The target was read by its id, so the correction either applies or is unfit.
     const outcome = applyCorrections(before, [correction], refreshText);
-    const unfit = outcome.unfit[0] ?? (outcome.applied.length === 0 ? { reason: `文章 ${correction.articleId} 之后没有可合并的文章` } : null);
+    const [unfit] = outcome.unfit;
     if (unfit) {
-      recordFit(db, correction, unfit.reason);
-      counts.unfit += 1;
+      flagUnfit(unfit.reason);
       continue;
     }
     await writeArticles(withStamps(outcome.articles, target), removedIds(before, outcome.articles));

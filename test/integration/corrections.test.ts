@@ -23,6 +23,8 @@ const { POST: reviewRoute } = await import("@/app/api/review/route");
 const { exportCorrections, importCorrections } = await import("@/lib/corrections/transfer");
 const { applyImportedCorrections } = await import("@/lib/corrections/correct-article");
 const { openDatabase } = await import("@/lib/corrections/database");
+const { readStoredEntries } = await import("@/lib/search/article-writes");
+const { fingerprintArticle } = await import("@/lib/corrections/fingerprint");
 const { listReviewItems } = await import("@/lib/corrections/review-queue");
 const { GET: searchRoute } = await import("@/app/api/search/route");
 const { GET: articleRoute } = await import("@/app/api/articles/[id]/route");
@@ -245,6 +247,20 @@ describe("corrections between installations, moved archives and the review queue
     expect((await readArticle(idOf("c-3"))).article?.kind).toBe("remainder");
     expect(importCorrections(other, exported, "test")).toEqual({ imported: [], skipped: exported.corrections.length });
     expect(() => importCorrections(other, { format: "baoku-corrections", version: 1, exportedAt: "", corrections: [{ id: "x" }] }, "test")).toThrow(/corrections\.0/);
+    other.close();
+  });
+
+  it("an imported merge of a file's last article is flagged with that reason and changes nothing", async () => {
+    const last = idOf("c-3");
+    const stored = (await readStoredEntries([last])).get(last)!;
+    const other = openDatabase(path.join(dataDir, "other-merge.sqlite"));
+    const [template] = exportCorrections(getDatabase()).corrections;
+    const merge = { ...template!, id: "6f1c2b9e-1d2a-4c3b-8e7f-0a1b2c3d4e5f", articleId: last, fingerprint: fingerprintArticle(stored.article), payload: { kind: "merge", nextId: "gone", nextFingerprint: "0000000000000000" }, undoneBy: null, undoneAt: null };
+    const { imported } = importCorrections(other, { format: "baoku-corrections", version: 1, exportedAt: "", corrections: [merge] }, "test");
+    expect(await applyImportedCorrections(imported, other)).toEqual({ applied: 0, waiting: 0, unfit: 1 });
+    const [flagged] = listAllCorrections(other);
+    expect(flagged?.staleReason).toContain("最后一篇");
+    expect((await readStoredEntries([last])).get(last)?.article).toEqual(stored.article);
     other.close();
   });
 
