@@ -65,8 +65,10 @@ import { fileVerdicts, findKnownVerdicts, listCheckedFields, verifyTerm, type St
  * term's own verdicts are known already: full corpus, 3+-character terms
  * have p50 17 / p90 1,153 / max 10,031 candidates, so the first query with a
  * term takes p50 14 / p95 211 / p99 566 ms, later ones p50 7 ms
- * (`npm run bench:search`). The query then runs as the same engine search
- * plus `NOT id IN [rejected]` (rejected candidates are few; negated terms
+ * (`npm run bench:search`). A one-step query whose verdicts are not known
+ * yet fetches its result page first (runOneStepFirst): a page as long as its
+ * total holds every candidate and settles them without a listing. The query
+ * then runs as the same engine search plus `NOT id IN [rejected]` (rejected candidates are few; negated terms
  * that need verification leave the engine query and the articles that truly
  * contain them are excluded instead), so totals, facets, pagination and
  * ranking come from one engine search over exactly the right set.
