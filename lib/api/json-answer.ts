@@ -26,5 +26,10 @@ export function toFailureAnswer(error: unknown): JsonAnswer & { body: ApiError }
   if (error instanceof SchemaMismatchError) return toErrorAnswer(503, "index_outdated", "索引需要重建，请联系管理员。");
   if (error instanceof EngineUnavailableError) return toErrorAnswer(503, "engine_unavailable", "检索服务暂时不可用，请稍后重试。");
   console.error(error);
+  return toInternalErrorAnswer();
+}
+
+/** 500 without internals: what a failure nobody expected answers. */
+export function toInternalErrorAnswer(): JsonAnswer & { body: ApiError } {
   return toErrorAnswer(500, "internal_error", "服务器内部错误。");
 }

@@ -109,9 +109,9 @@ export async function executeQuery<Hit extends RecordAny = RecordAny>(
     // Read fresh, not through index-version.ts's one-second cache: verdicts filed under a
     // stale version would let a just-added candidate through unverified.
     const version = needsVersion ? (options.indexVersion ?? (await readIndexVersion(target))) : "";
-    const [onlyBranch] = options.compiled.branches;
-    const [onlyPlan] = plans[0] ?? [];
-    if (options.compiled.branches.length === 1 && plans[0]?.length === 1 && onlyBranch && onlyPlan && !target.shards) {
+    const [onlyBranch, ...otherBranches] = options.compiled.branches;
+    const [onlyPlan, ...otherSteps] = plans[0] ?? [];
+    if (onlyBranch && onlyPlan && otherBranches.length === 0 && otherSteps.length === 0 && !target.shards) {
       const page = await runOneStepFirst<Hit>(target, version, onlyPlan, joinAllOf([options.filter, onlyBranch.filter]), options);
       if (page) return { ...page, processingTimeMs: Math.round(performance.now() - started) };
     }

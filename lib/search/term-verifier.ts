@@ -82,8 +82,8 @@ export function findKnownVerdicts(version: string, term: CheckTerm, within: Cand
   // The term's own verdicts serve a narrower search too; another process may have filed them.
   const keys = within ? [key, toVerdictKey(version, term, null).key] : [key];
   for (const candidate of keys) {
-    const stored = getVerdictStore().read(candidate);
-    if (stored) return remember(candidate, Promise.resolve({ rejected: new Set(stored.rejected), containing: stored.containing }));
+    const stored = readStoredVerdicts(candidate);
+    if (stored) return remember(candidate, Promise.resolve(stored));
   }
   return null;
 }
@@ -98,7 +98,7 @@ export function fileVerdicts(version: string, term: CheckTerm, within: Candidate
   // Filed under exactly the search the candidates came from, even if the term's own verdicts arrived meanwhile.
   const key = toVerdictKey(version, term, within, { exact: true }).key;
   const verdicts = judgeCandidates(term, candidates);
-  getVerdictStore().write(key, { rejected: [...verdicts.rejected], containing: verdicts.containing });
+  storeVerdicts(key, verdicts);
   void remember(key, Promise.resolve(verdicts));
   return verdicts;
 }
@@ -164,12 +164,20 @@ function forgetLeastRecent(): void {
 
 /** Verdicts another process (or this one's other copy of lib/search) already stored, else computed and stored. */
 async function readOrComputeVerdicts(key: string, target: QueryTarget, version: string, term: CheckTerm, within: CandidateSearch | null): Promise<TermVerdicts> {
-  const store = getVerdictStore();
-  const stored = store.read(key);
-  if (stored) return { rejected: new Set(stored.rejected), containing: stored.containing };
+  const stored = readStoredVerdicts(key);
+  if (stored) return stored;
   const verdicts = await computeVerdicts(target, version, term, within);
-  store.write(key, { rejected: [...verdicts.rejected], containing: verdicts.containing });
+  storeVerdicts(key, verdicts);
   return verdicts;
+}
+
+function readStoredVerdicts(key: string): TermVerdicts | null {
+  const stored = getVerdictStore().read(key);
+  return stored && { rejected: new Set(stored.rejected), containing: stored.containing };
+}
+
+function storeVerdicts(key: string, verdicts: TermVerdicts): void {
+  getVerdictStore().write(key, { rejected: [...verdicts.rejected], containing: verdicts.containing });
 }
 
 async function computeVerdicts(target: QueryTarget, version: string, term: CheckTerm, within: CandidateSearch | null): Promise<TermVerdicts> {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
-import { JSON_ANSWER_HEADERS } from "@/lib/api/json-answer";
+import { JSON_ANSWER_HEADERS, toInternalErrorAnswer } from "@/lib/api/json-answer";
 import { checkRequestLimits } from "@/lib/api/request-limits";
 import { answerSearchQuery } from "@/lib/api/search-answer";
 import { SECURITY_HEADERS } from "@/lib/app/security-headers";
@@ -60,7 +60,7 @@ async function answerSearch(request: IncomingMessage, response: ServerResponse, 
     // answerSearchQuery turns every search failure into an answer; this is a bug or a broken socket.
     console.error(error);
     if (!response.headersSent) response.writeHead(500, FIXED_HEADERS);
-    response.end(JSON.stringify({ error: { code: "internal_error", message: "服务器内部错误。" } }));
+    response.end(JSON.stringify(toInternalErrorAnswer().body));
   }
 }
 
