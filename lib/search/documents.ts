@@ -1,4 +1,5 @@
-import type { Article, ArticleBlock, ArticleSummary, Author, Credit } from "@/lib/article/types";
+import { readBlocks, toBlockLayout, type BlockLayout } from "@/lib/article/block-layout";
+import type { Article, ArticleSummary, Author, Credit } from "@/lib/article/types";
 import { blocksToPlainText } from "@/lib/article/types";
 import { toCodedCharFields, type ChunkFields } from "./coded-chunks";
 import type { CharField } from "./index-schema";
@@ -41,8 +42,10 @@ export type IndexDocument = {
   credits: Credit[];
   dateline: string | null;
   place: string | null;
-  blocks: ArticleBlock[];
+  /** The text, once: paragraphs, subheads, captions and table rows one per line (`blocksToPlainText`). */
   body: string;
+  /** Where each block lies in `body` (block-layout.ts): the blocks are not stored a second time. */
+  layout: BlockLayout;
   keywords: string[];
   topics: string[];
   /** Char-token copies (coded-chars.ts); a text too long for the engine's positions continues in `bodyChars.c1`, … (coded-chunks.ts). */
@@ -72,7 +75,7 @@ export function toSourceStamp(sourcePath: string, fileHash: string): SourceStamp
 /** Stored fields a hit carries back; the char copies and the source stamp stay in the index. */
 export const DISPLAYED_FIELDS = [
   "id", "kind", "source", "sourceFile", "ordinal", "sourceKey", "date", "dateSource", "page", "column",
-  "kicker", "title", "titleDerived", "subtitle", "bylines", "credits", "dateline", "place", "blocks",
+  "kicker", "title", "titleDerived", "subtitle", "bylines", "credits", "dateline", "place", "layout",
   "body", "keywords", "topics",
 ] as const;
 
@@ -112,8 +115,8 @@ export function toIndexDocument(article: Article, stamp: SourceStamp): IndexDocu
     credits: article.credits,
     dateline: article.dateline,
     place: article.place,
-    blocks: article.blocks,
     body,
+    layout: toBlockLayout(article.blocks),
     keywords: article.keywords,
     topics: article.topics,
     ...toCodedCharFields("titleChars", article.title),
@@ -128,8 +131,8 @@ export function toIndexDocument(article: Article, stamp: SourceStamp): IndexDocu
 export type StoredArticle = Pick<IndexDocument, (typeof DISPLAYED_FIELDS)[number]>;
 
 /** Stored fields of an article summary: everything displayed but the text. */
-export const SUMMARY_FIELDS = DISPLAYED_FIELDS.filter((field): field is Exclude<(typeof DISPLAYED_FIELDS)[number], "blocks" | "body"> => field !== "blocks" && field !== "body");
-export type StoredSummary = Omit<StoredArticle, "blocks" | "body">;
+export const SUMMARY_FIELDS = DISPLAYED_FIELDS.filter((field): field is Exclude<(typeof DISPLAYED_FIELDS)[number], "layout" | "body"> => field !== "layout" && field !== "body");
+export type StoredSummary = Omit<StoredArticle, "layout" | "body">;
 
 /** A search hit's fields: the summary and the body as one string, which snippets are cut from. */
 export const HIT_FIELDS = [...SUMMARY_FIELDS, "body"] as const;
@@ -137,7 +140,7 @@ export type StoredHit = StoredSummary & Pick<StoredArticle, "body">;
 
 /** Raw hit → Article: with fromStoredSummary, the only place stored documents are read back. */
 export function fromStoredDocument(stored: StoredArticle): Article {
-  return { ...fromStoredSummary(stored), blocks: stored.blocks ?? [] };
+  return { ...fromStoredSummary(stored), blocks: readBlocks(stored.body ?? "", stored.layout) };
 }
 
 export function fromStoredSummary(stored: StoredSummary): ArticleSummary {

@@ -8,7 +8,7 @@ import { WORD_FIELD } from "./whole-words";
  * document shape changes; a settings or version mismatch is detected at start
  * and the user is told to rebuild (`npm run ingest -- --rebuild …`).
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** Char-token copies spelled in letters, searched by quoted phrases (see coded-chars.ts). Order = attribute ranking. */
 export const CHAR_FIELDS = ["titleChars", "kickerChars", "subtitleChars", "bodyChars", "authorsChars"] as const;
