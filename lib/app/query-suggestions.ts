@@ -56,7 +56,7 @@ export function listSuggestionCandidates(q: string): Array<Omit<QuerySuggestion,
 export async function suggestQueries(request: SearchRequest): Promise<QuerySuggestion[]> {
   const candidates = listSuggestionCandidates(request.q);
   const counted = await Promise.all(
-    candidates.map(async (candidate) => ({ ...candidate, count: (await countArticles({ ...request, q: candidate.q, page: 1 })).total })),
+    candidates.map(async (candidate) => ({ ...candidate, count: (await countArticles({ ...request, q: candidate.q, page: 1 }, [])).total })),
   );
   return counted.filter((suggestion) => suggestion.count > 0).slice(0, MAX_SUGGESTIONS);
 }

@@ -84,7 +84,7 @@ async function loadSearchPage(request: SearchRequest, authorQuery: string): Prom
 async function countFacetsDisjunctively(request: SearchRequest, main: Promise<SearchResult>): Promise<Record<FilterKey, ValueCount[]>> {
   const entries = await Promise.all(
     FILTER_GROUPS.map(async (group) => {
-      const source = request[group.key].length > 0 ? countArticles({ ...request, [group.key]: [] }) : main;
+      const source = request[group.key].length > 0 ? countArticles({ ...request, [group.key]: [] }, [group.facet]) : main;
       return [group.key, (await source).facets[group.facet]] as const;
     }),
   );
@@ -95,11 +95,11 @@ async function countFacetsDisjunctively(request: SearchRequest, main: Promise<Se
 async function loadHistogram(request: SearchRequest, main: Promise<SearchResult>): Promise<DateHistogram> {
   const undated = { ...request, from: undefined, to: undefined };
   const dated = Boolean(request.from || request.to);
-  const years = (await (dated ? countArticles(undated) : main)).facets.year;
+  const years = (await (dated ? countArticles(undated, ["year"]) : main)).facets.year;
   const drillYear = pickDrillYear(request, years);
   if (drillYear === null) return buildYearHistogram(request, years);
   const wholeYear = { from: `${drillYear}-01-01`, to: `${drillYear}-12-31` };
   const coversWholeYear = !dated || (request.from === wholeYear.from && request.to === wholeYear.to);
-  const inYear = await (coversWholeYear ? main : countArticles({ ...undated, ...wholeYear }));
+  const inYear = await (coversWholeYear ? main : countArticles({ ...undated, ...wholeYear }, ["yearMonth"]));
   return buildMonthHistogram(request, drillYear, inYear.facets.yearMonth);
 }

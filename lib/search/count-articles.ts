@@ -2,11 +2,11 @@ import { executeQuery } from "./execute-query";
 import { readCurrentIndexVersion } from "./index-version";
 import { createMemo } from "./memo";
 import {
-  FACET_FIELDS,
   getSearchContext,
   prepareRequest,
   toFacetCounts,
   type FacetCounts,
+  type FacetField,
   type SearchContext,
 } from "./search-articles";
 import type { SearchRequest } from "./search-request";
@@ -21,15 +21,22 @@ import type { SearchRequest } from "./search-request";
  * the index changes; after an ingest, counts are at most a second old.
  */
 
-/** `missing`: engines of a sharded archive that did not answer (their articles are not counted). */
-export type ArticleCounts = { total: number; facets: FacetCounts; missing: string[] };
+/**
+ * `facets`: only the groups asked for (a filter group's counts, the histogram's years or months);
+ * the engine's cost grows with every facet it computes. `missing`: engines of a sharded archive
+ * that did not answer (their articles are not counted).
+ */
+export type ArticleCounts<F extends FacetField = FacetField> = { total: number; facets: Pick<FacetCounts, F>; missing: string[] };
 
-const counts = createMemo<ArticleCounts>({ maxEntries: 2000, ttlMs: 10 * 60_000, keep: (answer) => answer.missing.length === 0 });
+/** Keyed by the groups asked for too, so an answer always holds the groups its key names. */
+const counts = createMemo<Omit<ArticleCounts, "facets"> & { facets: Partial<FacetCounts> }>({ maxEntries: 2000, ttlMs: 10 * 60_000, keep: (answer) => answer.missing.length === 0 });
 
-export async function countArticles(request: SearchRequest, context: SearchContext = getSearchContext()): Promise<ArticleCounts> {
+/** The total and the counts of the facet groups `facets` (none for a total alone). */
+export async function countArticles<F extends FacetField>(request: SearchRequest, facets: readonly F[], context: SearchContext = getSearchContext()): Promise<ArticleCounts<F>> {
   const version = await readCurrentIndexVersion(context);
   const { page: _page, size: _size, sort: _sort, ...question } = request;
-  return counts.get(`${version}|${JSON.stringify(question)}`, async () => {
+  const asked = [...new Set(facets)].sort();
+  const answer = await counts.get(`${version}|${asked.join(",")}|${JSON.stringify(question)}`, async () => {
     const { compiled, filter } = await prepareRequest(request, context);
     const result = await executeQuery(context, {
       compiled,
@@ -37,9 +44,10 @@ export async function countArticles(request: SearchRequest, context: SearchConte
       sort: "relevance",
       page: 1,
       hitsPerPage: 0,
-      facets: FACET_FIELDS,
+      facets: asked,
       attributesToRetrieve: [],
     });
-    return { total: result.totalHits, facets: toFacetCounts(result.facetDistribution), missing: result.missing };
+    return { total: result.totalHits, facets: toFacetCounts(result.facetDistribution, asked), missing: result.missing };
   });
+  return answer as ArticleCounts<F>;
 }

@@ -198,9 +198,10 @@ function toSearchHit(article: ArticleSummary, storedBody: string, terms: readonl
   };
 }
 
-export function toFacetCounts(distribution: Partial<Record<string, Record<string, number>>>): FacetCounts {
-  const counts = {} as FacetCounts;
-  for (const field of FACET_FIELDS) {
+/** The engine's facet distribution as counts, most frequent first, for `fields` (all groups by default). */
+export function toFacetCounts<F extends FacetField = FacetField>(distribution: Partial<Record<string, Record<string, number>>>, fields: readonly F[] = FACET_FIELDS as readonly FacetField[] as readonly F[]): Pick<FacetCounts, F> {
+  const counts = {} as Pick<FacetCounts, F>;
+  for (const field of fields) {
     counts[field] = Object.entries(distribution[field] ?? {})
       .map(([value, count]) => ({ value, count }))
       .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { countArticles } from "@/lib/search/count-articles";
-import { searchArticles, type SearchContext } from "@/lib/search/search-articles";
+import { FACET_FIELDS, searchArticles, type SearchContext } from "@/lib/search/search-articles";
 import { SearchRequestSchema } from "@/lib/search/search-request";
 import { connectTestEngine, uniqueIndexName } from "./helpers";
 import { indexFixtures, type FixtureInput } from "./search-exec-fixtures";
@@ -30,19 +30,29 @@ describe("countArticles", () => {
   it("reports the same total and facet counts as the full search", async () => {
     for (const q of ["档案", "档案 OR 检索", "馆开放日", ""]) {
       const request = SearchRequestSchema.parse({ q, source: ["乙报"] });
-      const [counted, searched] = await Promise.all([countArticles(request, context), searchArticles(request, context)]);
+      const [counted, searched] = await Promise.all([countArticles(request, FACET_FIELDS, context), searchArticles(request, context)]);
       expect(counted.total, q).toBe(searched.total);
       expect(counted.facets, q).toEqual(searched.facets);
     }
   });
 
+  it("computes only the groups asked for, with the full search's counts for them", async () => {
+    const request = SearchRequestSchema.parse({ q: "档案" });
+    const searched = await searchArticles(request, context);
+    const sources = await countArticles(request, ["source"], context);
+    expect(sources.total).toBe(searched.total);
+    expect(sources.facets).toEqual({ source: searched.facets.source });
+    const total = await countArticles(request, [], context);
+    expect(total).toEqual({ total: searched.total, facets: {}, missing: [] });
+  });
+
   it("ignores paging and sort in its question but follows the index when documents change", async () => {
     const request = SearchRequestSchema.parse({ q: "档案" });
-    const before = await countArticles(request, context);
-    expect((await countArticles({ ...request, page: 3, sort: "newest" }, context)).total).toBe(before.total);
+    const before = await countArticles(request, FACET_FIELDS, context);
+    expect((await countArticles({ ...request, page: 3, sort: "newest" }, FACET_FIELDS, context)).total).toBe(before.total);
     await indexFixtures(client, context.indexUid, [{ id: "c-new", title: "新的档案报道", body: "正文。", date: "2021-05-01", source: "丙报" }]);
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    const after = await countArticles(request, context);
+    const after = await countArticles(request, FACET_FIELDS, context);
     expect(after.total).toBe(before.total + 1);
     expect(after.facets.source).toContainEqual({ value: "丙报", count: 1 });
   });

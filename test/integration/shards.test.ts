@@ -15,7 +15,7 @@ import { startEngine, type RunningEngine } from "@/lib/search/engine/process";
 import { searchAuthorNames } from "@/lib/search/facet-values";
 import { iterateResultPages } from "@/lib/search/iterate-results";
 import { getIssueNeighbours, getMoreByAuthors } from "@/lib/search/related";
-import { getArchiveOverview, getArticle, searchArticles, type SearchContext, type SearchResult } from "@/lib/search/search-articles";
+import { FACET_FIELDS, getArchiveOverview, getArticle, searchArticles, type SearchContext, type SearchResult } from "@/lib/search/search-articles";
 import { SearchRequestSchema, type SearchRequest } from "@/lib/search/search-request";
 import { SCHEMA_VERSION } from "@/lib/search/index-schema";
 import type { Shard } from "@/lib/search/shards";
@@ -133,7 +133,7 @@ describe("an archive on three engines", () => {
 
   it("counts, exports, browses and lists authors as one engine does", async () => {
     const request = parse({ q: "档案 OR 基层", sort: "newest" });
-    expect(await countArticles(request, sharded)).toEqual(await countArticles(request, single));
+    expect(await countArticles(request, FACET_FIELDS, sharded)).toEqual(await countArticles(request, FACET_FIELDS, single));
 
     const exportIds = async (context: SearchContext) => {
       const ids: string[] = [];
