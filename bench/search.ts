@@ -135,6 +135,22 @@ async function main(): Promise<void> {
         `keep-alive transport p50 is ${(percentile(viaFetch, 0.5) / Math.max(0.01, percentile(viaAgent, 0.5))).toFixed(1)}× faster than the client's own`,
       );
     }
+    // A filter group's counts (the results page's per-group and histogram counts, count-articles.ts): that group alone against all eight.
+    const countOf = (facets: readonly string[]) => (term: string) =>
+      searchRaw(client, { q: codedQuery(term), hitsPerPage: 0, page: 1, facets: [...facets], filter: RECENT.filter, locales: CODED_LOCALES });
+    const allGroups = await measure(terms, countOf(FACET_FIELDS));
+    const oneGroup = await measure(terms, countOf(["source"]));
+    lines.push(
+      "",
+      formatRows(
+        ["raw count without hits, filtered", "p50/p95/p99 ms"],
+        [
+          ["all eight facet groups (before)", formatPercentiles(allGroups)],
+          ["the one group shown (what countArticles asks now)", formatPercentiles(oneGroup)],
+        ],
+      ),
+      `one group p50 is ${(percentile(allGroups, 0.5) / Math.max(0.01, percentile(oneGroup, 0.5))).toFixed(1)}× faster`,
+    );
     process.stdout.write(lines.join("\n") + "\n");
   } finally {
     await engine.stop();
