@@ -32,6 +32,21 @@ test("the advanced form opens filled from a results page and gives back a readab
   expect(narrowed).toBeLessThan(before + 1000);
 });
 
+test("several byline roles are ticked together and come back ticked", async ({ page }) => {
+  await page.goto("/search/advanced");
+  await page.getByLabel("第 1 行的检索词").fill("江城");
+  await page.getByTestId("advanced-roles").getByLabel("记者", { exact: true }).check();
+  await page.getByTestId("advanced-roles").getByLabel("通讯员", { exact: true }).check();
+  await page.getByRole("button", { name: "检索", exact: true }).last().click();
+  await expect(page).toHaveURL(/\/search\?/);
+  const url = new URL(page.url());
+  expect(url.searchParams.getAll("role")).toEqual(["记者", "通讯员"]);
+  await page.goto(`/search/advanced?${url.searchParams.toString()}`);
+  await expect(page.getByTestId("advanced-roles").getByLabel("记者", { exact: true })).toBeChecked();
+  await expect(page.getByTestId("advanced-roles").getByLabel("通讯员", { exact: true })).toBeChecked();
+  await expect(page.getByTestId("advanced-roles").getByLabel("摄影", { exact: true })).not.toBeChecked();
+});
+
 test.describe("without client JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 

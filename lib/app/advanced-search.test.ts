@@ -25,6 +25,16 @@ describe("advanced search form", () => {
     expect(requestOf(built.href)).toMatchObject({ q: "江城 春运 NEAR/5 铁路", source: ["江城日报", "海滨晚报"], edition: [4], author: ["王明远"], role: ["记者"], from: "2018-01-01", to: "2019-12-31", sort: "newest", size: 50 });
   });
 
+  it("keeps every byline role of a search: several roles are any of them, and none is dropped on the way back", () => {
+    const original = requestOf("/search?q=春运&author=王明远&role=记者&role=摄影&role=未注明");
+    const form = toAdvancedForm(original);
+    expect(form.roles).toEqual(["记者", "摄影", "未注明"]);
+    const params = new URLSearchParams([["f1", "any"], ["w1", "春运"], ["f2", "author"], ["w2", "王明远"], ...form.roles.map((role) => ["role", role])]);
+    const built = buildAdvancedSearch(readAdvancedForm(params));
+    if (!built.ok) throw new Error(built.message);
+    expect(requestOf(built.href)).toMatchObject({ q: "春运", author: ["王明远"], role: ["记者", "摄影", "未注明"] });
+  });
+
   it("says which row is wrong", () => {
     expect(submit({ f1: "column", o1: "not", w1: "要闻" })).toMatchObject({ ok: false, row: 1 });
     expect(submit({ f1: "any", w1: "江城", f2: "column", o2: "or", w2: "要闻" })).toMatchObject({ ok: false, row: 2 });

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { AUTHOR_ROLES } from "@/lib/article/types";
 import { parseQuery, type Clause, type Term, type TermField } from "@/lib/search/query/parse-query";
 import { renderClauses } from "@/lib/search/query/render-query";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SORT_ORDERS, type SearchRequest } from "@/lib/search/search-request";
@@ -34,8 +33,8 @@ const MAX_ROWS = 20;
 export type AdvancedRow = { field: AdvancedField; op: AdvancedOperator; words: string };
 export type AdvancedForm = {
   rows: AdvancedRow[];
-  /** One byline role for the author rows joined with 并且 (or, with no author row, any author in that role). */
-  role: string;
+  /** Byline roles, any of them: of the author row (or, with no author row, any author in one of these roles). */
+  roles: string[];
   /** What the rows cannot hold (proximity, several terms in one box), in the query language, ANDed. */
   extra: string;
   from: string;
@@ -69,7 +68,7 @@ export function readAdvancedForm(params: URLSearchParams): AdvancedForm {
   const size = Number(params.get("size"));
   return {
     rows,
-    role: (AUTHOR_ROLES as readonly string[]).includes(params.get("role") ?? "") ? (params.get("role") ?? "") : "",
+    roles: [...new Set(params.getAll("role").map((role) => role.trim()))].filter((role) => role && role.length <= 20).slice(0, 20),
     extra: ExtraSchema.parse(params.get("extra") ?? ""),
     from: DateSchema.parse(params.get("from") ?? ""),
     to: DateSchema.parse(params.get("to") ?? ""),
@@ -105,7 +104,7 @@ export function buildAdvancedSearch(form: AdvancedForm): BuiltSearch {
       continue;
     }
     const termField = TEXT_FIELDS[row.field] ?? "any";
-    if (termField === "author" && form.role) {
+    if (termField === "author" && form.roles.length > 0) {
       if (op !== "and") return fail("选了作者身份时，作者只能用“并且”连接");
       if (authors.length > 0) return fail("选了作者身份时只能填一位作者（多位作者请不选身份）");
       authors.push(words);
@@ -125,7 +124,7 @@ export function buildAdvancedSearch(form: AdvancedForm): BuiltSearch {
   const request: Partial<SearchRequest> = {
     q,
     author: authors,
-    role: form.role ? [form.role] : [],
+    role: form.roles,
     column: facets.column,
     source: facets.source,
     topic: form.topics,
@@ -161,7 +160,7 @@ export function toAdvancedForm(request: SearchRequest): AdvancedForm {
   while (rows.length < MIN_ROWS);
   return {
     rows,
-    role: request.role[0] ?? "",
+    roles: [...request.role],
     extra: [renderClauses(extra), parsed.ok ? "" : request.q].filter(Boolean).join(" "),
     from: request.from ?? "",
     to: request.to ?? "",

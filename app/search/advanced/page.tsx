@@ -70,14 +70,19 @@ export default async function AdvancedSearchPage({ searchParams }: Props) {
             </p>
           ) : null}
           <div className="mt-4 grid gap-3 sm:grid-cols-2">
-            <div>
-              <label htmlFor="role" className="block font-medium">
-                作者身份
-              </label>
-              <select id="role" name="role" defaultValue={form.role} className={`${control} mt-1 w-full`}>
-                <Options labels={{ "": "不限", ...Object.fromEntries(AUTHOR_ROLES.map((role) => [role, role])) }} />
-              </select>
-            </div>
+            <fieldset data-testid="advanced-roles">
+              <legend className="font-medium">
+                作者身份<span className="text-sm font-normal text-stone-600">（可多选，不选为不限）</span>
+              </legend>
+              <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+                {[...new Set([...AUTHOR_ROLES, ...form.roles])].map((role) => (
+                  <label key={role} className="inline-flex items-center gap-1.5">
+                    <input type="checkbox" name="role" value={role} defaultChecked={form.roles.includes(role)} className="h-4 w-4" />
+                    {role}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
             <div>
               <label htmlFor="extra" className="block font-medium">
                 补充检索式<span className="text-sm font-normal text-stone-600">（如 春运 NEAR/5 铁路）</span>
