@@ -3,6 +3,7 @@ import type { GeneratedPage, LayoutFamily, LineLabel } from "@/lib/segmenter/lab
 import { countAuthorMatches, normalizeForCompare } from "./eval-parse-pages";
 import { HEADLINE_LABELS } from "./page-gen/printed-item";
 import { textOfParsed, type OcrPageContext } from "./parsers/ocr-page";
+import { REVIEW_THRESHOLD } from "./review-list";
 
 /**
  * Scores a page parser on generated pages, whose every line is known to belong to one item:
@@ -19,9 +20,32 @@ import { textOfParsed, type OcrPageContext } from "./parsers/ocr-page";
 
 export type ParsePageDetailed = (text: string, context: OcrPageContext) => { articles: ParsedArticle[]; bylines: (string | null)[] };
 
-export type Tally = { items: number; found: number; parsed: number; matchedParsed: number; headlinesRight: number; authors: number; authorsFound: number; authorsParsed: number };
+export type Tally = {
+  items: number;
+  found: number;
+  parsed: number;
+  matchedParsed: number;
+  headlinesRight: number;
+  authors: number;
+  authorsFound: number;
+  authorsParsed: number;
+  /** Parsed items `ingest --review-list` would list (rated below REVIEW_THRESHOLD), and of those the wrong ones. */
+  reviewListed: number;
+  reviewListedWrong: number;
+};
 
-export type FamilyScore = Tally & { family: LayoutFamily | "all"; pages: number; recall: number; precision: number; headlines: number; bylineP: number; bylineR: number };
+export type FamilyScore = Tally & {
+  family: LayoutFamily | "all";
+  pages: number;
+  recall: number;
+  precision: number;
+  headlines: number;
+  bylineP: number;
+  bylineR: number;
+  /** Share of parsed items the review list holds, and share of the wrong parsed items it holds. */
+  reviewListedShare: number;
+  reviewCatches: number;
+};
 
 export function scoreGeneratedPages(pages: readonly GeneratedPage[], parse: ParsePageDetailed): FamilyScore[] {
   const byFamily = new Map<LayoutFamily, { pages: number; tally: Tally }>();
@@ -63,6 +87,11 @@ function scorePage(page: GeneratedPage, parse: ParsePageDetailed): Tally {
     if (isHeadlineRight(expected.headlines, lines, keyed)) tally.headlinesRight++;
   });
   tally.matchedParsed = matched.size;
+  items.forEach((item, at) => {
+    if (!isListedForReview(item.article)) return;
+    tally.reviewListed++;
+    if (!matched.has(at)) tally.reviewListedWrong++;
+  });
   return tally;
 }
 
@@ -86,8 +115,14 @@ function sortChars(text: string): string {
   return [...text].sort().join("");
 }
 
+/** What `ingest --review-list` lists (review-list.ts): an item rated below the threshold for its boundaries or byline. */
+function isListedForReview(article: ParsedArticle): boolean {
+  const rating = article.segmentation;
+  return rating !== undefined && Math.min(rating.boundary, rating.byline) < REVIEW_THRESHOLD;
+}
+
 function emptyTally(): Tally {
-  return { items: 0, found: 0, parsed: 0, matchedParsed: 0, headlinesRight: 0, authors: 0, authorsFound: 0, authorsParsed: 0 };
+  return { items: 0, found: 0, parsed: 0, matchedParsed: 0, headlinesRight: 0, authors: 0, authorsFound: 0, authorsParsed: 0, reviewListed: 0, reviewListedWrong: 0 };
 }
 
 function addTally(into: Tally, from: Tally): void {
@@ -105,5 +140,7 @@ function toScore(family: LayoutFamily | "all", pages: number, tally: Tally): Fam
     headlines: ratio(tally.headlinesRight, tally.items),
     bylineP: ratio(tally.authorsFound, tally.authorsParsed),
     bylineR: ratio(tally.authorsFound, tally.authors),
+    reviewListedShare: ratio(tally.reviewListed, tally.parsed),
+    reviewCatches: ratio(tally.reviewListedWrong, tally.parsed - tally.matchedParsed),
   };
 }

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { REVIEW_THRESHOLD } from "./review-list";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -44,7 +45,7 @@ function main(): void {
 
 function printFamilies(split: string, seed: number, rows: readonly FamilyScore[]): void {
   console.log(`Whole articles on generated pages, ${split} months (not used in training), seed ${seed}:`);
-  const header = ["family", "pages", "items", "whole R", "whole P", "headlines", "byline P", "byline R"];
+  const header = ["family", "pages", "items", "whole R", "whole P", "headlines", "byline P", "byline R", "review listed", "review catches"];
   const body = rows.map((row) => [
     row.family,
     String(row.pages),
@@ -54,12 +55,15 @@ function printFamilies(split: string, seed: number, rows: readonly FamilyScore[]
     mark(row.headlines, 0.97),
     mark(row.bylineP, 0.98),
     mark(row.bylineR, 0.98),
+    `${(row.reviewListedShare * 100).toFixed(1)} %`,
+    `${(row.reviewCatches * 100).toFixed(1)} %`,
   ]);
   printTable(header, body);
   const families = rows.filter((row) => row.family !== "all");
   const weakest = families.reduce((worst, row) => (Math.min(row.recall, row.precision) < Math.min(worst.recall, worst.precision) ? row : worst), families[0]!);
   if (weakest) console.log(`weakest family: ${weakest.family} (whole R ${weakest.recall.toFixed(3)}, P ${weakest.precision.toFixed(3)})`);
   console.log(`* below target (families ${FAMILY_TARGET}, all 0.98, headlines 0.97, bylines 0.98)`);
+  console.log(`review listed: parsed items \`ingest --review-list\` lists (rated below ${REVIEW_THRESHOLD}); review catches: the wrong parsed items among them`);
 }
 
 function printLabelledPages(label: string, dir: string): void {
