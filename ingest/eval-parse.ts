@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import { REVIEW_THRESHOLD } from "./review-list";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -9,6 +8,7 @@ import { evaluateOcrPages, type OcrParseEvaluation } from "./eval-parse-pages";
 import { DEFAULT_CORPUS, evaluateRmrbBylines, type Score } from "./eval-parse-rmrb";
 import { generatePages } from "./page-gen";
 import { parseOcrPageDetailed } from "./parsers/ocr-page";
+import { REVIEW_THRESHOLD } from "./review-list";
 
 /**
  * `npm run eval:parse`: how well OCR'd pages become articles, on data the segmenter was not
