@@ -10,9 +10,8 @@ import { EngineError } from "@/lib/search/engine/errors";
 import { clientFor } from "@/lib/search/engine/managed";
 import { startEngine } from "@/lib/search/engine/process";
 import { superviseEngine, type EngineSupervisor } from "@/lib/search/engine/supervise";
-import { countDocuments, ensureIndex } from "@/lib/search/index-admin";
-import { runIngest } from "@/ingest/pipeline";
 import { createProgressReporter } from "@/ingest/progress";
+import { prepareServedIndex } from "@/ingest/served-index";
 
 /**
  * `npm start`: Meilisearch up, the bundled sample ingested if the index is
@@ -20,7 +19,6 @@ import { createProgressReporter } from "@/ingest/progress";
  * (scripts/serve.ts). `--dev` serves in Next's development mode instead. Ctrl-C stops everything.
  */
 
-const SAMPLE = { inputs: ["sample/pages"], manifest: "sample/manifest.json" };
 const BUILD_INPUTS = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
 
 async function main(): Promise<void> {
@@ -62,20 +60,7 @@ async function main(): Promise<void> {
     const client = getEngineClient();
     const shards = getShards() ?? [toOnlyShard(client)];
     if (shards.length > 1) await joinNetwork(shards);
-    for (const shard of shards) await ensureIndex(shard.client, env.BAOKU_INDEX);
-    const counts = await Promise.all(shards.map((shard) => countDocuments(shard.client, env.BAOKU_INDEX)));
-    if (counts.every((count) => count === 0)) {
-      log(`Index "${env.BAOKU_INDEX}" is empty: importing the bundled sample (${SAMPLE.inputs.join(", ")})`);
-      const summary = await runIngest({
-        inputs: SAMPLE.inputs,
-        manifestPath: SAMPLE.manifest,
-        indexUid: env.BAOKU_INDEX,
-        client,
-        shards,
-        onProgress: createProgressReporter(process.stderr),
-      });
-      log(`Imported ${summary.articles} articles from ${summary.filesOk} files`);
-    }
+    await prepareServedIndex({ client, shards, indexUid: env.BAOKU_INDEX, log, onProgress: createProgressReporter(process.stderr) });
     if (!dev && needsBuild()) {
       log("Building the app (next build)…");
       const build = spawnSync(nextBin(), ["build"], { stdio: "inherit", env: process.env });
