@@ -1,4 +1,5 @@
 import type { ParsedArticle } from "@/lib/article/types";
+import { rateForReview } from "@/lib/corrections/review-queue";
 import type { GeneratedPage, LayoutFamily, LineLabel } from "@/lib/segmenter/labels";
 import { countAuthorMatches, normalizeForCompare } from "./eval-parse-pages";
 import { HEADLINE_LABELS } from "./page-gen/printed-item";
@@ -115,10 +116,10 @@ function sortChars(text: string): string {
   return [...text].sort().join("");
 }
 
-/** What `ingest --review-list` lists (review-list.ts): an item rated below the threshold for its boundaries or byline. */
+/** What `ingest --review-list` lists (review-list.ts): an item rated below its threshold. */
 function isListedForReview(article: ParsedArticle): boolean {
-  const rating = article.segmentation;
-  return rating !== undefined && Math.min(rating.boundary, rating.byline) < REVIEW_THRESHOLD;
+  const confidence = rateForReview(article);
+  return confidence !== null && confidence < REVIEW_THRESHOLD;
 }
 
 function emptyTally(): Tally {

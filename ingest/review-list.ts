@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import type { Article } from "@/lib/article/types";
+import { rateForReview } from "@/lib/corrections/review-queue";
 import { formatWeakestLine } from "@/lib/segmenter/item-confidence";
 
 /**
@@ -27,9 +28,9 @@ export function createReviewList(threshold = REVIEW_THRESHOLD): ReviewList {
   return {
     consider(article) {
       const rating = article.segmentation;
-      if (!rating || article.kind === "remainder") return;
+      const confidence = rateForReview(article);
+      if (!rating || confidence === null) return;
       rated++;
-      const confidence = Math.min(rating.boundary, rating.byline);
       if (confidence >= threshold) return;
       const part = rating.boundary <= rating.byline ? `boundary ${rating.boundary}` : `byline ${rating.byline}`;
       const { id, sourceFile, ordinal, title } = article;

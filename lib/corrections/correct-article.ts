@@ -112,24 +112,20 @@ export async function applyImportedCorrections(corrections: readonly Correction[
       counts.waiting += 1;
       continue;
     }
+    const flagUnfit = (reason: string) => {
+      recordFit(db, correction, reason);
+      counts.unfit += 1;
+    };
     let group: StoredEntry[] = [target];
-    let refusal: string | null = null;
     if (correction.payload.kind === "merge") {
       // Why a merge cannot be made here (the last article of its file, the next one gone) is the reason the librarian reads.
       try {
         group = [target, await readNextEntry(target)];
       } catch (error) {
         if (!(error instanceof CorrectionRefusedError)) throw error;
-        refusal = error.message;
+        flagUnfit(error.message);
+        continue;
       }
-    }
-    const flagUnfit = (reason: string) => {
-      recordFit(db, correction, reason);
-      counts.unfit += 1;
-    };
-    if (refusal !== null) {
-      flagUnfit(refusal);
-      continue;
     }
     const before = group.map((entry) => entry.article);
     // The target was read by its id, so the correction either applies or is unfit.

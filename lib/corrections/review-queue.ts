@@ -20,6 +20,12 @@ export type ReviewItem = {
   checkedAt: string | null;
 };
 
+/** How sure the segmenter was of an item: its boundaries or its byline, whichever is less; null for an item it did not rate. */
+export function rateForReview(article: Pick<Article, "kind" | "segmentation">): number | null {
+  const rating = article.segmentation;
+  return rating && article.kind !== "remainder" ? Math.min(rating.boundary, rating.byline) : null;
+}
+
 /** Replaces the items of one source file with those of its latest import. */
 export function recordReviewItems(db: Db, sourcePath: string, articles: readonly Article[], threshold: number): void {
   const insert = db.prepare(
@@ -39,7 +45,8 @@ export function recordReviewItems(db: Db, sourcePath: string, articles: readonly
     db.prepare("DELETE FROM review_items WHERE source_path = ?").run(sourcePath);
     for (const article of articles) {
       const rating = article.segmentation;
-      if (!rating || article.kind === "remainder" || Math.min(rating.boundary, rating.byline) >= threshold) continue;
+      const confidence = rateForReview(article);
+      if (!rating || confidence === null || confidence >= threshold) continue;
       insert.run(article.id, sourcePath, article.sourceFile, article.title, article.date, rating.boundary, rating.byline, JSON.stringify(rating.weakest));
       const mark = checked.get(article.id);
       if (mark) keepMark.run(mark.checked_by, mark.checked_at, article.id);

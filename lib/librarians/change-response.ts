@@ -1,7 +1,6 @@
-import { NextResponse } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
 import { answerError, answerFailure } from "@/lib/api/respond";
 import { escapeHtml, renderStandalonePage } from "@/lib/app/standalone-page";
-import type { NextRequest } from "next/server";
 import type { Session } from "./sessions";
 import { authorizeChange, readBody, type ChangeRefusal } from "./request-session";
 
