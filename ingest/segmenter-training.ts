@@ -4,6 +4,8 @@ import { LAYOUT_FAMILIES, LINE_LABELS, type GeneratedPage, type LayoutFamily } f
 import { toModelFile, type ModelFile } from "@/lib/segmenter/model-file";
 import { markUnfinished } from "@/lib/segmenter/open-columns";
 import { splitPageLines } from "@/lib/segmenter/page-lines";
+import { createJoinTables } from "@/lib/segmenter/resume-evidence";
+import { describeResumePairs, findWaitingLines } from "@/lib/segmenter/waiting-lines";
 import { trainPerceptron, type TrainingSequence } from "@/lib/segmenter/train-perceptron";
 import { countCharPairs, DEFAULT_CHAR_PAIRS } from "./count-char-pairs";
 import { generatePages } from "./page-gen";
@@ -53,9 +55,12 @@ export function toTrainingSequence(page: GeneratedPage, charPairs: CharPairs): T
   if (lines.length !== page.lines.length || lines.some((line, at) => line.text !== page.lines[at]!.text)) {
     throw new Error(`page ${page.name}: its labelled lines do not match the lines of its text`);
   }
+  const tables = createJoinTables(lines, charPairs);
+  const frame = findWaitingLines(lines, markUnfinished(lines), tables);
   return {
-    features: extractPageFeatures(lines, charPairs),
+    features: extractPageFeatures(lines, charPairs, tables),
     labels: page.lines.map((line) => LINE_LABELS.indexOf(line.label)),
-    unfinished: markUnfinished(lines),
+    frame,
+    resumePairs: describeResumePairs(lines, frame, tables),
   };
 }

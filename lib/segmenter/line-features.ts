@@ -47,6 +47,15 @@ function composeFeatures(lines: readonly PageLine[], observed: readonly LineObse
     const paired = pair(i - 1, i);
     features.push(`join=${joins}`, `pcut|join=${previous.cut}|${joins}`, `pcut|first=${previous.cut}|${startClass(line.norm)}`);
     features.push(`pair=${paired}`, `pair|pcut|join=${paired}|${previous.cut}|${joins}`, `pair|pend|hs=${paired}|${previous.ends}|${here.headlineShaped}`);
+    // Edge features (sequence-model.ts): weighed per pair of labels, so the same join can
+    // count for a step from a body line and against one from a headline line.
+    const stops = previous.own.find((feature) => feature.startsWith("stops=")) ?? "stops=0";
+    features.push(
+      `~pcut|join|pair=${previous.cut}|${joins}|${paired}`,
+      `~pend|hs=${previous.ends}|${here.headlineShaped}`,
+      `~p${stops}|hs=${here.headlineShaped}`,
+      `~first|dateline=${startClass(line.norm)}|${here.own.includes("dateline")}`,
+    );
     if (previous.cut && (joins < 2 || paired !== "pair")) {
       const later = findLaterJoin(lines, observed, i, join, pair);
       if (later) features.push(`interruptAhead|join=${joins}`, `interruptAhead|by|join|pair=${later}|${joins}|${paired}`);
@@ -56,6 +65,7 @@ function composeFeatures(lines: readonly PageLine[], observed: readonly LineObse
   const cohesion = measureCohesion(lines, i);
   features.push(`coh=${cohesion}`, `coh|hs=${cohesion}|${here.headlineShaped}`, `coh|pend=${cohesion}|${previous?.ends ?? "none"}`);
   const resumable = findResumableLine(lines, observed, i, join, pair);
+  if (previous) features.push(`~coh=${cohesion}`, `~resume|pjoin=${resumable ? `${resumable.strength}|${resumable.pair}` : "none"}|${join(i - 1, i)}`);
   if (resumable !== null) {
     const closer = compareContext(lines, resumable.line, i);
     const recent = i > 0 ? join(i - 1, i) : 0;

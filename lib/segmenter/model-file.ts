@@ -14,59 +14,80 @@ export const MODEL_PATH = new URL("./model.json", import.meta.url);
 const SCALE = 1000;
 
 const modelFileSchema = z.object({
-  format: z.literal(2),
+  format: z.literal(3),
   /** How the weights were made: enough to reproduce them (the test retrains and compares). */
   training: z.record(z.string(), z.unknown()),
   labels: z.array(z.string()),
   /** (labels + 1) × labels, the last row the start weights, in thousandths. */
   transitions: z.array(z.number().int()),
-  /** OPEN_STATES × labels: a label's weight given how many items wait for their column (open-columns.ts), in thousandths. */
+  /** WAIT_STATES × labels: a label's weight given whether a line waits for its column (waiting-lines.ts), in thousandths. */
   openWeights: z.array(z.number().int()),
-  /** OPEN_STATES: the weight of ending a page with that many items waiting, in thousandths. */
+  /** WAIT_STATES: the weight of ending a page with no line or a line waiting (the second also of dropping one), in thousandths. */
   finalWeights: z.array(z.number().int()),
+  /** [resume pair feature, weight in thousandths] (waiting-lines.ts). */
+  pairs: z.array(z.tuple([z.string(), z.number().int()])),
   /** The character-pair table the features read (char-pairs.ts). */
   charPairs: z.object({ chars: z.string(), pairs: z.string() }),
   /** [feature, [label, weight, label, weight, …]] in thousandths. */
   features: z.array(z.tuple([z.string(), z.array(z.number().int())])),
+  /** [edge feature, [label before × labels + label, weight, …]] in thousandths. */
+  edges: z.array(z.tuple([z.string(), z.array(z.number().int())])),
 });
 
 export type ModelFile = z.infer<typeof modelFileSchema>;
 
 export function toModelFile(model: SequenceModel, training: Record<string, unknown>, charPairs: CharPairsFile): ModelFile {
   const size = model.labels.length;
-  const features: ModelFile["features"] = [];
-  for (const [feature, row] of model.featureIndex) {
-    const sparse: number[] = [];
-    for (let label = 0; label < size; label++) {
-      const weight = Math.round(model.weights[row * size + label]! * SCALE);
-      if (weight !== 0) sparse.push(label, weight);
-    }
-    if (sparse.length > 0) features.push([feature, sparse]);
-  }
   return {
-    format: 2,
+    format: 3,
     training,
     labels: [...model.labels],
     transitions: Array.from(model.transitions, (weight) => Math.round(weight * SCALE)),
     openWeights: Array.from(model.openWeights, (weight) => Math.round(weight * SCALE)),
     finalWeights: Array.from(model.finalWeights, (weight) => Math.round(weight * SCALE)),
+    pairs: [...model.pairIndex].map(([feature, at]): [string, number] => [feature, Math.round(model.pairWeights[at]! * SCALE)]).filter(([, weight]) => weight !== 0),
     charPairs,
-    features,
+    features: toSparseRows(model.featureIndex, model.weights, size),
+    edges: toSparseRows(model.edgeIndex, model.edgeWeights, size * size),
   };
+}
+
+/** Each row's non-zero weights as [column, weight, …] in thousandths; rows with none are left out. */
+function toSparseRows(index: ReadonlyMap<string, number>, weights: Float64Array, width: number): ModelFile["features"] {
+  const rows: ModelFile["features"] = [];
+  for (const [feature, row] of index) {
+    const sparse: number[] = [];
+    for (let column = 0; column < width; column++) {
+      const weight = Math.round(weights[row * width + column]! * SCALE);
+      if (weight !== 0) sparse.push(column, weight);
+    }
+    if (sparse.length > 0) rows.push([feature, sparse]);
+  }
+  return rows;
+}
+
+function fromSparseRows(rows: ModelFile["features"], width: number): { index: Map<string, number>; weights: Float64Array } {
+  const index = new Map<string, number>();
+  const weights = new Float64Array(rows.length * width);
+  rows.forEach(([feature, sparse], row) => {
+    index.set(feature, row);
+    for (let at = 0; at + 1 < sparse.length; at += 2) weights[row * width + sparse[at]!] = sparse[at + 1]! / SCALE;
+  });
+  return { index, weights };
 }
 
 export function fromModelFile(file: ModelFile): SequenceModel {
   const size = file.labels.length;
-  const featureIndex = new Map<string, number>();
-  const weights = new Float64Array(file.features.length * size);
-  file.features.forEach(([feature, sparse], row) => {
-    featureIndex.set(feature, row);
-    for (let at = 0; at + 1 < sparse.length; at += 2) weights[row * size + sparse[at]!] = sparse[at + 1]! / SCALE;
-  });
+  const features = fromSparseRows(file.features, size);
+  const edges = fromSparseRows(file.edges, size * size);
   return {
+    pairIndex: new Map(file.pairs.map(([feature], at) => [feature, at])),
+    pairWeights: Float64Array.from(file.pairs, ([, weight]) => weight / SCALE),
     labels: file.labels,
-    featureIndex,
-    weights,
+    featureIndex: features.index,
+    weights: features.weights,
+    edgeIndex: edges.index,
+    edgeWeights: edges.weights,
     transitions: Float64Array.from(file.transitions, (weight) => weight / SCALE),
     openWeights: Float64Array.from(file.openWeights, (weight) => weight / SCALE),
     finalWeights: Float64Array.from(file.finalWeights, (weight) => weight / SCALE),
@@ -82,10 +103,11 @@ export function serializeModelFile(file: ModelFile): string {
     transitions: file.transitions,
     openWeights: file.openWeights,
     finalWeights: file.finalWeights,
+    pairs: file.pairs,
     charPairs: file.charPairs,
   });
-  const rows = file.features.map((entry) => JSON.stringify(entry));
-  return `${head.slice(0, -1)},"features":[\n${rows.join(",\n")}\n]}\n`;
+  const rows = (entries: ModelFile["features"]) => entries.map((entry) => JSON.stringify(entry)).join(",\n");
+  return `${head.slice(0, -1)},"features":[\n${rows(file.features)}\n],"edges":[\n${rows(file.edges)}\n]}\n`;
 }
 
 export function parseModelFile(text: string): ModelFile {

@@ -8,6 +8,7 @@ import { splitPageLines, type PageLine } from "./page-lines";
 import { decodeSequence, scoreLines, type SequenceModel } from "./sequence-model";
 import { createJoinTables, type JoinTables } from "./resume-evidence";
 import { findSwappedResumptions, relabelAsResumed, toReadOn } from "./swap-resumptions";
+import { describeResumePairs, findWaitingLines } from "./waiting-lines";
 
 /**
  * One OCR'd page → its items: lines, features, the most likely label sequence under the trained
@@ -33,7 +34,8 @@ export function labelLines(
   charPairs: CharPairs = loadShippedCharPairs(),
   tables: JoinTables = createJoinTables(lines, charPairs),
 ): LineDecision[] {
-  const decoded = decodeSequence(model, scoreLines(model, extractPageFeatures(lines, charPairs, tables)), markUnfinished(lines));
+  const frame = findWaitingLines(lines, markUnfinished(lines), tables);
+  const decoded = decodeSequence(model, scoreLines(model, extractPageFeatures(lines, charPairs, tables), describeResumePairs(lines, frame, tables)), frame);
   return decoded.labels.map((label, at) => ({
     label: model.labels[label] as LineLabel,
     margin: decoded.margins[at]!,

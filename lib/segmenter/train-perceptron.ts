@@ -1,22 +1,25 @@
 import { createRandom } from "@/lib/random/seeded-random";
-import { OPEN_STATES, readOpenColumnRules, traceOpenColumns } from "./open-columns";
-import { decodeLabels, type SequenceModel } from "./sequence-model";
+import { readOpenColumnRules } from "./open-columns";
+import { decodeLabels, EDGE_PREFIX, WAIT_STATES, type LatticePath, type PageScores, type SequenceModel } from "./sequence-model";
+import { stepWaiting, type WaitingFrame } from "./waiting-lines";
 
 /**
  * Averaged structured perceptron (Collins 2002) for `SequenceModel`: decode each training
  * sequence with the current weights, and where the decoding differs from the gold labels add
- * the gold features and transitions (and waiting-count weights, see open-columns.ts) and
- * subtract the decoded ones. The weights kept are the
- * average over all steps, which generalises far better than the last ones. Deterministic: the
- * order of sequences per epoch comes from a seeded generator, and features are indexed in
- * order of first appearance.
+ * the gold features and steps (transitions, edge features' label pairs, waiting states, resume
+ * pairs; see waiting-lines.ts) and subtract the decoded ones. The weights kept are the average
+ * over all steps, which generalises far better than the last ones. Deterministic: the order of
+ * sequences per epoch comes from a seeded generator, and features are indexed in order of first
+ * appearance.
  */
 
 export type TrainingSequence = {
   features: readonly (readonly string[])[];
   labels: readonly number[];
-  /** Per line: it stops mid-sentence (`markUnfinished`); left out, waiting counts are not used. */
-  unfinished?: readonly boolean[];
+  /** The page's unfinished and waiting lines; left out, nothing waits (no waiting state, no resume pairs). */
+  frame?: WaitingFrame;
+  /** Per line, the pair features of each line that may wait before it (describeResumePairs). */
+  resumePairs?: readonly (readonly (readonly string[])[])[];
 };
 
 export type TrainingOptions = {
@@ -27,87 +30,138 @@ export type TrainingOptions = {
   minFeatureCount: number;
 };
 
-type CompiledSequence = { rows: Int32Array[]; labels: readonly number[]; unfinished: readonly boolean[] | undefined; goldOpen: number[] };
+type CompiledSequence = {
+  rows: Int32Array[];
+  edgeRows: Int32Array[];
+  /** Per line and waiting option, the pair feature rows. */
+  pairRows: Int32Array[][];
+  labels: readonly number[];
+  frame: WaitingFrame | undefined;
+  gold: LatticePath;
+};
+
+/** A weight vector with the lazy sums averaging needs: `total = sum + weight × (now − stamp)`. */
+type Averaged = { values: Float64Array; sums: Float64Array; stamps: Float64Array };
+
+function createAveraged(length: number): Averaged {
+  return { values: new Float64Array(length), sums: new Float64Array(length), stamps: new Float64Array(length) };
+}
 
 export function trainPerceptron(sequences: readonly TrainingSequence[], options: TrainingOptions): SequenceModel {
-  const featureIndex = indexFeatures(sequences, options.minFeatureCount);
+  const featureIndex = indexFeatures(sequences.map((sequence) => sequence.features.map((line) => line.filter((feature) => !feature.startsWith(EDGE_PREFIX)))), options.minFeatureCount);
+  const edgeIndex = indexFeatures(sequences.map((sequence) => sequence.features.map((line) => line.filter((feature) => feature.startsWith(EDGE_PREFIX)))), options.minFeatureCount);
+  const pairIndex = indexFeatures(sequences.map((sequence) => (sequence.resumePairs ?? []).flat()), options.minFeatureCount);
   const rules = readOpenColumnRules(options.labels);
+  const size = options.labels.length;
   const compiled: CompiledSequence[] = sequences.map((sequence) => ({
     rows: sequence.features.map((features) => compileRows(features, featureIndex)),
+    edgeRows: sequence.features.map((features) => compileRows(features, edgeIndex)),
+    pairRows: sequence.features.map((_, i) => (sequence.resumePairs?.[i] ?? []).map((pairFeatures) => compileRows(pairFeatures, pairIndex))),
     labels: sequence.labels,
-    unfinished: sequence.unfinished,
-    goldOpen: traceOpenColumns(sequence.unfinished ? rules : null, sequence.labels, sequence.unfinished ?? []),
+    frame: sequence.frame,
+    gold: traceSlots(sequence.labels, sequence.frame),
   }));
-  const size = options.labels.length;
-  const weights = new Float64Array(featureIndex.size * size);
-  const transitions = new Float64Array((size + 1) * size);
-  // Sums for averaging, kept lazily: `total = sum + weight × (now − stamp)`.
-  const weightSums = new Float64Array(weights.length);
-  const weightStamps = new Float64Array(weights.length);
-  const transitionSums = new Float64Array(transitions.length);
-  const transitionStamps = new Float64Array(transitions.length);
-  const openWeights = new Float64Array(OPEN_STATES * size);
-  const finalWeights = new Float64Array(OPEN_STATES);
-  const openSums = new Float64Array(openWeights.length);
-  const openStamps = new Float64Array(openWeights.length);
-  const finalSums = new Float64Array(finalWeights.length);
-  const finalStamps = new Float64Array(finalWeights.length);
-  const model: SequenceModel = { labels: options.labels, featureIndex, weights, transitions, openWeights, finalWeights };
+  const weights = createAveraged(featureIndex.size * size);
+  const transitions = createAveraged((size + 1) * size);
+  const edges = createAveraged(edgeIndex.size * size * size);
+  const pairs = createAveraged(pairIndex.size);
+  const open = createAveraged(WAIT_STATES * size);
+  const final = createAveraged(WAIT_STATES);
+  const model: SequenceModel = {
+    labels: options.labels,
+    featureIndex,
+    weights: weights.values,
+    transitions: transitions.values,
+    edgeIndex,
+    edgeWeights: edges.values,
+    pairIndex,
+    pairWeights: pairs.values,
+    openWeights: open.values,
+    finalWeights: final.values,
+  };
   const random = createRandom(options.seed);
   let step = 1;
 
-  const update = (values: Float64Array, sums: Float64Array, stamps: Float64Array, at: number, delta: number) => {
-    sums[at]! += values[at]! * (step - stamps[at]!);
-    stamps[at] = step;
-    values[at]! += delta;
+  const update = (vector: Averaged, at: number, delta: number) => {
+    vector.sums[at]! += vector.values[at]! * (step - vector.stamps[at]!);
+    vector.stamps[at] = step;
+    vector.values[at]! += delta;
+  };
+  /** Adds `delta` × the weights of the step into line i along `path` (from its start at line 0). */
+  const updateStep = (sequence: CompiledSequence, path: LatticePath, i: number, delta: number) => {
+    const label = path.labels[i]!;
+    if (i === 0) {
+      update(transitions, size * size + label, delta);
+      update(open, label, delta);
+      return;
+    }
+    const before = path.labels[i - 1]!;
+    const slot = path.slots[i - 1]!;
+    update(transitions, before * size + label, delta);
+    for (const row of sequence.edgeRows[i]!) update(edges, (row * size + before) * size + label, delta);
+    if (!sequence.frame || !rules) return;
+    update(open, (slot > 0 ? size : 0) + label, delta);
+    const moved = stepWaiting(rules, sequence.frame, i - 1, before, slot, label);
+    if (label === rules.resume && slot > 0) for (const row of sequence.pairRows[i]![slot - 1] ?? []) update(pairs, row, delta);
+    if (moved > 0 && moved & 1) update(final, 1, delta);
   };
 
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (const index of shuffleIndices(compiled.length, random)) {
       const sequence = compiled[index]!;
-      const predicted = decodeLabels(model, scoreCompiled(model, sequence.rows), sequence.unfinished);
-      const guessOpen = traceOpenColumns(sequence.unfinished ? rules : null, predicted, sequence.unfinished ?? []);
+      const predicted = decodeLabels(model, scoreCompiled(model, sequence), sequence.frame);
+      const { gold } = sequence;
       const n = sequence.labels.length;
-      if (sequence.goldOpen[n] !== guessOpen[n]) {
-        update(finalWeights, finalSums, finalStamps, sequence.goldOpen[n]!, 1);
-        update(finalWeights, finalSums, finalStamps, guessOpen[n]!, -1);
+      if (sequence.frame && n > 0) {
+        const goldEnd = gold.slots[n - 1]! > 0 ? 1 : 0;
+        const guessEnd = predicted.slots[n - 1]! > 0 ? 1 : 0;
+        if (goldEnd !== guessEnd) {
+          update(final, goldEnd, 1);
+          update(final, guessEnd, -1);
+        }
       }
       for (let i = 0; i < n; i++) {
-        const gold = sequence.labels[i]!;
-        const guess = predicted[i]!;
-        if (gold !== guess || sequence.goldOpen[i] !== guessOpen[i]) {
-          update(openWeights, openSums, openStamps, sequence.goldOpen[i]! * size + gold, 1);
-          update(openWeights, openSums, openStamps, guessOpen[i]! * size + guess, -1);
-        }
-        const goldFrom = i === 0 ? size : sequence.labels[i - 1]!;
-        const guessFrom = i === 0 ? size : predicted[i - 1]!;
-        if (gold === guess && goldFrom === guessFrom) continue;
-        update(transitions, transitionSums, transitionStamps, goldFrom * size + gold, 1);
-        update(transitions, transitionSums, transitionStamps, guessFrom * size + guess, -1);
-        if (gold === guess) continue;
+        const same = (at: number) => gold.labels[at] === predicted.labels[at] && gold.slots[at] === predicted.slots[at];
+        if (same(i) && (i === 0 || same(i - 1))) continue;
+        updateStep(sequence, gold, i, 1);
+        updateStep(sequence, predicted, i, -1);
+        const goldLabel = gold.labels[i]!;
+        const guess = predicted.labels[i]!;
+        if (goldLabel === guess) continue;
         for (const row of sequence.rows[i]!) {
-          update(weights, weightSums, weightStamps, row * size + gold, 1);
-          update(weights, weightSums, weightStamps, row * size + guess, -1);
+          update(weights, row * size + goldLabel, 1);
+          update(weights, row * size + guess, -1);
         }
       }
       step++;
     }
   }
   return {
-    labels: options.labels,
-    featureIndex,
-    weights: average(weights, weightSums, weightStamps, step),
-    transitions: average(transitions, transitionSums, transitionStamps, step),
-    openWeights: average(openWeights, openSums, openStamps, step),
-    finalWeights: average(finalWeights, finalSums, finalStamps, step),
+    ...model,
+    weights: average(weights, step),
+    transitions: average(transitions, step),
+    edgeWeights: average(edges, step),
+    pairWeights: average(pairs, step),
+    openWeights: average(open, step),
+    finalWeights: average(final, step),
   };
+
+  /** The gold labels' slots: each step as the decoder would take it; a `resume` with nothing waiting (a cut that looked finished) takes nothing. */
+  function traceSlots(labels: readonly number[], frame: WaitingFrame | undefined): LatticePath {
+    const slots: number[] = [];
+    labels.forEach((label, i) => {
+      if (i === 0 || !frame || !rules) return slots.push(0);
+      const moved = stepWaiting(rules, frame, i - 1, labels[i - 1]!, slots[i - 1]!, label);
+      slots.push(moved < 0 ? 0 : moved >> 1);
+    });
+    return { labels: [...labels], slots };
+  }
 }
 
-function indexFeatures(sequences: readonly TrainingSequence[], minCount: number): Map<string, number> {
+/** Features seen at least `minCount` times, in order of first appearance. */
+function indexFeatures(sequences: readonly (readonly (readonly string[])[])[], minCount: number): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const sequence of sequences) {
-    for (const features of sequence.features) for (const feature of features) counts.set(feature, (counts.get(feature) ?? 0) + 1);
-  }
+  for (const lines of sequences) for (const features of lines) for (const feature of features) counts.set(feature, (counts.get(feature) ?? 0) + 1);
   const index = new Map<string, number>();
   for (const [feature, count] of counts) if (count >= minCount) index.set(feature, index.size);
   return index;
@@ -122,9 +176,9 @@ function compileRows(features: readonly string[], index: ReadonlyMap<string, num
   return Int32Array.from(rows);
 }
 
-function scoreCompiled(model: SequenceModel, rows: readonly Int32Array[]): Float64Array[] {
+function scoreCompiled(model: SequenceModel, sequence: CompiledSequence): PageScores {
   const size = model.labels.length;
-  return rows.map((lineRows) => {
+  const emissions = sequence.rows.map((lineRows) => {
     const scores = new Float64Array(size);
     for (const row of lineRows) {
       const offset = row * size;
@@ -132,6 +186,20 @@ function scoreCompiled(model: SequenceModel, rows: readonly Int32Array[]): Float
     }
     return scores;
   });
+  const square = size * size;
+  const edges = sequence.edgeRows.map((lineRows) => {
+    if (lineRows.length === 0) return null;
+    const scores = new Float64Array(square);
+    for (const row of lineRows) {
+      const offset = row * square;
+      for (let at = 0; at < square; at++) scores[at]! += model.edgeWeights[offset + at]!;
+    }
+    return scores;
+  });
+  const resumes = sequence.pairRows.map((options) =>
+    options.length === 0 ? null : Float64Array.from(options, (rows) => rows.reduce((sum, row) => sum + model.pairWeights[row]!, 0)),
+  );
+  return { emissions, edges, resumes };
 }
 
 function shuffleIndices(length: number, random: () => number): number[] {
@@ -143,7 +211,7 @@ function shuffleIndices(length: number, random: () => number): number[] {
   return order;
 }
 
-function average(values: Float64Array, sums: Float64Array, stamps: Float64Array, now: number): Float64Array {
+function average({ values, sums, stamps }: Averaged, now: number): Float64Array {
   const averaged = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) averaged[i] = (sums[i]! + values[i]! * (now - stamps[i]!)) / now;
   return averaged;

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { createRandom } from "@/lib/random/seeded-random";
+import { encodeCharPairs } from "./char-pairs";
+import { fromModelFile, parseModelFile, serializeModelFile, toModelFile } from "./model-file";
+import { decodeSequence, scoreLines } from "./sequence-model";
+import { trainPerceptron } from "./train-perceptron";
+
+describe("the model file", () => {
+  // Line features and edge features (~…) both carry weight in this small task.
+  const random = createRandom(9);
+  const pages = Array.from({ length: 40 }, () => {
+    const features = Array.from({ length: 6 }, (_, i) => [random() < 0.5 ? "a" : "b", ...(i > 0 ? [random() < 0.5 ? "~x" : "~y"] : [])]);
+    return { features, labels: features.map((line) => (line[0] === "a" ? 0 : line[1] === "~x" ? 1 : 2)) };
+  });
+  const model = trainPerceptron(pages, { labels: ["p", "q", "r"], epochs: 4, seed: 1, minFeatureCount: 1 });
+  const file = toModelFile(model, { test: true }, encodeCharPairs(["的", "了"], [1]));
+  const loaded = fromModelFile(parseModelFile(serializeModelFile(file)));
+
+  it("keeps every weight, edge weights included, to a thousandth", () => {
+    expect(model.edgeIndex.size).toBeGreaterThan(0);
+    expect([...loaded.edgeIndex.keys()].sort()).toEqual([...model.edgeIndex.keys()].filter((feature) => file.edges.some(([name]) => name === feature)).sort());
+    for (const [feature, row] of model.edgeIndex) {
+      const at = loaded.edgeIndex.get(feature);
+      const width = model.labels.length ** 2;
+      for (let column = 0; column < width; column++) {
+        const weight = model.edgeWeights[row * width + column]!;
+        expect(at === undefined ? 0 : loaded.edgeWeights[at * width + column]!).toBeCloseTo(weight, 3);
+      }
+    }
+    for (const [feature, row] of model.featureIndex) {
+      const at = loaded.featureIndex.get(feature);
+      for (let label = 0; label < 3; label++) expect(at === undefined ? 0 : loaded.weights[at * 3 + label]!).toBeCloseTo(model.weights[row * 3 + label]!, 3);
+    }
+  });
+
+  it("decodes as the trained model does", () => {
+    for (const page of pages) expect(decodeSequence(loaded, scoreLines(loaded, page.features)).labels).toEqual(decodeSequence(model, scoreLines(model, page.features)).labels);
+  });
+});
