@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import type { Db } from "@/lib/corrections/database";
 import type { EngineClient } from "@/lib/search/engine/client";
 import { SchemaMismatchError } from "@/lib/search/engine/errors";
 import { countDocuments, ensureIndex } from "@/lib/search/index-admin";
@@ -26,12 +27,14 @@ export type ServedIndexOptions = {
   indexUid: string;
   log: (message: string) => void;
   onProgress?: IngestOptions["onProgress"];
+  /** The librarians' database: the sample's uncertain items go to its review queue, as any import's do. */
+  corrections?: Db | null;
 };
 
 export async function prepareServedIndex(options: ServedIndexOptions): Promise<void> {
   const { client, shards, indexUid, log } = options;
   const importSample = (rebuild: boolean) =>
-    runIngest({ inputs: [...BUNDLED_SAMPLE.inputs], manifestPath: BUNDLED_SAMPLE.manifest, indexUid, client, shards, rebuild, onProgress: options.onProgress });
+    runIngest({ inputs: [...BUNDLED_SAMPLE.inputs], manifestPath: BUNDLED_SAMPLE.manifest, indexUid, client, shards, rebuild, onProgress: options.onProgress, corrections: options.corrections ?? null });
   try {
     for (const shard of shards) await ensureIndex(shard.client, indexUid);
   } catch (error) {

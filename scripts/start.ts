@@ -12,6 +12,7 @@ import { startEngine } from "@/lib/search/engine/process";
 import { superviseEngine, type EngineSupervisor } from "@/lib/search/engine/supervise";
 import { createProgressReporter } from "@/ingest/progress";
 import { prepareServedIndex } from "@/ingest/served-index";
+import { closeDatabases, getDatabase } from "@/lib/corrections/database";
 
 /**
  * `npm start`: Meilisearch up, the bundled sample ingested if the index is
@@ -60,7 +61,9 @@ async function main(): Promise<void> {
     const client = getEngineClient();
     const shards = getShards() ?? [toOnlyShard(client)];
     if (shards.length > 1) await joinNetwork(shards);
-    await prepareServedIndex({ client, shards, indexUid: env.BAOKU_INDEX, log, onProgress: createProgressReporter(process.stderr) });
+    await prepareServedIndex({ client, shards, indexUid: env.BAOKU_INDEX, log, onProgress: createProgressReporter(process.stderr), corrections: getDatabase(resolveDataDir(env)) });
+    // The server processes open the database themselves.
+    closeDatabases();
     if (!dev && needsBuild()) {
       log("Building the app (next build)…");
       const build = spawnSync(nextBin(), ["build"], { stdio: "inherit", env: process.env });

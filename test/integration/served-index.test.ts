@@ -2,6 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runIngest } from "@/ingest/pipeline";
+import { REVIEW_THRESHOLD } from "@/ingest/review-list";
+import { openDatabase } from "@/lib/corrections/database";
+import { listReviewItems } from "@/lib/corrections/review-queue";
 import { prepareServedIndex } from "@/ingest/served-index";
 import { SchemaMismatchError } from "@/lib/search/engine/errors";
 import { countDocuments, readSchemaState } from "@/lib/search/index-admin";
@@ -42,6 +45,20 @@ describe("the index npm start serves", () => {
     expect(messages.join("\n")).toContain("built by an older version and holds only the bundled sample");
     expect((await readSchemaState(client, indexUid)).status).toBe("current");
     expect(await countDocuments(client, indexUid)).toBe(imported);
+  });
+
+  it("puts the sample's uncertain items in the review queue, as any import does", async () => {
+    const indexUid = uniqueIndexName("served_review");
+    const db = openDatabase(path.join(makeTempDir("served-review"), "baoku.sqlite"));
+    await prepareServedIndex({ client, shards, indexUid, log: () => undefined, corrections: db });
+    const { items, total } = listReviewItems(db);
+    expect(total).toBeGreaterThan(0);
+    expect(total).toBeLessThan(await countDocuments(client, indexUid));
+    for (const item of items) {
+      expect(item.sourceFile).toMatch(/^pages\/\d{3}_[0-9a-f]+\.txt$/);
+      expect(Math.min(item.boundary, item.byline)).toBeLessThan(REVIEW_THRESHOLD);
+    }
+    db.close();
   });
 
   it("still refuses an index of an older schema that holds more than the sample, and leaves it as it was", async () => {
