@@ -99,8 +99,9 @@ export function trainPerceptron(sequences: readonly TrainingSequence[], options:
     const slot = path.slots[i - 1]!;
     update(transitions, before * size + label, delta);
     for (const row of sequence.edgeRows[i]!) update(edges, (row * size + before) * size + label, delta);
-    if (!sequence.frame || !rules) return;
+    // As the decoder does: the waiting-state weight counts on every step (slot 0 without a frame).
     update(open, (slot > 0 ? size : 0) + label, delta);
+    if (!sequence.frame || !rules) return;
     const moved = stepWaiting(rules, sequence.frame, i - 1, before, slot, label);
     if (label === rules.resume && slot > 0) for (const row of sequence.pairRows[i]![slot - 1] ?? []) update(pairs, row, delta);
     if (moved > 0 && moved & 1) update(final, 1, delta);
