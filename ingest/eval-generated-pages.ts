@@ -1,5 +1,5 @@
 import type { ParsedArticle } from "@/lib/article/types";
-import { rateForReview } from "@/lib/corrections/review-queue";
+import { isListedForReview } from "@/lib/corrections/review-queue";
 import type { GeneratedPage, LayoutFamily, LineLabel } from "@/lib/segmenter/labels";
 import { countAuthorMatches, normalizeForCompare } from "./eval-parse-pages";
 import { HEADLINE_LABELS } from "./page-gen/printed-item";
@@ -89,7 +89,7 @@ function scorePage(page: GeneratedPage, parse: ParsePageDetailed): Tally {
   });
   tally.matchedParsed = matched.size;
   items.forEach((item, at) => {
-    if (!isListedForReview(item.article)) return;
+    if (!isListedForReview(item.article, REVIEW_THRESHOLD)) return;
     tally.reviewListed++;
     if (!matched.has(at)) tally.reviewListedWrong++;
   });
@@ -114,12 +114,6 @@ function headlineOf(article: ParsedArticle): string {
 
 function sortChars(text: string): string {
   return [...text].sort().join("");
-}
-
-/** What `ingest --review-list` lists (review-list.ts): an item rated below its threshold. */
-function isListedForReview(article: ParsedArticle): boolean {
-  const confidence = rateForReview(article);
-  return confidence !== null && confidence < REVIEW_THRESHOLD;
 }
 
 function emptyTally(): Tally {

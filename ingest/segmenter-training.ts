@@ -1,11 +1,8 @@
 import { decodeCharPairs, type CharPairs } from "@/lib/segmenter/char-pairs";
-import { extractPageFeatures } from "@/lib/segmenter/line-features";
 import { LAYOUT_FAMILIES, LINE_LABELS, type GeneratedPage, type LayoutFamily } from "@/lib/segmenter/labels";
 import { toModelFile, type ModelFile } from "@/lib/segmenter/model-file";
-import { markUnfinished } from "@/lib/segmenter/open-columns";
 import { splitPageLines } from "@/lib/segmenter/page-lines";
-import { createJoinTables } from "@/lib/segmenter/resume-evidence";
-import { describeResumePairs, findWaitingLines } from "@/lib/segmenter/waiting-lines";
+import { describePage } from "@/lib/segmenter/segment-page";
 import { trainPerceptron, type TrainingSequence } from "@/lib/segmenter/train-perceptron";
 import { countCharPairs, DEFAULT_CHAR_PAIRS } from "./count-char-pairs";
 import { generatePages } from "./page-gen";
@@ -55,12 +52,5 @@ export function toTrainingSequence(page: GeneratedPage, charPairs: CharPairs): T
   if (lines.length !== page.lines.length || lines.some((line, at) => line.text !== page.lines[at]!.text)) {
     throw new Error(`page ${page.name}: its labelled lines do not match the lines of its text`);
   }
-  const tables = createJoinTables(lines, charPairs);
-  const frame = findWaitingLines(lines, markUnfinished(lines), tables);
-  return {
-    features: extractPageFeatures(lines, charPairs, tables),
-    labels: page.lines.map((line) => LINE_LABELS.indexOf(line.label)),
-    frame,
-    resumePairs: describeResumePairs(lines, frame, tables),
-  };
+  return { ...describePage(lines, charPairs), labels: page.lines.map((line) => LINE_LABELS.indexOf(line.label)) };
 }

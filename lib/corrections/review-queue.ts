@@ -26,6 +26,12 @@ export function rateForReview(article: Pick<Article, "kind" | "segmentation">): 
   return rating && article.kind !== "remainder" ? Math.min(rating.boundary, rating.byline) : null;
 }
 
+/** An item rated below the threshold: what the review queue and `ingest --review-list` hold. */
+export function isListedForReview(article: Pick<Article, "kind" | "segmentation">, threshold: number): boolean {
+  const confidence = rateForReview(article);
+  return confidence !== null && confidence < threshold;
+}
+
 /** Replaces the items of one source file with those of its latest import. */
 export function recordReviewItems(db: Db, sourcePath: string, articles: readonly Article[], threshold: number): void {
   const insert = db.prepare(
@@ -45,8 +51,7 @@ export function recordReviewItems(db: Db, sourcePath: string, articles: readonly
     db.prepare("DELETE FROM review_items WHERE source_path = ?").run(sourcePath);
     for (const article of articles) {
       const rating = article.segmentation;
-      const confidence = rateForReview(article);
-      if (!rating || confidence === null || confidence >= threshold) continue;
+      if (!rating || !isListedForReview(article, threshold)) continue;
       insert.run(article.id, sourcePath, article.sourceFile, article.title, article.date, rating.boundary, rating.byline, JSON.stringify(rating.weakest));
       const mark = checked.get(article.id);
       if (mark) keepMark.run(mark.checked_by, mark.checked_at, article.id);

@@ -8,7 +8,7 @@ import { splitPageLines, type PageLine } from "./page-lines";
 import { decodeSequence, scoreLines, type SequenceModel } from "./sequence-model";
 import { createJoinTables, type JoinTables } from "./resume-evidence";
 import { findSwappedResumptions, relabelAsResumed, toReadOn } from "./swap-resumptions";
-import { describeResumePairs, findWaitingLines } from "./waiting-lines";
+import { describeResumePairs, findWaitingLines, type WaitingFrame } from "./waiting-lines";
 
 /**
  * One OCR'd page → its items: lines, features, the most likely label sequence under the trained
@@ -34,14 +34,20 @@ export function labelLines(
   charPairs: CharPairs = loadShippedCharPairs(),
   tables: JoinTables = createJoinTables(lines, charPairs),
 ): LineDecision[] {
-  const frame = findWaitingLines(lines, markUnfinished(lines), tables);
-  const decoded = decodeSequence(model, scoreLines(model, extractPageFeatures(lines, charPairs, tables), describeResumePairs(lines, frame, tables)), frame);
+  const { features, frame, resumePairs } = describePage(lines, charPairs, tables);
+  const decoded = decodeSequence(model, scoreLines(model, features, resumePairs), frame);
   return decoded.labels.map((label, at) => ({
     label: model.labels[label] as LineLabel,
     margin: decoded.margins[at]!,
     boundaryMargin: measureBoundaryMargin(model.labels as readonly LineLabel[], decoded.maxMarginals[at]!, label),
     runnerUp: model.labels[decoded.runnersUp[at]!] as LineLabel,
   }));
+}
+
+/** What the model reads of a page: its lines' features, the lines that may wait, and each resume's pair features; the trainer reads the same. */
+export function describePage(lines: readonly PageLine[], charPairs: CharPairs, tables: JoinTables = createJoinTables(lines, charPairs)): { features: string[][]; frame: WaitingFrame; resumePairs: string[][][] } {
+  const frame = findWaitingLines(lines, markUnfinished(lines), tables);
+  return { features: extractPageFeatures(lines, charPairs, tables), frame, resumePairs: describeResumePairs(lines, frame, tables) };
 }
 
 /**

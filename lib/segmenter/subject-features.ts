@@ -85,19 +85,9 @@ export function measureCohesion(lines: readonly PageLine[], i: number): string {
 const COHESION_LINES = 3;
 const COHESION_CHARS = 240;
 
-/** A page's line ranges and their pairs: the resume pairs (waiting-lines.ts) ask for the same ranges many times. */
-const rangePairs = new WeakMap<readonly PageLine[], Map<number, ReadonlySet<string>>>();
-
-function collectPairs(lines: readonly PageLine[], from: number, to: number): ReadonlySet<string> {
-  if (to - from === 1) return readLinePairs(lines[from]!);
-  let ranges = rangePairs.get(lines);
-  if (!ranges) rangePairs.set(lines, (ranges = new Map()));
-  const key = from * 100_000 + to;
-  const known = ranges.get(key);
-  if (known) return known;
+function collectPairs(lines: readonly PageLine[], from: number, to: number): Set<string> {
   const pairs = new Set<string>();
   for (let at = from; at < to; at++) for (const pair of readLinePairs(lines[at]!)) pairs.add(pair);
-  ranges.set(key, pairs);
   return pairs;
 }
 
@@ -134,23 +124,11 @@ export function compareContext(lines: readonly PageLine[], j: number, i: number)
  */
 export function measureContextShares(lines: readonly PageLine[], j: number, i: number): { earlier: number; recent: number } {
   const here = collectPairs(lines, i, Math.min(lines.length, i + 2));
-  return { earlier: measureShare(here, collectPairs(lines, Math.max(0, j - 2), j + 1)), recent: measureShare(here, collectPairs(lines, Math.max(j + 1, i - 2), i)) };
-}
-
-/** Shares already measured between two pair sets (the same sets meet again for every waiting line). */
-const knownShares = new WeakMap<ReadonlySet<string>, WeakMap<ReadonlySet<string>, number>>();
-
-function measureShare(here: ReadonlySet<string>, other: ReadonlySet<string>): number {
-  let known = knownShares.get(here);
-  if (!known) knownShares.set(here, (known = new WeakMap()));
-  const found = known.get(other);
-  if (found !== undefined) return found;
-  let shared = 0;
-  // The smaller set is walked; the count is the same either way.
-  const [small, large] = here.size <= other.size ? [here, other] : [other, here];
-  for (const pair of small) if (large.has(pair)) shared++;
-  const share = other.size === 0 || here.size === 0 ? 0 : shared / Math.min(other.size, here.size);
-  known.set(other, share);
-  return share;
+  const share = (other: Set<string>) => {
+    let shared = 0;
+    for (const pair of here) if (other.has(pair)) shared++;
+    return other.size === 0 || here.size === 0 ? 0 : shared / Math.min(other.size, here.size);
+  };
+  return { earlier: share(collectPairs(lines, Math.max(0, j - 2), j + 1)), recent: share(collectPairs(lines, Math.max(j + 1, i - 2), i)) };
 }
 

@@ -2,14 +2,13 @@ import { CONTINUATION_START } from "./line-observations";
 import type { PageLine } from "./page-lines";
 import { scoreJoin, type JoinTables } from "./resume-evidence";
 
-
 /**
  * Interleaved columns as decoder state, line by line. A body line that stops mid-sentence and is
  * followed by a line that opens another item (a headline, a body start, a resumed column) leaves
  * its item waiting for the rest of the sentence; a `resume` line takes the waiting line back.
  * The decoder (sequence-model.ts) carries *which* line waits, so a `resume` is scored against
- * that very line (pair features: does the resumed text read on from it, is it about the same
- * thing), and a block that breaks into a column is only worth reading as one when some later
+ * that very line (pair features: does the resumed text read on from it, better than from the
+ * line right before it and from the other waiting lines), and a block that breaks into a column is only worth reading as one when some later
  * line goes on with the cut sentence it left. One line waits at a time, as in print: the
  * interrupting block's own cut waits once the interrupted column has resumed.
  *
@@ -23,7 +22,7 @@ export const WAITING_LIMIT = 6;
 export type WaitingFrame = {
   /** Per line: it stops mid-sentence (open-columns.ts `markUnfinished`). */
   unfinished: readonly boolean[];
-  /** Per line i: the lines that may be waiting when line i is read (all before i − 1 or i − 1 itself), nearest first. */
+  /** Per line i: the lines (at most i − 1) that may be waiting when line i is read, nearest first. */
   waiting: readonly Int32Array[];
 };
 
@@ -51,6 +50,7 @@ export function describeResumePairs(lines: readonly PageLine[], frame: WaitingFr
     const options = m > 0 ? frame.waiting[m - 1]! : new Int32Array(0);
     const scores = Array.from(options, (j) => scoreJoin(tables, j, m));
     const best = Math.max(...scores);
+    const tied = scores.filter((score) => score === best).length > 1;
     const recent = m > 0 ? `${tables.join(m - 1, m)}|${tables.pair(m - 1, m)}` : "none";
     return Array.from(options, (j, rank) => {
       const reads = `${tables.join(j, m)}|${tables.pair(j, m)}`;
@@ -59,7 +59,7 @@ export function describeResumePairs(lines: readonly PageLine[], frame: WaitingFr
         `r:reads=${reads}`,
         `r:reads|recent=${reads}|${recent}`,
         `r:rank=${Math.min(rank, 3)}`,
-        `r:best=${scores[rank] === best}|${scores.filter((score) => score === best).length > 1}`,
+        `r:best=${scores[rank] === best}|${tied}`,
       ];
     });
   });
