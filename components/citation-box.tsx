@@ -1,12 +1,16 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 
 type Citation = { label: string; text: string };
 
 /** Citations with a copy button; the text stays selectable when the clipboard is unavailable. */
 export function CitationBox({ citations }: { citations: readonly Citation[] }) {
   const [copied, setCopied] = useState<string | null>(null);
+  // The button does nothing until the page is hydrated (a click before that is lost): disabled
+  // until then, and shown only with JavaScript.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   async function copy(citation: Citation) {
     try {
       await navigator.clipboard.writeText(citation.text);
@@ -26,7 +30,12 @@ export function CitationBox({ citations }: { citations: readonly Citation[] }) {
               <code className="flex-1 select-all whitespace-pre-wrap break-all font-sans text-sm" data-testid={`citation-${citation.label}`}>
                 {citation.text}
               </code>
-              <button type="button" onClick={() => void copy(citation)} className="shrink-0 rounded border border-stone-400 px-2 py-1 text-sm hover:bg-stone-100">
+              <button
+                type="button"
+                disabled={!ready}
+                onClick={() => void copy(citation)}
+                className="js-only shrink-0 rounded border border-stone-400 px-2 py-1 text-sm hover:bg-stone-100 disabled:opacity-50"
+              >
                 {copied === citation.label ? "已复制" : "复制"}
               </button>
             </dd>

@@ -1,5 +1,5 @@
 import type { SearchRequest } from "@/lib/search/search-request";
-import { toSearchQueryString } from "@/lib/search/search-request";
+import { toSearchQueryString } from "@/lib/search/search-query-string";
 
 /**
  * The parts of a search a GET form does not edit itself, as hidden inputs, so

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { search } from "./support";
+import { search, readResults } from "./support";
 
 test.describe("article page", () => {
   test("from a search: terms highlighted, and a link back to the very same results", async ({ page }) => {
@@ -43,7 +43,7 @@ test.describe("article page", () => {
     await expect(page.getByTestId("permalink")).toHaveAttribute("href", "/articles/s066971-20190221-01-01");
     await page.getByRole("link", { name: "经济观察" }).click();
     await expect(page).toHaveURL(/\/search\?column=%E7%BB%8F%E6%B5%8E%E8%A7%82%E5%AF%9F/);
-    for (const result of await page.getByTestId("result").all()) await expect(result).toContainText("【经济观察】");
+    for (const result of await readResults(page)) await expect(result).toContainText("【经济观察】");
     await page.goBack();
     await page.getByRole("link", { name: "签约", exact: true }).click();
     await expect(page).toHaveURL(/\/search\?q=%E7%AD%BE%E7%BA%A6/);

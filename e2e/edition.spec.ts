@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { SCREENSHOT_DIR, expectTotal, facet, readTotal, search } from "./support";
+import { SCREENSHOT_DIR, expectTotal, facet, readTotal, search, readResults } from "./support";
 
 /**
  * The 版次 (edition) facet: the article's newspaper page, in the URL as
@@ -47,7 +47,7 @@ test.describe("版次 (edition) facet", () => {
     await expectTotal(page, fourthCount);
     await expect(fourth).toBeChecked();
     await expect(page.getByTestId("active-filters")).toContainText("版次第4版");
-    for (const result of await page.getByTestId("result").all()) await expect(result).toContainText("第4版");
+    for (const result of await readResults(page)) await expect(result).toContainText("第4版");
     // Multi-select: the other editions keep their counts, so one can add to the choice.
     expect(await countOf(fifth)).toBe(fifthCount);
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectTotal, facet, readResultDates, readTotal, screenshot, search } from "./support";
+import { expectTotal, facet, readResultDates, readTotal, screenshot, search, readResults } from "./support";
 
 /**
  * The results page against the fixture archive (test/fixtures/e2e): 江城 occurs
@@ -48,7 +48,7 @@ test.describe("results page", () => {
     await expectTotal(page, 10);
     await expect(page.getByTestId("active-filters")).toContainText("主题经济");
     await expect(economy).toBeChecked();
-    for (const result of await page.getByTestId("result").all()) {
+    for (const result of await readResults(page)) {
       await expect(result.getByRole("list", { name: "主题" })).toContainText("经济");
     }
 
@@ -78,7 +78,7 @@ test.describe("results page", () => {
     await expect(page.getByTestId("active-filters")).toContainText("经济观察");
     const withColumn = await readTotal(page);
     expect(withColumn).toBeGreaterThan(0);
-    for (const result of await page.getByTestId("result").all()) await expect(result).toContainText("【经济观察】");
+    for (const result of await readResults(page)) await expect(result).toContainText("【经济观察】");
 
     // Paper counts follow the other filters: 海滨晚报's 经济观察 article does not mention 江城.
     await expect(facet(page, "facet-source").getByRole("checkbox", { name: /^海滨晚报/ })).toHaveCount(0);
@@ -94,7 +94,7 @@ test.describe("results page", () => {
     await expect(page).toHaveURL(search(JIANGCHENG));
     await facet(page, "facet-source").getByRole("checkbox", { name: /^海滨晚报/ }).check();
     await expect(page.getByTestId("active-filters")).toContainText("海滨晚报");
-    for (const result of await page.getByTestId("result").all()) await expect(result).toContainText("海滨晚报");
+    for (const result of await readResults(page)) await expect(result).toContainText("海滨晚报");
   });
 
   test("author facet: the lookup ranks exact and prefix matches first; role narrows the byline", async ({ page }) => {
@@ -109,17 +109,18 @@ test.describe("results page", () => {
     await expect(names.nth(0)).toHaveAccessibleName(/^李静\s*，/);
     await expect(names.nth(1)).toHaveAccessibleName(/^李静怡/);
 
-    await names.nth(0).check();
+    // By name, not by place: a filter may load a new page, where the list is the top authors again.
+    await authors.getByRole("checkbox", { name: /^李静\s*，/ }).check();
     await expect(page).toHaveURL(/author=%E6%9D%8E%E9%9D%99/);
     await expect(page.getByTestId("active-filters")).toContainText("李静");
     const byLi = await readTotal(page);
-    for (const result of await page.getByTestId("result").all()) await expect(result.getByRole("link", { name: "李静", exact: true })).toBeVisible();
+    for (const result of await readResults(page)) await expect(result.getByRole("link", { name: "李静", exact: true })).toBeVisible();
 
     await facet(page, "facet-role").getByRole("checkbox", { name: /^通讯员/ }).check();
     await expect(page).toHaveURL(/role=%E9%80%9A%E8%AE%AF%E5%91%98/);
     await expect(page.getByTestId("active-filters")).toContainText("通讯员");
     expect(await readTotal(page)).toBeLessThan(byLi);
-    for (const result of await page.getByTestId("result").all()) await expect(result).toContainText("通讯员 李静");
+    for (const result of await readResults(page)) await expect(result).toContainText("通讯员 李静");
     await screenshot(page, "results-author-role-desktop");
   });
 

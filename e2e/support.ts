@@ -44,8 +44,18 @@ export function facet(page: Page, testId: string): Locator {
   return page.getByTestId(testId);
 }
 
+/**
+ * The results once the page has loaded: a filter can load a whole new document, whose list the
+ * browser shows while it is still reading it.
+ */
+export async function readResults(page: Page): Promise<Locator[]> {
+  await page.waitForLoadState("load");
+  return page.getByTestId("result").all();
+}
+
 /** Dates as printed in result lists (2019年2月21日), in page order. */
 export async function readResultDates(page: Page): Promise<string[]> {
+  await page.waitForLoadState("load");
   const texts = await page.getByTestId("result").allInnerTexts();
   return texts.map((text) => {
     const match = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(text);

@@ -1,13 +1,17 @@
 import cluster from "node:cluster";
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import http from "node:http";
 import { readEnv } from "@/lib/config/env";
 import { warmUpSegmentation } from "@/lib/segment/jieba";
+import { ISLANDS_DIR, SEARCH_PAGE_SERVER_FILE } from "@/lib/server/islands";
 import { takeSearchRequest } from "@/lib/server/search-fast-path";
 
 /**
  * The app's HTTP server, started by scripts/start.ts: Next.js behind a plain Node server that
- * answers GET /api/search itself (lib/server/search-fast-path.ts says why) and hands everything
- * else to Next.js unchanged. `--dev` serves with Next's development mode.
+ * answers GET /api/search and full page loads of /search itself (lib/server/search-fast-path.ts
+ * and search-page-fast-path.ts say why) and hands everything else to Next.js unchanged. `--dev` serves with Next's development mode.
  *
  * BAOKU_WORKERS > 1 runs that many server processes on the one port (node:cluster): one Node
  * process uses one core, and under load it, not the engine, was the limit (README, "Under load").
@@ -28,9 +32,13 @@ async function main(): Promise<void> {
   await app.prepare();
   // The fast path's own copy of jieba (Next's is loaded by instrumentation.ts): off the first search.
   warmUpSegmentation();
+  // Full loads of the results page are rendered here too, from the production build's assets (search-page-fast-path.ts).
+  const fastPages = dev ? null : await loadFastPages();
   const server = http.createServer((request, response) => {
     if (takeSearchRequest(request, response)) return;
-    void handle(request, response);
+    const toNext = () => void handle(request, response);
+    if (fastPages?.take(request, response, toNext)) return;
+    toNext();
   });
   server.listen(env.PORT, hostname, () => {
     if (cluster.isPrimary) process.stderr.write(`▲ Next.js ${dev ? "dev " : ""}ready on http://${hostname}:${env.PORT}\n`);
@@ -38,6 +46,21 @@ async function main(): Promise<void> {
   const stop = () => server.close(() => process.exit(0));
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+}
+
+type FastPages = { take: (request: http.IncomingMessage, response: http.ServerResponse, fallback: () => void) => boolean };
+
+/** The results page's fast path as scripts/build-islands.ts built it, or null (Next.js then serves every page). */
+async function loadFastPages(): Promise<FastPages | null> {
+  const file = path.resolve(ISLANDS_DIR, SEARCH_PAGE_SERVER_FILE);
+  const built = fs.existsSync(file) ? ((await import(pathToFileURL(file).href)) as typeof import("@/lib/server/search-page-fast-path")) : null;
+  const assets = built?.loadFastPageBuild() ?? null;
+  if (!built || !assets) {
+    process.stderr.write("[baoku] the build has no islands (scripts/build-islands.ts): Next.js serves the results page alone\n");
+    return null;
+  }
+  built.warmUpSegmentation();
+  return { take: (request, response, fallback) => built.takeSearchPageRequest(request, response, assets, fallback) };
 }
 
 /** Starts the workers, replaces one that dies unexpectedly, and stops them all on SIGTERM/SIGINT. */

@@ -13,6 +13,7 @@ import { superviseEngine, type EngineSupervisor } from "@/lib/search/engine/supe
 import { createProgressReporter } from "@/ingest/progress";
 import { prepareServedIndex } from "@/ingest/served-index";
 import { closeDatabases, getDatabase } from "@/lib/corrections/database";
+import { ISLANDS_MANIFEST } from "@/lib/server/islands";
 
 /**
  * `npm start`: Meilisearch up, the bundled sample ingested if the index is
@@ -68,6 +69,8 @@ async function main(): Promise<void> {
       log("Building the app (next build)…");
       const build = spawnSync(nextBin(), ["build"], { stdio: "inherit", env: process.env });
       if (build.status !== 0) throw new Error("next build failed (see above)");
+      const islands = spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/build-islands.ts"], { stdio: "inherit", env: process.env });
+      if (islands.status !== 0) throw new Error("the islands build failed (see above)");
     }
   } catch (error) {
     process.stderr.write(`\n启动失败 / start failed: ${(error as Error).message}\n`);
@@ -93,7 +96,7 @@ function nextBin(): string {
 /** A build is needed when there is none or a source is newer than it. */
 function needsBuild(): boolean {
   const buildId = path.resolve(".next/BUILD_ID");
-  if (!fs.existsSync(buildId)) return true;
+  if (!fs.existsSync(buildId) || !fs.existsSync(path.resolve(ISLANDS_MANIFEST))) return true;
   const builtAt = fs.statSync(buildId).mtimeMs;
   return BUILD_INPUTS.some((input) => newestMtime(path.resolve(input)) > builtAt);
 }

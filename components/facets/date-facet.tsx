@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { DateHistogram as Histogram } from "@/lib/app/date-histogram";
 import { describeDateRange, toChangedSearchHref } from "@/lib/app/search-filters";
-import { toSearchQueryString, type SearchRequest } from "@/lib/search/search-request";
+import type { SearchRequest } from "@/lib/search/search-request";
+import { toSearchQueryString } from "@/lib/search/search-query-string";
 import { DateHistogram } from "./date-histogram";
 import { FacetGroup } from "./facet-group";
 

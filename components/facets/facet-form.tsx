@@ -32,7 +32,8 @@ export function FacetForm({ children }: { children: ReactNode }) {
     navigate(event.currentTarget);
   };
   return (
-    <form action="/search" method="get" onChange={onChange} onSubmit={onSubmit} aria-label="筛选条件" className="space-y-6">
+    // autoComplete off: back and forward must not refill the boxes with ticks the URL no longer has.
+    <form action="/search" method="get" autoComplete="off" onChange={onChange} onSubmit={onSubmit} aria-label="筛选条件" className="space-y-6">
       {children}
     </form>
   );

@@ -1,5 +1,6 @@
 import type { FacetField } from "@/lib/search/search-articles";
-import { toSearchQueryString, type SearchRequest } from "@/lib/search/search-request";
+import type { SearchRequest } from "@/lib/search/search-request";
+import { toSearchQueryString } from "@/lib/search/search-query-string";
 
 /**
  * The reader's filters as URL state: links that add or remove one value, the

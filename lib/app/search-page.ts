@@ -8,6 +8,7 @@ import { buildMonthHistogram, buildYearHistogram, pickDrillYear, type DateHistog
 import { readExpandedGroups } from "./facet-list";
 import { suggestQueries, type QuerySuggestion } from "./query-suggestions";
 import { FILTER_GROUPS, type FilterKey } from "./search-filters";
+import { toFeedHref, toFeedTitle } from "@/lib/feed/search-feed";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -45,6 +46,14 @@ export async function runSearchPage(params: SearchParams): Promise<SearchPageOut
   }
 }
 
+/** The results page's title (before the site's suffix) and, for a valid request, its saved-search feed. */
+export function describeSearchPage(params: SearchParams): { title: string; feed: { url: string; title: string } | null } {
+  const q = params.q;
+  const title = typeof q === "string" && q.trim() ? `${q.trim()} - 检索` : "检索";
+  const parsed = readSearchRequest(params);
+  return { title, feed: parsed.ok ? { url: toFeedHref(parsed.request), title: toFeedTitle(parsed.request) } : null };
+}
+
 /**
  * The URL's search request. Empty fields count as absent: a filter form
  * submitted without JavaScript sends `from=` when the date box is empty.
@@ -53,6 +62,16 @@ export function readSearchRequest(params: SearchParams | URLSearchParams): Parse
   const cleaned = new URLSearchParams();
   for (const [key, value] of toEntries(params)) if (value.trim() !== "") cleaned.append(key, value);
   return parseSearchRequest(cleaned);
+}
+
+/** URLSearchParams as a page's search params (repeated keys as arrays). */
+export function toSearchParams(query: URLSearchParams): SearchParams {
+  const params: SearchParams = {};
+  for (const key of new Set(query.keys())) {
+    const values = query.getAll(key);
+    params[key] = values.length === 1 ? values[0] : values;
+  }
+  return params;
 }
 
 /** A page's search params (or a URLSearchParams) as key/value pairs, repeated keys kept. */

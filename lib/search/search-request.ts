@@ -1,4 +1,8 @@
 import { z } from "zod";
+import { DEFAULT_PAGE_SIZE } from "./search-query-string";
+
+// The query string lives apart, without zod, so that the results page's island script can use it.
+export { DEFAULT_PAGE_SIZE, toSearchQueryString } from "./search-query-string";
 
 /**
  * The search request as it lives in the URL (`/search?q=…&author=…&page=2`)
@@ -9,7 +13,6 @@ import { z } from "zod";
 export const SORT_ORDERS = ["relevance", "newest", "oldest"] as const;
 export type SortOrder = (typeof SORT_ORDERS)[number];
 export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 20;
 /** Highest newspaper page (版次) accepted in `edition`. */
 export const MAX_EDITION = 999;
 
@@ -75,20 +78,4 @@ export function parseSearchRequest(input: URLSearchParams | Record<string, strin
   if (parsed.success) return { ok: true, request: parsed.data };
   const message = parsed.error.issues.map((issue) => `${issue.path.join(".") || "参数"}: ${issue.message}`).join("; ");
   return { ok: false, message };
-}
-
-/** The URL query string for a request, omitting defaults, so links stay short and shareable. */
-export function toSearchQueryString(request: Partial<SearchRequest>): string {
-  const params = new URLSearchParams();
-  if (request.q) params.set("q", request.q);
-  if (request.from) params.set("from", request.from);
-  if (request.to) params.set("to", request.to);
-  for (const key of ["author", "role", "topic", "column", "source"] as const) {
-    for (const value of request[key] ?? []) params.append(key, value);
-  }
-  for (const edition of request.edition ?? []) params.append("edition", String(edition));
-  if (request.sort && request.sort !== "relevance") params.set("sort", request.sort);
-  if (request.size && request.size !== DEFAULT_PAGE_SIZE) params.set("size", String(request.size));
-  if (request.page && request.page > 1) params.set("page", String(request.page));
-  return params.toString();
 }

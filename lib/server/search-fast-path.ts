@@ -1,10 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { promisify } from "node:util";
-import zlib from "node:zlib";
 import { JSON_ANSWER_HEADERS, toInternalErrorAnswer } from "@/lib/api/json-answer";
 import { checkRequestLimits } from "@/lib/api/request-limits";
 import { answerSearchQuery } from "@/lib/api/search-answer";
 import { SECURITY_HEADERS } from "@/lib/app/security-headers";
+import { acceptsGzip, gzip, readHeader } from "./http-helpers";
 
 /**
  * GET /api/search answered before Next.js. Through Next's router, proxy and route handler a search
@@ -19,7 +18,6 @@ export const SEARCH_API_PATH = "/api/search";
 
 /** Below this, compressing costs more than it saves (the threshold Next.js's own compression uses). */
 const COMPRESS_FROM_BYTES = 1024;
-const gzip = promisify(zlib.gzip);
 
 const FIXED_HEADERS: Record<string, string> = {
   ...Object.fromEntries(SECURITY_HEADERS.map(({ key, value }) => [key, value])),
@@ -42,11 +40,6 @@ function isSearchPath(target: string): boolean {
   return target.startsWith(SEARCH_API_PATH) && (target.length === SEARCH_API_PATH.length || target[SEARCH_API_PATH.length] === "?");
 }
 
-function readHeader(request: IncomingMessage, name: string): string | null {
-  const value = request.headers[name.toLowerCase()];
-  return Array.isArray(value) ? value.join(", ") : (value ?? null);
-}
-
 async function answerSearch(request: IncomingMessage, response: ServerResponse, target: string): Promise<void> {
   try {
     const query = target.indexOf("?");
@@ -62,14 +55,4 @@ async function answerSearch(request: IncomingMessage, response: ServerResponse, 
     if (!response.headersSent) response.writeHead(500, FIXED_HEADERS);
     response.end(JSON.stringify(toInternalErrorAnswer().body));
   }
-}
-
-/** `gzip` listed without `q=0`. */
-function acceptsGzip(header: string | null): boolean {
-  if (!header) return false;
-  return header.split(",").some((part) => {
-    const [coding, ...params] = part.trim().toLowerCase().split(";");
-    if (coding !== "gzip" && coding !== "*") return false;
-    return !params.some((param) => /^\s*q\s*=\s*0(?:\.0*)?\s*$/.test(param));
-  });
 }

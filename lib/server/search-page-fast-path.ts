@@ -1,0 +1,123 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { checkRequestLimits } from "@/lib/api/request-limits";
+import { buildContentSecurityPolicy, createNonce } from "@/lib/app/content-security";
+import { isDocumentRequest } from "@/lib/app/document-routes";
+import { SECURITY_HEADERS } from "@/lib/app/security-headers";
+import { getDatabase } from "@/lib/corrections/database";
+import { readSession, SESSION_COOKIE, type Session } from "@/lib/librarians/sessions";
+import { isEngineReachable } from "@/lib/search/engine-health";
+import { ISLANDS_DIR, ISLANDS_URL_PREFIX, readIslandsManifest } from "./islands";
+import { readLayoutStylesheets } from "./next-stylesheets";
+import { renderSearchDocument, type DocumentAssets } from "./search-document";
+import { acceptsGzip, gzip, readHeader } from "./http-helpers";
+
+// This module's own copy of jieba (it runs as bundled by scripts/build-islands.ts): serve.ts loads it before the first search.
+export { warmUpSegmentation } from "@/lib/segment/jieba";
+
+/**
+ * Full page loads of /search answered before Next.js. Under load a results page rendered by the
+ * App Router cost about 20 ms of server CPU even when the search itself was remembered (a page
+ * with nothing on it about 8 ms), against about 2 ms for the same components rendered by React
+ * alone (README, "Under load"). So a whole-document request for the results page is rendered here
+ * from the same SearchView component, and only its filter panel is hydrated in the browser (the
+ * facets island). Client navigations (RSC requests) and everything this path does not take — a
+ * request over the limits, a down engine, a failure — are left to Next.js, which answers them as
+ * before.
+ */
+
+export const SEARCH_PAGE_PATH = "/search";
+
+const PAGE_HEADERS: Record<string, string> = {
+  ...Object.fromEntries(SECURITY_HEADERS.map(({ key, value }) => [key, value])),
+  "Content-Type": "text/html; charset=utf-8",
+  // As Next.js's dynamic pages: never stored, since the librarian's header differs per session.
+  "Cache-Control": "private, no-cache, no-store, max-age=0, must-revalidate",
+  // The same URL answers client navigations with Next's RSC payload.
+  Vary: "rsc, next-router-state-tree, next-router-prefetch, Accept-Encoding",
+};
+
+type Built = { assets: DocumentAssets; islands: Map<string, Buffer> };
+
+/** The build's stylesheets and island scripts, read once; null when a build lacks them (pages then stay with Next.js). */
+export function loadFastPageBuild(root = process.cwd()): Built | null {
+  const stylesheets = readLayoutStylesheets(root);
+  const manifest = readIslandsManifest(root);
+  const facets = manifest?.facets;
+  if (!stylesheets || !manifest || !facets) return null;
+  const islands = new Map<string, Buffer>();
+  for (const file of Object.values(manifest)) islands.set(file, fs.readFileSync(path.join(root, ISLANDS_DIR, file)));
+  return { assets: { stylesheets, facetsScript: `${ISLANDS_URL_PREFIX}${facets}` }, islands };
+}
+
+/**
+ * True when it took the request (and answers it, or hands it to `fallback` when it turns out to
+ * be Next's after all); false leaves it to Next.js.
+ */
+export function takeSearchPageRequest(request: IncomingMessage, response: ServerResponse, built: Built, fallback: () => void): boolean {
+  const target = request.url ?? "";
+  if (request.method !== "GET") return false;
+  if (target.startsWith(ISLANDS_URL_PREFIX)) return serveIsland(target.slice(ISLANDS_URL_PREFIX.length), response, built);
+  if (!isSearchPagePath(target)) return false;
+  const headers = { get: (name: string) => readHeader(request, name), has: (name: string) => request.headers[name.toLowerCase()] !== undefined };
+  if (!isDocumentRequest(headers as Headers)) return false;
+  if (checkRequestLimits({ method: "GET", target, headers }, "page")) return false;
+  void answerSearchPage(request, response, target, built.assets, fallback);
+  return true;
+}
+
+function isSearchPagePath(target: string): boolean {
+  const end = target.indexOf("?");
+  const pathname = end === -1 ? target : target.slice(0, end);
+  return pathname === SEARCH_PAGE_PATH || pathname === `${SEARCH_PAGE_PATH}/`;
+}
+
+async function answerSearchPage(request: IncomingMessage, response: ServerResponse, target: string, assets: DocumentAssets, fallback: () => void): Promise<void> {
+  try {
+    if (!(await isEngineReachable())) return fallback();
+    const nonce = createNonce();
+    const query = target.indexOf("?");
+    const page = await renderSearchDocument(new URLSearchParams(query === -1 ? "" : target.slice(query + 1)), { nonce, session: readRequestSession(request), assets });
+    if (page.status === "unavailable") return fallback();
+    const html = Buffer.from(page.html);
+    const compress = acceptsGzip(readHeader(request, "accept-encoding"));
+    const body = compress ? await gzip(html) : html;
+    response.writeHead(200, {
+      ...PAGE_HEADERS,
+      "Content-Security-Policy": buildContentSecurityPolicy(nonce),
+      ...(compress ? { "Content-Encoding": "gzip" } : {}),
+      "Content-Length": String(body.length),
+    });
+    response.end(body);
+  } catch (error) {
+    // Next.js renders the same page, or its error page, and logs as it does for its own pages.
+    console.error(error);
+    if (!response.headersSent) fallback();
+    else response.end();
+  }
+}
+
+function readRequestSession(request: IncomingMessage): Session | null {
+  const cookie = readHeader(request, "cookie");
+  if (!cookie) return null;
+  for (const part of cookie.split(";")) {
+    const [name, ...value] = part.trim().split("=");
+    if (name === SESSION_COOKIE) return readSession(getDatabase(), decodeURIComponent(value.join("=")));
+  }
+  return null;
+}
+
+function serveIsland(file: string, response: ServerResponse, built: Built): boolean {
+  const script = built.islands.get(file);
+  if (!script) return false;
+  response.writeHead(200, {
+    ...Object.fromEntries(SECURITY_HEADERS.map(({ key, value }) => [key, value])),
+    "Content-Type": "text/javascript; charset=utf-8",
+    // The name carries the content's hash.
+    "Cache-Control": "public, max-age=31536000, immutable",
+    "Content-Length": String(script.length),
+  });
+  response.end(script);
+  return true;
+}

@@ -1,0 +1,204 @@
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { runIngest } from "@/ingest/pipeline";
+import { MAX_URL_LENGTH } from "@/lib/api/request-limits";
+import { SECURITY_HEADERS } from "@/lib/app/security-headers";
+import { setEngineClient } from "@/lib/search/connection";
+import { searchArticles } from "@/lib/search/search-articles";
+import { parseSearchRequest } from "@/lib/search/search-request";
+import { connectTestEngine, uniqueIndexName } from "./helpers";
+
+// The results page's fast path (what `npm start` serves full loads of /search with) on a real index.
+// It runs as scripts/build-islands.ts builds it, with next/link a plain link and next/navigation
+// full page loads; the same two replacements are made here.
+vi.mock("next/link", () => import("@/components/islands/plain-link"));
+vi.mock("next/navigation", () => import("@/components/islands/full-page-router"));
+
+process.env.BAOKU_INDEX = uniqueIndexName("fastpage");
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "baoku-fastpage-"));
+process.env.BAOKU_DATA_DIR = dataDir;
+const { getDatabase } = await import("@/lib/corrections/database");
+const { createSession } = await import("@/lib/librarians/sessions");
+const { addLibrarian } = await import("@/lib/librarians/accounts");
+const { takeSearchPageRequest } = await import("@/lib/server/search-page-fast-path");
+
+const client = connectTestEngine();
+const feedDir = path.join(dataDir, "feed");
+const ISLAND = "facets-TEST1234.js";
+const built = {
+  assets: { stylesheets: ["/_next/static/chunks/site.css"], facetsScript: `/_islands/${ISLAND}` },
+  islands: new Map([[ISLAND, Buffer.from("/* the island */")]]),
+};
+const fallbackHits: string[] = [];
+let server: http.Server;
+let base = "";
+
+beforeAll(async () => {
+  fs.mkdirSync(feedDir);
+  const lines = Array.from({ length: 60 }, (_, i) =>
+    JSON.stringify({
+      id: `fpg-${i}`,
+      date: `202${i % 3}-0${(i % 9) + 1}-1${i % 10}`,
+      title: i % 3 === 0 ? `醫院改革第${i}篇` : `档案整理第${i}篇`,
+      author: ["李静", "王海", "赵静茹"][i % 3],
+      section: i % 2 === 0 ? "要闻" : "社会",
+      source: "测试日报",
+      body: `第${i}篇：医院与档案馆合作，整理${i % 4 === 0 ? "小微企业" : "地方志"}资料。`,
+    }),
+  );
+  fs.writeFileSync(path.join(feedDir, "feed.jsonl"), lines.join("\n") + "\n");
+  setEngineClient(client);
+  const summary = await runIngest({ inputs: [feedDir], client, indexUid: process.env.BAOKU_INDEX ?? "" });
+  expect(summary.articles).toBe(60);
+  server = http.createServer((request, response) => {
+    const fallback = () => {
+      fallbackHits.push(`${request.method} ${request.url}`);
+      response.writeHead(299).end();
+    };
+    if (!takeSearchPageRequest(request, response, built, fallback)) fallback();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  setEngineClient(undefined);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+function get(target: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    http
+      .get(`${base}${target}`, { headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      })
+      .on("error", reject);
+  });
+}
+
+function readFacetsData(html: string): { total: number; request: { q: string }; facetCounts: Record<string, Array<{ value: string; count: number }>> } {
+  const match = /<script id="facets-data" type="application\/json">(.*?)<\/script>/s.exec(html);
+  expect(match, "the island's data").not.toBeNull();
+  return JSON.parse(match![1]!);
+}
+
+describe("GET /search through the fast path", () => {
+  it("renders the whole results page: results, counts, filters and the island's data", async () => {
+    const response = await get(`/search?q=${encodeURIComponent("医院")}&author=${encodeURIComponent("李静")}`);
+    expect(response.status).toBe(200);
+    const html = response.body.toString("utf8");
+    const parsed = parseSearchRequest(new URLSearchParams({ q: "医院", author: "李静" }));
+    if (!parsed.ok) throw new Error(parsed.message);
+    const expected = await searchArticles(parsed.request);
+    expect(expected.total).toBeGreaterThan(0);
+    expect(html.startsWith("<!DOCTYPE html><html lang=\"zh-CN\">")).toBe(true);
+    expect(html).toContain("<title>医院 - 检索 · 报库</title>");
+    expect(html).toMatch(new RegExp(`共 <strong>${expected.total}</strong> 篇`));
+    // One result per hit, each linking to its article, with the term marked (醫院 too).
+    expect(html.match(/data-testid="result"/g)).toHaveLength(expected.hits.length);
+    for (const hit of expected.hits) expect(html).toContain(`href="/articles/${hit.article.id}?`);
+    expect(html).toContain("<mark");
+    // The filter panel, with the chosen author ticked and the island's data for the same panel.
+    const authorBoxes = html.match(/<input type="checkbox"[^>]*name="author"[^>]*>/g) ?? [];
+    expect(authorBoxes.filter((tag) => tag.includes('checked=""')).map((tag) => /value="([^"]*)"/.exec(tag)?.[1])).toEqual(["李静"]);
+    const facets = readFacetsData(html);
+    expect(facets.total).toBe(expected.total);
+    expect(facets.request.q).toBe("医院");
+    expect(facets.facetCounts.author?.map((row) => row.value)).toContain("李静");
+    // The build's stylesheet and island script; the feed for this search.
+    expect(html).toContain('<link rel="stylesheet" href="/_next/static/chunks/site.css"/>');
+    expect(html).toContain(`src="/_islands/${ISLAND}"`);
+    expect(html).toContain('rel="alternate" type="application/atom+xml" href="/search/feed?q=');
+  });
+
+  it("puts this response's nonce on every script the page runs, and sends the page's headers", async () => {
+    const response = await get(`/search?q=${encodeURIComponent("档案")}`);
+    const policy = String(response.headers["content-security-policy"]);
+    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(nonce).toBeTruthy();
+    const html = response.body.toString("utf8");
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    const executable = scripts.filter((tag) => !tag.includes('type="application/json"'));
+    expect(executable.length).toBe(2);
+    for (const tag of executable) expect(tag).toContain(`nonce="${nonce}"`);
+    for (const { key, value } of SECURITY_HEADERS) expect(response.headers[key.toLowerCase()]).toBe(value);
+    expect(response.headers["content-type"]).toBe("text/html; charset=utf-8");
+    expect(response.headers["cache-control"]).toContain("no-store");
+    // A second page load gets another nonce.
+    const again = await get(`/search?q=${encodeURIComponent("档案")}`);
+    expect(String(again.headers["content-security-policy"])).not.toContain(nonce);
+  });
+
+  it("keeps the island's data inert inside its script element", async () => {
+    const response = await get(`/search?q=${encodeURIComponent("</script><script>alert(1)</script>")}`);
+    const html = response.body.toString("utf8");
+    expect(html).not.toContain("<script>alert(1)");
+    expect(readFacetsData(html).request.q).toBe("</script><script>alert(1)</script>");
+  });
+
+  it("shows a bad request as the page does, with the reason", async () => {
+    const response = await get("/search?q=档案&from=2021-13-01");
+    expect(response.status).toBe(200);
+    const html = response.body.toString("utf8");
+    expect(html).toContain("无法执行这个检索");
+    expect(html).toContain("from");
+    expect(html).not.toContain('id="facets-data"');
+  });
+
+  it("shows the signed-in librarian in the header, and nobody without a session", async () => {
+    await addLibrarian(getDatabase(), "档案员甲", "a long enough password");
+    const { token } = createSession(getDatabase(), "档案员甲");
+    const signedIn = (await get("/search?q=档案", { cookie: `other=1; baoku_session=${token}` })).body.toString("utf8");
+    expect(signedIn).toContain("馆员 <!-- -->档案员甲");
+    expect(signedIn).toContain("librarian-nav");
+    const anonymous = (await get("/search?q=档案", { cookie: "baoku_session=not-a-session" })).body.toString("utf8");
+    expect(anonymous).not.toContain("librarian-nav");
+    expect(anonymous).toContain("<title>档案 - 检索 · 报库</title>");
+  });
+
+  it("compresses for clients that accept gzip", async () => {
+    const zipped = await get("/search?q=档案", { "accept-encoding": "gzip" });
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    const html = zlib.gunzipSync(zipped.body).toString("utf8");
+    expect(html).toContain("<title>档案 - 检索 · 报库</title>");
+    const plain = await get("/search?q=档案");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+  });
+
+  it("serves the built island scripts for a year, and nothing else under their prefix", async () => {
+    const island = await get(`/_islands/${ISLAND}`);
+    expect(island.status).toBe(200);
+    expect(island.headers["content-type"]).toBe("text/javascript; charset=utf-8");
+    expect(island.headers["cache-control"]).toContain("immutable");
+    expect(island.body.toString("utf8")).toBe("/* the island */");
+    fallbackHits.length = 0;
+    await get("/_islands/other.js");
+    expect(fallbackHits).toEqual(["GET /_islands/other.js"]);
+  });
+
+  it("leaves client navigations, other methods, other paths and requests over the limits to Next.js", async () => {
+    fallbackHits.length = 0;
+    await get("/search?q=档案", { rsc: "1" });
+    await get("/search?q=档案", { "next-router-prefetch": "1" });
+    await fetch(`${base}/search?q=档案`, { method: "HEAD" });
+    await get("/search/advanced?q=档案");
+    await get("/searching");
+    await get(`/search?q=${"档".repeat(Math.ceil(MAX_URL_LENGTH / 9) + 10)}`);
+    expect(fallbackHits.map((hit) => `${hit.split("?")[0]} ${hit.length > 1000 ? "long" : ""}`.trim())).toEqual([
+      "GET /search",
+      "GET /search",
+      "HEAD /search",
+      "GET /search/advanced",
+      "GET /searching",
+      "GET /search long",
+    ]);
+  });
+});
