@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { checkRequestLimits } from "@/lib/api/request-limits";
 import { buildContentSecurityPolicy, createNonce } from "@/lib/app/content-security";
@@ -38,7 +39,10 @@ const PAGE_HEADERS: Record<string, string> = {
   Vary: "rsc, next-router-state-tree, next-router-prefetch, Accept-Encoding",
 };
 
-type Built = { assets: DocumentAssets; islands: Map<string, Buffer> };
+/** An island script, and the same gzipped once at start (it never changes while the server runs). */
+type IslandScript = { plain: Buffer; gzipped: Buffer };
+
+type Built = { assets: DocumentAssets; islands: Map<string, IslandScript> };
 
 /** The build's stylesheets and island scripts, read once; null when a build lacks them (pages then stay with Next.js). */
 export function loadFastPageBuild(root = process.cwd()): Built | null {
@@ -46,8 +50,11 @@ export function loadFastPageBuild(root = process.cwd()): Built | null {
   const manifest = readIslandsManifest(root);
   const facets = manifest?.facets;
   if (!stylesheets || !manifest || !facets) return null;
-  const islands = new Map<string, Buffer>();
-  for (const file of Object.values(manifest)) islands.set(file, fs.readFileSync(path.join(root, ISLANDS_DIR, file)));
+  const islands = new Map<string, IslandScript>();
+  for (const file of Object.values(manifest)) {
+    const plain = fs.readFileSync(path.join(root, ISLANDS_DIR, file));
+    islands.set(file, { plain, gzipped: zlib.gzipSync(plain, { level: zlib.constants.Z_BEST_COMPRESSION }) });
+  }
   return { assets: { stylesheets, facetsScript: `${ISLANDS_URL_PREFIX}${facets}` }, islands };
 }
 
@@ -58,7 +65,7 @@ export function loadFastPageBuild(root = process.cwd()): Built | null {
 export function takeSearchPageRequest(request: IncomingMessage, response: ServerResponse, built: Built, fallback: () => void): boolean {
   const target = request.url ?? "";
   if (request.method !== "GET") return false;
-  if (target.startsWith(ISLANDS_URL_PREFIX)) return serveIsland(target.slice(ISLANDS_URL_PREFIX.length), response, built);
+  if (target.startsWith(ISLANDS_URL_PREFIX)) return serveIsland(request, target.slice(ISLANDS_URL_PREFIX.length), response, built);
   if (!isSearchPagePath(target)) return false;
   const headers = { get: (name: string) => readHeader(request, name), has: (name: string) => request.headers[name.toLowerCase()] !== undefined };
   if (!isDocumentRequest(headers as Headers)) return false;
@@ -108,16 +115,20 @@ function readRequestSession(request: IncomingMessage): Session | null {
   return null;
 }
 
-function serveIsland(file: string, response: ServerResponse, built: Built): boolean {
+function serveIsland(request: IncomingMessage, file: string, response: ServerResponse, built: Built): boolean {
   const script = built.islands.get(file);
   if (!script) return false;
+  const compress = acceptsGzip(readHeader(request, "accept-encoding"));
+  const body = compress ? script.gzipped : script.plain;
   response.writeHead(200, {
     ...Object.fromEntries(SECURITY_HEADERS.map(({ key, value }) => [key, value])),
     "Content-Type": "text/javascript; charset=utf-8",
     // The name carries the content's hash.
     "Cache-Control": "public, max-age=31536000, immutable",
-    "Content-Length": String(script.length),
+    Vary: "Accept-Encoding",
+    ...(compress ? { "Content-Encoding": "gzip" } : {}),
+    "Content-Length": String(body.length),
   });
-  response.end(script);
+  response.end(body);
   return true;
 }

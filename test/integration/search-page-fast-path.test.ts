@@ -25,14 +25,14 @@ process.env.BAOKU_DATA_DIR = dataDir;
 const { getDatabase } = await import("@/lib/corrections/database");
 const { createSession } = await import("@/lib/librarians/sessions");
 const { addLibrarian } = await import("@/lib/librarians/accounts");
-const { takeSearchPageRequest } = await import("@/lib/server/search-page-fast-path");
+const { loadFastPageBuild, takeSearchPageRequest } = await import("@/lib/server/search-page-fast-path");
 
 const client = connectTestEngine();
 const feedDir = path.join(dataDir, "feed");
 const ISLAND = "facets-TEST1234.js";
 const built = {
   assets: { stylesheets: ["/_next/static/chunks/site.css"], facetsScript: `/_islands/${ISLAND}` },
-  islands: new Map([[ISLAND, Buffer.from("/* the island */")]]),
+  islands: new Map([[ISLAND, { plain: Buffer.from("/* the island */"), gzipped: zlib.gzipSync("/* the island */") }]]),
 };
 const fallbackHits: string[] = [];
 let server: http.Server;
@@ -179,6 +179,9 @@ describe("GET /search through the fast path", () => {
     expect(island.headers["content-type"]).toBe("text/javascript; charset=utf-8");
     expect(island.headers["cache-control"]).toContain("immutable");
     expect(island.body.toString("utf8")).toBe("/* the island */");
+    const zipped = await get(`/_islands/${ISLAND}`, { "accept-encoding": "gzip, br" });
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    expect(zlib.gunzipSync(zipped.body).toString("utf8")).toBe("/* the island */");
     fallbackHits.length = 0;
     await get("/_islands/other.js");
     expect(fallbackHits).toEqual(["GET /_islands/other.js"]);
@@ -200,5 +203,29 @@ describe("GET /search through the fast path", () => {
       "GET /searching",
       "GET /search long",
     ]);
+  });
+});
+
+describe("the fast path's build", () => {
+  it("reads Next's layout stylesheets and the islands from a build, and nothing from a build without islands", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "baoku-fastpage-build-"));
+    try {
+      const manifestDir = path.join(root, ".next/server/app/search");
+      fs.mkdirSync(manifestDir, { recursive: true });
+      const entry = { entryCSSFiles: { "[project]/app/layout": [{ path: "static/chunks/abc.css", inlined: false }] } };
+      fs.writeFileSync(
+        path.join(manifestDir, "page_client-reference-manifest.js"),
+        `globalThis.__RSC_MANIFEST = globalThis.__RSC_MANIFEST || {};\nglobalThis.__RSC_MANIFEST["/search/page"] = ${JSON.stringify(entry)};\n`,
+      );
+      expect(loadFastPageBuild(root)).toBeNull();
+      fs.mkdirSync(path.join(root, ".next/islands"));
+      fs.writeFileSync(path.join(root, ".next/islands/facets-XYZ.js"), "console.log('island')");
+      fs.writeFileSync(path.join(root, ".next/islands/manifest.json"), JSON.stringify({ facets: "facets-XYZ.js" }));
+      const loaded = loadFastPageBuild(root);
+      expect(loaded?.assets).toEqual({ stylesheets: ["/_next/static/chunks/abc.css"], facetsScript: "/_islands/facets-XYZ.js" });
+      expect(zlib.gunzipSync(loaded!.islands.get("facets-XYZ.js")!.gzipped).toString("utf8")).toBe("console.log('island')");
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });
