@@ -66,23 +66,32 @@ async function loadFastPages(): Promise<FastPages | null> {
 /** Starts the workers, replaces one that dies unexpectedly, and stops them all on SIGTERM/SIGINT. */
 function superviseWorkers(count: number): void {
   let stopping = false;
+  let exitCode = 0;
+  const listened = new Set<number>();
   for (let i = 0; i < count; i++) cluster.fork();
+  const stop = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+  };
   cluster.on("exit", (worker, code, signal) => {
+    if (!stopping && !listened.has(worker.id)) {
+      // It failed before serving (its own message is above): another would fail the same way, forever.
+      process.stderr.write(`[baoku] server worker ${worker.process.pid} failed to start (${signal ?? code}); stopping\n`);
+      exitCode = 1;
+      stop();
+    }
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
       return;
     }
     process.stderr.write(`[baoku] server worker ${worker.process.pid} exited (${signal ?? code}); starting another\n`);
     cluster.fork();
   });
-  const stop = () => {
-    stopping = true;
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
-  };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
   let ready = 0;
-  cluster.on("listening", () => {
+  cluster.on("listening", (worker) => {
+    listened.add(worker.id);
     if (++ready === count) process.stderr.write(`▲ Next.js ready on http://${process.env.HOST ?? "localhost"}:${readEnv().PORT} (${count} server processes)\n`);
   });
 }

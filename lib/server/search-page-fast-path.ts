@@ -74,10 +74,10 @@ export function takeSearchPageRequest(request: IncomingMessage, response: Server
   return true;
 }
 
+/** Exactly /search: Next.js redirects /search/ to it. */
 function isSearchPagePath(target: string): boolean {
   const end = target.indexOf("?");
-  const pathname = end === -1 ? target : target.slice(0, end);
-  return pathname === SEARCH_PAGE_PATH || pathname === `${SEARCH_PAGE_PATH}/`;
+  return (end === -1 ? target : target.slice(0, end)) === SEARCH_PAGE_PATH;
 }
 
 async function answerSearchPage(request: IncomingMessage, response: ServerResponse, target: string, assets: DocumentAssets, fallback: () => void): Promise<void> {

@@ -194,6 +194,7 @@ describe("GET /search through the fast path", () => {
     await fetch(`${base}/search?q=档案`, { method: "HEAD" });
     await get("/search/advanced?q=档案");
     await get("/searching");
+    await get("/search/?q=档案");
     await get(`/search?q=${"档".repeat(Math.ceil(MAX_URL_LENGTH / 9) + 10)}`);
     expect(fallbackHits.map((hit) => `${hit.split("?")[0]} ${hit.length > 1000 ? "long" : ""}`.trim())).toEqual([
       "GET /search",
@@ -201,6 +202,7 @@ describe("GET /search through the fast path", () => {
       "HEAD /search",
       "GET /search/advanced",
       "GET /searching",
+      "GET /search/",
       "GET /search long",
     ]);
   });
