@@ -37,6 +37,24 @@ test.describe("results page", () => {
     await screenshot(page, "results-desktop");
   });
 
+  test("a box ticked before the page's script has run still applies the filter", async ({ page }) => {
+    // Hold the filter panel's script back until the box is ticked, as on a slow connection.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/_islands/**", async (route) => {
+      await held;
+      await route.continue();
+    });
+    // Not waiting for DOMContentLoaded: that waits for the held module script.
+    await page.goto(search(JIANGCHENG), { waitUntil: "commit" });
+    const economy = facet(page, "facet-topic").getByRole("checkbox", { name: /^经济/ });
+    await economy.click();
+    await expect(page).not.toHaveURL(/topic=/);
+    release();
+    await expect(page).toHaveURL(/topic=%E7%BB%8F%E6%B5%8E/);
+    await expectTotal(page, 10);
+  });
+
   test("topic facet: multi-select widens, unticking and chips remove, counts follow the query", async ({ page }) => {
     await page.goto(search(JIANGCHENG));
     const topics = facet(page, "facet-topic");
