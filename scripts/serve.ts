@@ -11,7 +11,8 @@ import { takeSearchRequest } from "@/lib/server/search-fast-path";
 /**
  * The app's HTTP server, started by scripts/start.ts: Next.js behind a plain Node server that
  * answers GET /api/search and full page loads of /search itself (lib/server/search-fast-path.ts
- * and search-page-fast-path.ts say why) and hands everything else to Next.js unchanged. `--dev` serves with Next's development mode.
+ * and search-page-fast-path.ts say why) and hands everything else to Next.js unchanged. `--dev`
+ * serves with Next's development mode (and leaves the results page to it).
  *
  * BAOKU_WORKERS > 1 runs that many server processes on the one port (node:cluster): one Node
  * process uses one core, and under load it, not the engine, was the limit (README, "Under load").

@@ -15,7 +15,7 @@ const LIST_GROUPS = FILTER_GROUPS.filter((group) => group.key !== "author");
 
 /**
  * What the filter panel shows: all of it plain data, because on a full page load the panel is
- * hydrated on its own from this object (components/search/facets-island.tsx), not by Next.js.
+ * hydrated on its own from this object (components/islands/facets-island.tsx), not by Next.js.
  */
 export type FacetsData = Pick<SearchPageData, "request" | "histogram" | "facetCounts" | "authorQuery" | "authorMatches" | "expanded"> & { total: number };
 

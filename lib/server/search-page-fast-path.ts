@@ -110,9 +110,18 @@ function readRequestSession(request: IncomingMessage): Session | null {
   if (!cookie) return null;
   for (const part of cookie.split(";")) {
     const [name, ...value] = part.trim().split("=");
-    if (name === SESSION_COOKIE) return readSession(getDatabase(), decodeURIComponent(value.join("=")));
+    if (name === SESSION_COOKIE) return readSession(getDatabase(), decodeCookieValue(value.join("=")));
   }
   return null;
+}
+
+/** A malformed escape is kept as sent: it then matches no session, as any wrong token. */
+function decodeCookieValue(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 function serveIsland(request: IncomingMessage, file: string, response: ServerResponse, built: Built): boolean {

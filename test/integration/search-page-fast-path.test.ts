@@ -160,6 +160,9 @@ describe("GET /search through the fast path", () => {
     expect(signedIn).toContain("馆员 <!-- -->档案员甲");
     expect(signedIn).toContain("librarian-nav");
     const anonymous = (await get("/search?q=档案", { cookie: "baoku_session=not-a-session" })).body.toString("utf8");
+    const malformed = await get("/search?q=档案", { cookie: "baoku_session=%E0%A4%A" });
+    expect(malformed.status).toBe(200);
+    expect(malformed.body.toString("utf8")).not.toContain("librarian-nav");
     expect(anonymous).not.toContain("librarian-nav");
     expect(anonymous).toContain("<title>档案 - 检索 · 报库</title>");
   });
