@@ -22,8 +22,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang="zh-CN" suppressHydrationWarning>
       <head>
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: MARK_SCRIPTED }} />
-        {/* Lets the browser offer 报库 in its search bar (app/opensearch.xml/route.ts); Next's metadata has no field for it. */}
-        <link rel="search" type="application/opensearchdescription+xml" title="报库" href="/opensearch.xml" />
+        <link rel="search" type="application/opensearchdescription+xml" title={SITE_HEAD.openSearch.title} href={SITE_HEAD.openSearch.href} />
       </head>
       <body className={SITE_BODY_CLASS}>
         <SiteFrame session={session}>{children}</SiteFrame>

@@ -14,7 +14,7 @@ export const DOCUMENT_PREFIX = "/document";
 const STREAMED_PAGES = [/^\/search\/?$/, /^\/search\/advanced\/?$/, /^\/articles\/[^/]+\/?$/, /^\/browse(?:\/[^/]+)?\/?$/];
 
 /** Client-side navigations and prefetches ask for the RSC payload; everything else wants a whole HTML document. */
-export function isDocumentRequest(headers: Headers): boolean {
+export function isDocumentRequest(headers: Pick<Headers, "has">): boolean {
   return !headers.has("rsc") && !headers.has("next-router-prefetch");
 }
 

@@ -47,11 +47,15 @@ export async function runSearchPage(params: SearchParams): Promise<SearchPageOut
 }
 
 /** The results page's title (before the site's suffix) and, for a valid request, its saved-search feed. */
-export function describeSearchPage(params: SearchParams): { title: string; feed: { url: string; title: string } | null } {
+export function describeSearchPage(params: SearchParams, request: SearchRequest | null = readParsedRequest(params)): { title: string; feed: { url: string; title: string } | null } {
   const q = params.q;
   const title = typeof q === "string" && q.trim() ? `${q.trim()} - 检索` : "检索";
+  return { title, feed: request ? { url: toFeedHref(request), title: toFeedTitle(request) } : null };
+}
+
+function readParsedRequest(params: SearchParams): SearchRequest | null {
   const parsed = readSearchRequest(params);
-  return { title, feed: parsed.ok ? { url: toFeedHref(parsed.request), title: toFeedTitle(parsed.request) } : null };
+  return parsed.ok ? parsed.request : null;
 }
 
 /**

@@ -13,6 +13,8 @@ export const SITE_HEAD = {
   ],
   appleIcon: { url: "/apple-touch-icon.png", sizes: "180x180" },
   manifest: "/manifest.webmanifest",
+  // Lets the browser offer 报库 in its search bar (app/opensearch.xml/route.ts); Next's metadata has no field for it.
+  openSearch: { href: "/opensearch.xml", title: "报库" },
 } as const;
 
 /** Marks the page as scripted before first paint, so JS-only controls (the filter toggle) never flash. */

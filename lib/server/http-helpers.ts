@@ -6,6 +6,11 @@ import zlib from "node:zlib";
 
 export const gzip = promisify(zlib.gzip);
 
+/** The request's headers as the `get`/`has` reader that checkRequestLimits and isDocumentRequest take. */
+export function toHeaderReader(request: IncomingMessage): { get: (name: string) => string | null; has: (name: string) => boolean } {
+  return { get: (name) => readHeader(request, name), has: (name) => request.headers[name.toLowerCase()] !== undefined };
+}
+
 export function readHeader(request: IncomingMessage, name: string): string | null {
   const value = request.headers[name.toLowerCase()];
   return Array.isArray(value) ? value.join(", ") : (value ?? null);

@@ -24,7 +24,8 @@ export async function renderSearchDocument(query: URLSearchParams, context: { no
   const outcome = await runSearchPage(params);
   // The proxy's 503 page is Next.js's to serve (with Retry-After); let it answer.
   if (outcome.kind === "unavailable") return { status: "unavailable" };
-  const { title, feed } = describeSearchPage(params);
+  // The request runSearchPage parsed, not parsed again (outcome.request is set whenever it parsed).
+  const { title, feed } = describeSearchPage(params, outcome.request);
   const { nonce, session, assets } = context;
   const facets = outcome.kind === "ok" ? toFacetsData(outcome) : null;
   const html = renderToString(
@@ -43,7 +44,7 @@ export async function renderSearchDocument(query: URLSearchParams, context: { no
           <link key={icon.url} rel="icon" href={icon.url} {...("sizes" in icon ? { sizes: icon.sizes } : { type: icon.type })} />
         ))}
         <link rel="apple-touch-icon" href={SITE_HEAD.appleIcon.url} sizes={SITE_HEAD.appleIcon.sizes} />
-        <link rel="search" type="application/opensearchdescription+xml" title="报库" href="/opensearch.xml" />
+        <link rel="search" type="application/opensearchdescription+xml" title={SITE_HEAD.openSearch.title} href={SITE_HEAD.openSearch.href} />
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: MARK_SCRIPTED }} />
       </head>
       <body className={SITE_BODY_CLASS}>

@@ -2,8 +2,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { JSON_ANSWER_HEADERS, toInternalErrorAnswer } from "@/lib/api/json-answer";
 import { checkRequestLimits } from "@/lib/api/request-limits";
 import { answerSearchQuery } from "@/lib/api/search-answer";
-import { SECURITY_HEADERS } from "@/lib/app/security-headers";
-import { acceptsGzip, gzip, readHeader } from "./http-helpers";
+import { SECURITY_HEADER_FIELDS } from "@/lib/app/security-headers";
+import { acceptsGzip, gzip, readHeader, toHeaderReader } from "./http-helpers";
 
 /**
  * GET /api/search answered before Next.js. Through Next's router, proxy and route handler a search
@@ -20,7 +20,7 @@ export const SEARCH_API_PATH = "/api/search";
 const COMPRESS_FROM_BYTES = 1024;
 
 const FIXED_HEADERS: Record<string, string> = {
-  ...Object.fromEntries(SECURITY_HEADERS.map(({ key, value }) => [key, value])),
+  ...SECURITY_HEADER_FIELDS,
   ...JSON_ANSWER_HEADERS,
   "Content-Type": "application/json",
   Vary: "Accept-Encoding",
@@ -30,8 +30,7 @@ const FIXED_HEADERS: Record<string, string> = {
 export function takeSearchRequest(request: IncomingMessage, response: ServerResponse): boolean {
   const target = request.url ?? "";
   if (request.method !== "GET" || !isSearchPath(target)) return false;
-  const headers = { get: (name: string) => readHeader(request, name), has: (name: string) => request.headers[name.toLowerCase()] !== undefined };
-  if (checkRequestLimits({ method: request.method, target, headers }, "json")) return false;
+  if (checkRequestLimits({ method: request.method, target, headers: toHeaderReader(request) }, "json")) return false;
   void answerSearch(request, response, target);
   return true;
 }

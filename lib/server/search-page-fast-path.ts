@@ -5,14 +5,14 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { checkRequestLimits } from "@/lib/api/request-limits";
 import { buildContentSecurityPolicy, createNonce } from "@/lib/app/content-security";
 import { isDocumentRequest } from "@/lib/app/document-routes";
-import { SECURITY_HEADERS } from "@/lib/app/security-headers";
+import { SECURITY_HEADER_FIELDS } from "@/lib/app/security-headers";
 import { getDatabase } from "@/lib/corrections/database";
 import { readSession, SESSION_COOKIE, type Session } from "@/lib/librarians/sessions";
 import { isEngineReachable } from "@/lib/search/engine-health";
 import { ISLANDS_DIR, ISLANDS_URL_PREFIX, readIslandsManifest } from "./islands";
 import { readLayoutStylesheets } from "./next-stylesheets";
 import { renderSearchDocument, type DocumentAssets } from "./search-document";
-import { acceptsGzip, gzip, readHeader } from "./http-helpers";
+import { acceptsGzip, gzip, readHeader, toHeaderReader } from "./http-helpers";
 
 // This module's own copy of jieba (it runs as bundled by scripts/build-islands.ts): serve.ts loads it before the first search.
 export { warmUpSegmentation } from "@/lib/segment/jieba";
@@ -31,7 +31,7 @@ export { warmUpSegmentation } from "@/lib/segment/jieba";
 export const SEARCH_PAGE_PATH = "/search";
 
 const PAGE_HEADERS: Record<string, string> = {
-  ...Object.fromEntries(SECURITY_HEADERS.map(({ key, value }) => [key, value])),
+  ...SECURITY_HEADER_FIELDS,
   "Content-Type": "text/html; charset=utf-8",
   // As Next.js's dynamic pages: never stored, since the librarian's header differs per session.
   "Cache-Control": "private, no-cache, no-store, max-age=0, must-revalidate",
@@ -67,8 +67,8 @@ export function takeSearchPageRequest(request: IncomingMessage, response: Server
   if (request.method !== "GET") return false;
   if (target.startsWith(ISLANDS_URL_PREFIX)) return serveIsland(request, target.slice(ISLANDS_URL_PREFIX.length), response, built);
   if (!isSearchPagePath(target)) return false;
-  const headers = { get: (name: string) => readHeader(request, name), has: (name: string) => request.headers[name.toLowerCase()] !== undefined };
-  if (!isDocumentRequest(headers as Headers)) return false;
+  const headers = toHeaderReader(request);
+  if (!isDocumentRequest(headers)) return false;
   if (checkRequestLimits({ method: "GET", target, headers }, "page")) return false;
   void answerSearchPage(request, response, target, built.assets, fallback);
   return true;
@@ -130,7 +130,7 @@ function serveIsland(request: IncomingMessage, file: string, response: ServerRes
   const compress = acceptsGzip(readHeader(request, "accept-encoding"));
   const body = compress ? script.gzipped : script.plain;
   response.writeHead(200, {
-    ...Object.fromEntries(SECURITY_HEADERS.map(({ key, value }) => [key, value])),
+    ...SECURITY_HEADER_FIELDS,
     "Content-Type": "text/javascript; charset=utf-8",
     // The name carries the content's hash.
     "Cache-Control": "public, max-age=31536000, immutable",
