@@ -108,6 +108,16 @@ export function rankKeywords(words: readonly string[], limit: number): string[] 
     .map((entry) => entry.word);
 }
 
+/**
+ * How telling a word is (cppjieba's IDF, the table's mean for a word it lacks): the page
+ * segmenter weighs shared words by it, since 发展 or 工作 shared by two paragraphs says little
+ * and 舞蹈 or 利比亚 says much.
+ */
+export function readWordWeight(word: string): number {
+  const { idf, average } = loadIdfTable();
+  return idf.get(word) ?? average;
+}
+
 function isSingleCodePoint(word: string): boolean {
   return word.length === 1 || (word.length === 2 && (word.codePointAt(0) ?? 0) > 0xffff);
 }

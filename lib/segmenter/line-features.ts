@@ -1,9 +1,9 @@
 import type { CharPairs } from "./char-pairs";
 import { observeLine, startClass, type LineObservations } from "./line-observations";
-import { combineWithHabits, readPageHabits } from "./page-habits";
+import { combineWithHabits, describeClosing, readPageHabits } from "./page-habits";
 import type { PageLine } from "./page-lines";
 import { createJoinTables, findLaterJoin, findResumableLine, type JoinTable, type JoinTables, type PairTable } from "./resume-evidence";
-import { collectContentWords, compareContext, describeTopicShift, measureCohesion } from "./subject-features";
+import { collectContentWords, compareContext, describeTopicShift, measureCohesion, measurePageSubjects } from "./subject-features";
 
 /**
  * The features of each line of a page, as strings (a linear model gives each a weight per
@@ -18,7 +18,8 @@ export function extractPageFeatures(lines: readonly PageLine[], charPairs: CharP
   const { join, pair } = tables;
   const habits = readPageHabits(observed);
   const words = lines.map((line) => collectContentWords(line.norm));
-  return lines.map((_, i) => [...composeFeatures(lines, observed, i, join, pair), ...combineWithHabits(observed, i, habits), ...describeTopicShift(words, observed, i)]);
+  const subjects = measurePageSubjects(words, observed);
+  return lines.map((_, i) => [...composeFeatures(lines, observed, i, join, pair), ...combineWithHabits(observed, i, habits), ...describeTopicShift(words, observed, i, subjects, describeClosing(observed, i, habits))]);
 }
 
 function composeFeatures(lines: readonly PageLine[], observed: readonly LineObservations[], i: number, join: JoinTable, pair: PairTable): string[] {
@@ -26,7 +27,8 @@ function composeFeatures(lines: readonly PageLine[], observed: readonly LineObse
   const previous = observed[i - 1];
   const next = observed[i + 1];
   const features = ["bias", ...here.own];
-  if (i === 0) features.push("firstLine");
+  // Page furniture is told by its look (星期五, 第4版), not by coming first: a page may open with a headline.
+  if (i === 0) features.push("firstLine", `firstLine|furniture=${here.own.includes("furniture")}`);
   if (i === lines.length - 1) features.push("lastLine");
   features.push(`blankBefore=${Math.min(lines[i]!.blankBefore, 2)}`, `blankAfter=${Math.min(lines[i]!.blankAfter, 2)}`);
   for (const [prefix, other] of [["p", previous], ["n", next]] as const) {

@@ -18,12 +18,27 @@ export function readPageHabits(observed: readonly LineObservations[]): PageHabit
   };
 }
 
+/**
+ * Whether the line before closes an item (a byline line, a trailing byline, a photo credit), read
+ * with how often the page's items close that way: on a page whose items end with bylines a
+ * headline after an unclosed paragraph is more likely a subhead, whatever its subject.
+ */
+export function describeClosing(observed: readonly LineObservations[], i: number, habits: PageHabits): string {
+  return `${habits.bylineLines}|${habits.trailing}|${closesItem(observed[i - 1])}`;
+}
+
+function closesItem(line: LineObservations | undefined): boolean {
+  return line !== undefined && CLOSING_FEATURES.some((feature) => line.own.includes(feature));
+}
+
+const CLOSING_FEATURES = ["bylineStrict", "bylinePen", "trailingByline", "trailingPen", "photoCredit"];
+
 export function combineWithHabits(observed: readonly LineObservations[], i: number, habits: PageHabits): string[] {
   const here = observed[i]!;
   const previous = observed[i - 1];
   const next = observed[i + 1];
   const has = (line: LineObservations | undefined, ...features: string[]) => line !== undefined && features.some((feature) => line.own.includes(feature));
-  const closedBefore = has(previous, "bylineStrict", "bylinePen", "trailingByline", "trailingPen", "photoCredit");
+  const closedBefore = closesItem(previous);
   const shape = here.headlineShaped ? "hs" : here.cut ? "cut" : "text";
   return [
     `habit|dateline|shape|ndate=${habits.datelines}|${shape}|${has(next, "dateline")}`,

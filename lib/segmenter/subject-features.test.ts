@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { observeLine } from "./line-observations";
 import { splitPageLines } from "./page-lines";
-import { collectContentWords, describeTopicShift } from "./subject-features";
+import { collectContentWords, describeTopicShift, measurePageSubjects } from "./subject-features";
 
 function topicAt(text: string, i: number): string[] {
   const lines = splitPageLines(text);
-  return describeTopicShift(lines.map((line) => collectContentWords(line.norm)), lines.map(observeLine), i);
+  const words = lines.map((line) => collectContentWords(line.norm));
+  return describeTopicShift(words, lines.map(observeLine), i, measurePageSubjects(words, lines.map(observeLine)), "0|0|false");
 }
 
 describe("describeTopicShift", () => {
@@ -19,5 +20,13 @@ describe("describeTopicShift", () => {
     const shift = topicAt([farming, farmingMore, rail, railMore].join("\n"), 2);
     expect(same.find((feature) => feature.startsWith("topicBack|ahead|shape="))).not.toMatch(/^topicBack\|ahead\|shape=0\|/u);
     expect(shift).toContain("topicBack|ahead|shape=0|3|text");
+  });
+
+  it("reads the IDF-weighted similarity of a new subject as low and of the same one as high", () => {
+    const same = topicAt([farming, farmingMore, farming, rail].join("\n"), 2);
+    const shift = topicAt([farming, farmingMore, rail, railMore].join("\n"), 2);
+    expect(shift).toContain("tsim=0");
+    const bucket = Number(same.find((feature) => feature.startsWith("tsim="))?.slice("tsim=".length));
+    expect(bucket).toBeGreaterThanOrEqual(5);
   });
 });

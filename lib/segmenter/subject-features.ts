@@ -1,6 +1,10 @@
 import { cutDictionaryWords } from "@/lib/segment/jieba";
 import type { LineObservations } from "./line-observations";
 import type { PageLine } from "./page-lines";
+import { measureSubjectSimilarities } from "./subject-similarity";
+
+/** A line's content words: dictionary words of two Han characters or more. */
+export type ContentWords = ReadonlySet<string>;
 
 /**
  * Whether a line goes on with the subject of the lines before it: a new article starts a new
@@ -14,9 +18,11 @@ import type { PageLine } from "./page-lines";
  * line itself with the line after it, and for the line after alone (a headline is short; the
  * paragraph under it says more). Also set against the lines after it: a new article's first
  * paragraph shares its words with the paragraphs that follow rather than with those before, a
- * paragraph of the same article with both.
+ * paragraph of the same article with both. Then the same question with words weighed by IDF
+ * against the text before the line's headline (`tsim`, measurePageSubjects), alone, with the
+ * line's shape, and with whether the line before closed an item on a page whose items close so.
  */
-export function describeTopicShift(words: readonly Set<string>[], observed: readonly LineObservations[], i: number): string[] {
+export function describeTopicShift(words: readonly ContentWords[], observed: readonly LineObservations[], i: number, similarities: SubjectSimilarities, closing: string): string[] {
   const before = new Set<string>();
   for (let at = Math.max(0, i - TOPIC_WINDOW); at < i; at++) for (const word of words[at]!) before.add(word);
   if (before.size === 0) return ["topic=none"];
@@ -33,16 +39,38 @@ export function describeTopicShift(words: readonly Set<string>[], observed: read
   const shape = observed[i]!.headlineShaped ? "hs" : "text";
   const back = share(i, i + 1);
   const ahead = measureSharedShare(words[i]!, collectWords(words, i + 1, i + 1 + TOPIC_AHEAD));
+  const near = bucketSimilarity(similarities.near[i]!);
+  const far = bucketSimilarity(similarities.wide[i]!);
   return [
     `topic=${here}`, `topicNext=${next}`, `topic|shape=${here}|${shape}`, `topicNext|shape=${next}|${shape}`,
     `topicBack|ahead|shape=${back}|${ahead}|${shape}`,
+    `tsim=${near}`, `tsim|shape=${near}|${shape}`, `tsimWide|shape=${far}|${shape}`, `tsim|wide=${near}|${far}`,
+    // A low similarity says less on a page whose items close with bylines when nothing closed here.
+    `tsim|closing|shape=${near}|${closing}|${shape}`,
   ];
+}
+
+/** IDF-weighted similarity of the text from each line on with the lines before its headline (subject-similarity.ts): its next two lines, and its next six. */
+export type SubjectSimilarities = { near: readonly number[]; wide: readonly number[] };
+
+export function measurePageSubjects(words: readonly ContentWords[], observed: readonly LineObservations[]): SubjectSimilarities {
+  const headed = observed.map((line) => line.headlineShaped);
+  const [near, wide] = measureSubjectSimilarities(words, headed, TOPIC_WINDOW, [2, 6]) as [number[], number[]];
+  return { near, wide };
+}
+
+const SIMILARITY_STEPS = [0.01, 0.03, 0.06, 0.1, 0.15, 0.22, 0.3, 0.4];
+
+function bucketSimilarity(similarity: number): string {
+  if (similarity < 0) return "none";
+  const step = SIMILARITY_STEPS.findIndex((edge) => similarity < edge);
+  return String(step === -1 ? SIMILARITY_STEPS.length : step);
 }
 
 /** How many lines after a line its words are looked for. */
 const TOPIC_AHEAD = 3;
 
-function collectWords(words: readonly Set<string>[], from: number, to: number): Set<string> {
+function collectWords(words: readonly ContentWords[], from: number, to: number): Set<string> {
   const found = new Set<string>();
   for (let k = from; k < Math.min(words.length, to); k++) for (const word of words[k]!) found.add(word);
   return found;
@@ -61,7 +89,7 @@ function measureSharedShare(these: ReadonlySet<string>, those: ReadonlySet<strin
 const TOPIC_WINDOW = 6;
 const CONTENT_WORD = /^\p{Script=Han}{2,}$/u;
 
-export function collectContentWords(norm: string): Set<string> {
+export function collectContentWords(norm: string): ContentWords {
   return new Set(cutDictionaryWords(norm.slice(0, TOPIC_CHARS)).filter((word) => CONTENT_WORD.test(word)));
 }
 
