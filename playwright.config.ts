@@ -7,8 +7,10 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, describeMissingChromium } from "./e2e/chr
 if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(describeMissingChromium());
 
 const port = Number(process.env.E2E_PORT ?? 3123);
-// The app under test gets its own Meilisearch data folder, removed when it stops.
-const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `baoku-e2e-${process.pid}`);
+// The app under test gets its own Meilisearch data folder, removed when it stops. A fresh one each
+// run: named by the process id alone, a run once found the folder an earlier, killed run had left
+// under the same id, with an index of an older schema, and the app refused to start.
+const dataDir = process.env.E2E_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "baoku-e2e-"));
 
 // The bundled sample (undated OCR pages) plus a fixture archive of three papers over four years with
 // bylines, columns and tables, for facets, the date histogram, pagination and browsing. Imported before
