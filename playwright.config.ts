@@ -10,7 +10,11 @@ const port = Number(process.env.E2E_PORT ?? 3123);
 // The app under test gets its own Meilisearch data folder, removed when it stops. A fresh one each
 // run: named by the process id alone, a run once found the folder an earlier, killed run had left
 // under the same id, with an index of an older schema, and the app refused to start.
+const madeHere = process.env.E2E_DATA_DIR === undefined;
 const dataDir = process.env.E2E_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "baoku-e2e-"));
+// The runner stops the app without giving it time to remove the folder itself, so the runner's own
+// process, which made it, removes it on exit (a folder given through E2E_DATA_DIR is left alone).
+if (madeHere) process.on("exit", () => fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 }));
 
 // The bundled sample (undated OCR pages) plus a fixture archive of three papers over four years with
 // bylines, columns and tables, for facets, the date histogram, pagination and browsing. Imported before
