@@ -1,7 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import { NONCE_HEADER } from "@/lib/app/content-security";
-import { MARK_SCRIPTED, SITE_HEAD } from "@/lib/app/site-head";
+import { SITE_HEAD } from "@/lib/app/site-head";
+import { SiteHeadExtras } from "@/components/site-head-extras";
 import { SiteFrame, SITE_BODY_CLASS } from "@/components/site-frame";
 import { readPageSession } from "@/lib/librarians/request-session";
 import "./globals.css";
@@ -21,8 +22,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="zh-CN" suppressHydrationWarning>
       <head>
-        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: MARK_SCRIPTED }} />
-        <link rel="search" type="application/opensearchdescription+xml" title={SITE_HEAD.openSearch.title} href={SITE_HEAD.openSearch.href} />
+        <SiteHeadExtras nonce={nonce} />
       </head>
       <body className={SITE_BODY_CLASS}>
         <SiteFrame session={session}>{children}</SiteFrame>

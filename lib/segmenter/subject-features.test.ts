@@ -6,7 +6,8 @@ import { collectContentWords, describeTopicShift, measurePageSubjects } from "./
 function topicAt(text: string, i: number): string[] {
   const lines = splitPageLines(text);
   const words = lines.map((line) => collectContentWords(line.norm));
-  return describeTopicShift(words, lines.map(observeLine), i, measurePageSubjects(words, lines.map(observeLine)), "0|0|false");
+  const observed = lines.map(observeLine);
+  return describeTopicShift(words, observed, i, measurePageSubjects(words, observed), "0|0|false");
 }
 
 describe("describeTopicShift", () => {

@@ -3,7 +3,8 @@ import { SiteFrame, SITE_BODY_CLASS } from "@/components/site-frame";
 import { FACETS_DATA_ID, toFacetsData } from "@/components/search/search-facets";
 import { SearchView } from "@/components/search/search-view";
 import { describeSearchPage, runSearchPage, toSearchParams } from "@/lib/app/search-page";
-import { MARK_SCRIPTED, SITE_HEAD } from "@/lib/app/site-head";
+import { SITE_HEAD } from "@/lib/app/site-head";
+import { SiteHeadExtras } from "@/components/site-head-extras";
 import type { Session } from "@/lib/librarians/sessions";
 
 /**
@@ -44,8 +45,7 @@ export async function renderSearchDocument(query: URLSearchParams, context: { no
           <link key={icon.url} rel="icon" href={icon.url} {...("sizes" in icon ? { sizes: icon.sizes } : { type: icon.type })} />
         ))}
         <link rel="apple-touch-icon" href={SITE_HEAD.appleIcon.url} sizes={SITE_HEAD.appleIcon.sizes} />
-        <link rel="search" type="application/opensearchdescription+xml" title={SITE_HEAD.openSearch.title} href={SITE_HEAD.openSearch.href} />
-        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: MARK_SCRIPTED }} />
+        <SiteHeadExtras nonce={nonce} />
       </head>
       <body className={SITE_BODY_CLASS}>
         <SiteFrame session={session}>
