@@ -1,10 +1,11 @@
-import { decodeCharPairs, type CharPairs } from "@/lib/segmenter/char-pairs";
 import { LAYOUT_FAMILIES, LINE_LABELS, type GeneratedPage, type LayoutFamily } from "@/lib/segmenter/labels";
-import { toModelFile, type ModelFile } from "@/lib/segmenter/model-file";
+import { decodeLexicon, toModelFile, type ModelFile } from "@/lib/segmenter/model-file";
 import { splitPageLines } from "@/lib/segmenter/page-lines";
+import { createJoinTables, type JoinLexicon } from "@/lib/segmenter/resume-evidence";
 import { describePage } from "@/lib/segmenter/segment-page";
 import { trainPerceptron, type TrainingSequence } from "@/lib/segmenter/train-perceptron";
 import { countCharPairs, DEFAULT_CHAR_PAIRS } from "./count-char-pairs";
+import { countWordPairs, DEFAULT_WORD_PAIRS } from "./count-word-pairs";
 import { generatePages } from "./page-gen";
 import { loadCorpus } from "./page-gen/corpus";
 
@@ -34,23 +35,24 @@ export const DEFAULT_TRAINING: SegmenterTrainingSettings = {
 export function trainSegmenterModel(settings: SegmenterTrainingSettings = DEFAULT_TRAINING): ModelFile {
   const pages = generatePages({ split: "train", families: [...settings.families], pagesPerFamily: settings.pagesPerFamily, seed: settings.seed });
   const corpus = loadCorpus("train");
-  const charPairsFile = countCharPairs([...corpus.rmrb, ...corpus.xwlb]);
-  const charPairs = decodeCharPairs(charPairsFile);
-  const sequences = pages.map((page) => toTrainingSequence(page, charPairs));
+  const sources = [...corpus.rmrb, ...corpus.xwlb];
+  const lexiconFile = { charPairs: countCharPairs(sources), wordPairs: countWordPairs(sources) };
+  const lexicon = decodeLexicon(lexiconFile);
+  const sequences = pages.map((page) => toTrainingSequence(page, lexicon));
   const model = trainPerceptron(sequences, {
     labels: LINE_LABELS,
     epochs: settings.epochs,
     seed: settings.seed,
     minFeatureCount: settings.minFeatureCount,
   });
-  return toModelFile(model, { script: "npm run train:segmenter", split: "train", pages: pages.length, ...settings, charPairs: DEFAULT_CHAR_PAIRS }, charPairsFile);
+  return toModelFile(model, { script: "npm run train:segmenter", split: "train", pages: pages.length, ...settings, charPairs: DEFAULT_CHAR_PAIRS, wordPairs: DEFAULT_WORD_PAIRS }, lexiconFile);
 }
 
 /** A generated page as the trainer sees it: the features of its lines and their labels. */
-export function toTrainingSequence(page: GeneratedPage, charPairs: CharPairs): TrainingSequence {
+export function toTrainingSequence(page: GeneratedPage, lexicon: JoinLexicon): TrainingSequence {
   const lines = splitPageLines(page.text);
   if (lines.length !== page.lines.length || lines.some((line, at) => line.text !== page.lines[at]!.text)) {
     throw new Error(`page ${page.name}: its labelled lines do not match the lines of its text`);
   }
-  return { ...describePage(lines, charPairs), labels: page.lines.map((line) => LINE_LABELS.indexOf(line.label)) };
+  return { ...describePage(lines, createJoinTables(lines, lexicon)), labels: page.lines.map((line) => LINE_LABELS.indexOf(line.label)) };
 }

@@ -1,8 +1,7 @@
-import type { CharPairs } from "./char-pairs";
 import { observeLine, startClass, type LineObservations } from "./line-observations";
 import { combineWithHabits, describeClosing, readPageHabits } from "./page-habits";
 import type { PageLine } from "./page-lines";
-import { createJoinTables, findLaterJoin, findResumableLine, type JoinTable, type JoinTables, type PairTable } from "./resume-evidence";
+import { findLaterJoin, findResumableLine, type JoinTables } from "./resume-evidence";
 import { collectContentWords, compareContext, describeTopicShift, measureCohesion, measurePageSubjects } from "./subject-features";
 
 /**
@@ -13,16 +12,16 @@ import { collectContentWords, compareContext, describeTopicShift, measureCohesio
  * one paper's layout: what matters is learned from labelled pages of many layouts.
  */
 
-export function extractPageFeatures(lines: readonly PageLine[], charPairs: CharPairs, tables: JoinTables = createJoinTables(lines, charPairs)): string[][] {
+export function extractPageFeatures(lines: readonly PageLine[], tables: JoinTables): string[][] {
   const observed = lines.map(observeLine);
-  const { join, pair } = tables;
   const habits = readPageHabits(observed);
   const words = lines.map((line) => collectContentWords(line.norm));
   const subjects = measurePageSubjects(words, observed);
-  return lines.map((_, i) => [...composeFeatures(lines, observed, i, join, pair), ...combineWithHabits(observed, i, habits), ...describeTopicShift(words, observed, i, subjects, describeClosing(observed, i, habits))]);
+  return lines.map((_, i) => [...composeFeatures(lines, observed, i, tables), ...combineWithHabits(observed, i, habits), ...describeTopicShift(words, observed, i, subjects, describeClosing(observed, i, habits))]);
 }
 
-function composeFeatures(lines: readonly PageLine[], observed: readonly LineObservations[], i: number, join: JoinTable, pair: PairTable): string[] {
+function composeFeatures(lines: readonly PageLine[], observed: readonly LineObservations[], i: number, tables: JoinTables): string[] {
+  const { join, pair, words } = tables;
   const here = observed[i]!;
   const previous = observed[i - 1];
   const next = observed[i + 1];
@@ -49,11 +48,14 @@ function composeFeatures(lines: readonly PageLine[], observed: readonly LineObse
     const paired = pair(i - 1, i);
     features.push(`join=${joins}`, `pcut|join=${previous.cut}|${joins}`, `pcut|first=${previous.cut}|${startClass(line.norm)}`);
     features.push(`pair=${paired}`, `pair|pcut|join=${paired}|${previous.cut}|${joins}`, `pair|pend|hs=${paired}|${previous.ends}|${here.headlineShaped}`);
+    const worded = words(i - 1, i);
+    features.push(`words|pcut|join|pair=${worded}|${previous.cut}|${joins}|${paired}`);
     // Edge features (sequence-model.ts): weighed per pair of labels, so the same join can
     // count for a step from a body line and against one from a headline line.
     const stops = previous.own.find((feature) => feature.startsWith("stops=")) ?? "stops=0";
     features.push(
       `~pcut|join|pair=${previous.cut}|${joins}|${paired}`,
+      `~pcut|join|words=${previous.cut}|${joins}|${worded}`,
       `~pend|hs=${previous.ends}|${here.headlineShaped}`,
       `~p${stops}|hs=${here.headlineShaped}`,
       `~first|dateline=${startClass(line.norm)}|${here.own.includes("dateline")}`,
@@ -66,7 +68,7 @@ function composeFeatures(lines: readonly PageLine[], observed: readonly LineObse
   if (next) features.push(`npair|cut|nhs=${pair(i, i + 1)}|${here.cut}|${next.headlineShaped}`, `npair|hs|njoin=${pair(i, i + 1)}|${here.headlineShaped}|${join(i, i + 1)}`);
   const cohesion = measureCohesion(lines, i);
   features.push(`coh=${cohesion}`, `coh|hs=${cohesion}|${here.headlineShaped}`, `coh|pend=${cohesion}|${previous?.ends ?? "none"}`);
-  const resumable = findResumableLine(lines, observed, i, join, pair);
+  const resumable = findResumableLine(lines, observed, i, tables);
   if (previous) features.push(`~coh=${cohesion}`, `~resume|pjoin=${resumable ? `${resumable.strength}|${resumable.pair}` : "none"}|${join(i - 1, i)}`);
   if (resumable !== null) {
     const closer = compareContext(lines, resumable.line, i);
@@ -77,6 +79,7 @@ function composeFeatures(lines: readonly PageLine[], observed: readonly LineObse
       `resume|pair|ppair|pcut=${resumable.pair}|${recentPair}|${previous?.cut ?? false}`,
       `resume|join|pair|pjoin|ppair=${resumable.strength}|${resumable.pair}|${recent}|${recentPair}`,
       `resume=${resumable.strength}`,
+      `resume|words|pwords=${words(resumable.line, i)}|${previous ? words(i - 1, i) : "none"}`,
       `resume|pjoin=${resumable.strength}|${recent}`,
       `resume|pcut|pjoin=${resumable.strength}|${previous?.cut ?? false}|${recent}`,
       `resume|coh=${resumable.strength}|${closer}`,

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createRandom } from "@/lib/random/seeded-random";
 import { encodeCharPairs } from "./char-pairs";
-import { fromModelFile, parseModelFile, serializeModelFile, toModelFile } from "./model-file";
+import { decodeLexicon, fromModelFile, parseModelFile, serializeModelFile, toModelFile } from "./model-file";
 import { decodeSequence, scoreLines } from "./sequence-model";
 import { trainPerceptron } from "./train-perceptron";
+import { createWordPairs, encodeWordPairs, hasWordPair } from "./word-pairs";
 
 describe("the model file", () => {
   // Line features and edge features (~…) both carry weight in this small task.
@@ -13,7 +14,10 @@ describe("the model file", () => {
     return { features, labels: features.map((line) => (line[0] === "a" ? 0 : line[1] === "~x" ? 1 : 2)) };
   });
   const model = trainPerceptron(pages, { labels: ["p", "q", "r"], epochs: 4, seed: 1, minFeatureCount: 1 });
-  const file = toModelFile(model, { test: true }, encodeCharPairs(["的", "了"], [1]));
+  const file = toModelFile(model, { test: true }, {
+    charPairs: encodeCharPairs(["的", "了"], [1]),
+    wordPairs: encodeWordPairs(createWordPairs([["加快", "推进"]], 1)),
+  });
   const loaded = fromModelFile(parseModelFile(serializeModelFile(file)));
 
   it("keeps every weight, edge weights included, to a thousandth", () => {
@@ -31,6 +35,12 @@ describe("the model file", () => {
       const at = loaded.featureIndex.get(feature);
       for (let label = 0; label < 3; label++) expect(at === undefined ? 0 : loaded.weights[at * 3 + label]!).toBeCloseTo(model.weights[row * 3 + label]!, 3);
     }
+  });
+
+  it("keeps the join look-ups", () => {
+    const lexicon = decodeLexicon(parseModelFile(serializeModelFile(file)));
+    expect([...lexicon.charPairs.pairs]).toEqual([1]);
+    expect(hasWordPair(lexicon.wordPairs, "加快", "推进")).toBe(true);
   });
 
   it("decodes as the trained model does", () => {

@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { decodeCharPairs, type CharPairs, type CharPairsFile } from "./char-pairs";
+import { decodeCharPairs, type CharPairsFile } from "./char-pairs";
+import type { JoinLexicon } from "./resume-evidence";
 import type { SequenceModel } from "./sequence-model";
+import { decodeWordPairs, type WordPairsFile } from "./word-pairs";
 
 /**
  * The trained segmenter as shipped: `lib/segmenter/model.json`, written by
@@ -14,7 +16,7 @@ export const MODEL_PATH = new URL("./model.json", import.meta.url);
 const SCALE = 1000;
 
 const modelFileSchema = z.object({
-  format: z.literal(3),
+  format: z.literal(4),
   /** How the weights were made: enough to reproduce them (the test retrains and compares). */
   training: z.record(z.string(), z.unknown()),
   labels: z.array(z.string()),
@@ -28,6 +30,8 @@ const modelFileSchema = z.object({
   pairs: z.array(z.tuple([z.string(), z.number().int()])),
   /** The character-pair table the features read (char-pairs.ts). */
   charPairs: z.object({ chars: z.string(), pairs: z.string() }),
+  /** The word-pair filter the features read (word-pairs.ts). */
+  wordPairs: z.object({ bits: z.number().int().positive(), hashes: z.number().int().positive(), filter: z.string() }),
   /** [feature, [label, weight, label, weight, …]] in thousandths. */
   features: z.array(z.tuple([z.string(), z.array(z.number().int())])),
   /** [edge feature, [label before × labels + label, weight, …]] in thousandths. */
@@ -36,10 +40,13 @@ const modelFileSchema = z.object({
 
 export type ModelFile = z.infer<typeof modelFileSchema>;
 
-export function toModelFile(model: SequenceModel, training: Record<string, unknown>, charPairs: CharPairsFile): ModelFile {
+/** The join look-ups as stored (see JoinLexicon). */
+export type LexiconFile = { charPairs: CharPairsFile; wordPairs: WordPairsFile };
+
+export function toModelFile(model: SequenceModel, training: Record<string, unknown>, { charPairs, wordPairs }: LexiconFile): ModelFile {
   const size = model.labels.length;
   return {
-    format: 3,
+    format: 4,
     training,
     labels: [...model.labels],
     transitions: Array.from(model.transitions, (weight) => Math.round(weight * SCALE)),
@@ -47,6 +54,7 @@ export function toModelFile(model: SequenceModel, training: Record<string, unkno
     finalWeights: Array.from(model.finalWeights, (weight) => Math.round(weight * SCALE)),
     pairs: [...model.pairIndex].map(([feature, at]): [string, number] => [feature, Math.round(model.pairWeights[at]! * SCALE)]).filter(([, weight]) => weight !== 0),
     charPairs,
+    wordPairs,
     features: toSparseRows(model.featureIndex, model.weights, size),
     edges: toSparseRows(model.edgeIndex, model.edgeWeights, size * size),
   };
@@ -105,6 +113,7 @@ export function serializeModelFile(file: ModelFile): string {
     finalWeights: file.finalWeights,
     pairs: file.pairs,
     charPairs: file.charPairs,
+    wordPairs: file.wordPairs,
   });
   const rows = (entries: ModelFile["features"]) => entries.map((entry) => JSON.stringify(entry)).join(",\n");
   return `${head.slice(0, -1)},"features":[\n${rows(file.features)}\n],"edges":[\n${rows(file.edges)}\n]}\n`;
@@ -114,13 +123,17 @@ export function parseModelFile(text: string): ModelFile {
   return modelFileSchema.parse(JSON.parse(text));
 }
 
-let shipped: { model: SequenceModel; charPairs: CharPairs } | undefined;
+let shipped: { model: SequenceModel; lexicon: JoinLexicon } | undefined;
 
-function loadShipped(): { model: SequenceModel; charPairs: CharPairs } {
+function loadShipped(): { model: SequenceModel; lexicon: JoinLexicon } {
   if (shipped) return shipped;
   const file = parseModelFile(readFileSync(MODEL_PATH, "utf8"));
-  shipped = { model: fromModelFile(file), charPairs: decodeCharPairs(file.charPairs) };
+  shipped = { model: fromModelFile(file), lexicon: decodeLexicon(file) };
   return shipped;
+}
+
+export function decodeLexicon(file: LexiconFile): JoinLexicon {
+  return { charPairs: decodeCharPairs(file.charPairs), wordPairs: decodeWordPairs(file.wordPairs) };
 }
 
 /** The shipped model, read once per process. */
@@ -128,7 +141,7 @@ export function loadShippedModel(): SequenceModel {
   return loadShipped().model;
 }
 
-/** The character-pair table shipped with the model (the features it was trained on read it). */
-export function loadShippedCharPairs(): CharPairs {
-  return loadShipped().charPairs;
+/** The character and word pair tables shipped with the model (the features it was trained on read them). */
+export function loadShippedLexicon(): JoinLexicon {
+  return loadShipped().lexicon;
 }

@@ -1,4 +1,5 @@
 import { readJoinPair, type CharPairs } from "./char-pairs";
+import { readEdgeWords, readWordJoin, type WordJoin, type WordPairs } from "./word-pairs";
 import { measureJoin, type JoinStrength } from "./dictionary-join";
 import { CONTINUATION_START, type LineObservations } from "./line-observations";
 import type { PageLine } from "./page-lines";
@@ -12,10 +13,16 @@ export type JoinTable = (from: number, to: number) => JoinStrength;
 /** Whether running text often puts the last character of one line before the first of another (char-pairs.ts). */
 export type PairTable = (from: number, to: number) => "pair" | "none" | "rare";
 
-/** A page's join look-ups, each pair of lines measured once: the features and the second look (swap-resumptions.ts) share them. */
-export type JoinTables = { join: JoinTable; pair: PairTable };
+/** Whether the last word of one line and the first of another make a pair running text often makes (word-pairs.ts). */
+export type WordTable = (from: number, to: number) => WordJoin;
 
-export function createJoinTables(lines: readonly PageLine[], charPairs: CharPairs): JoinTables {
+/** A page's join look-ups, each pair of lines measured once: the features and the second look (swap-resumptions.ts) share them. */
+export type JoinTables = { join: JoinTable; pair: PairTable; words: WordTable };
+
+/** What the join look-ups read, counted over the training months and shipped with the model. */
+export type JoinLexicon = { charPairs: CharPairs; wordPairs: WordPairs };
+
+export function createJoinTables(lines: readonly PageLine[], { charPairs, wordPairs }: JoinLexicon): JoinTables {
   const cache = new Map<number, JoinStrength>();
   const join: JoinTable = (from, to) => {
     const key = from * 100_000 + to;
@@ -23,17 +30,21 @@ export function createJoinTables(lines: readonly PageLine[], charPairs: CharPair
     if (strength === undefined) cache.set(key, (strength = measureJoin(lines[from]!.norm, lines[to]!.norm)));
     return strength;
   };
-  return { join, pair: (from, to) => readJoinPair(charPairs, lines[from]!.norm, lines[to]!.norm) };
+  let edges: ReturnType<typeof readEdgeWords> | undefined;
+  const words: WordTable = (from, to) => {
+    edges ??= readEdgeWords(lines.map((line) => line.norm));
+    return readWordJoin(wordPairs, edges.last[from]!, edges.first[to]!);
+  };
+  return { join, pair: (from, to) => readJoinPair(charPairs, lines[from]!.norm, lines[to]!.norm), words };
 }
 
 /** A frequent pair across the join counts about as much as a dictionary word spanning it (dev pages). */
 const PAIR_WEIGHT = 1.5;
 
 /** How well line `to` reads on from line `from`: the dictionary join's strength, plus PAIR_WEIGHT for a frequent pair. */
-export function scoreJoin({ join, pair }: JoinTables, from: number, to: number): number {
+export function scoreJoin({ join, pair }: Pick<JoinTables, "join" | "pair">, from: number, to: number): number {
   return join(from, to) + (pair(from, to) === "pair" ? PAIR_WEIGHT : 0);
 }
-
 /** A line reads on from another: a dictionary word spans the join, or its characters often meet in running text. */
 function readsOn(join: JoinTable, pair: PairTable, from: number, to: number): boolean {
   return join(from, to) >= 2 || pair(from, to) === "pair";
@@ -44,7 +55,8 @@ function readsOn(join: JoinTable, pair: PairTable, from: number, to: number): bo
  * line through a dictionary word, while the line after it did not continue it: the mark of
  * interleaved columns, where another item's block broke into a sentence.
  */
-export function findResumableLine(lines: readonly PageLine[], observed: readonly LineObservations[], i: number, join: JoinTable, pair: PairTable): { line: number; strength: JoinStrength; pair: string } | null {
+export function findResumableLine(lines: readonly PageLine[], observed: readonly LineObservations[], i: number, tables: JoinTables): { line: number; strength: JoinStrength; pair: string } | null {
+  const { join, pair } = tables;
   let best: { line: number; strength: JoinStrength; pair: string; score: number } | null = null;
   for (let j = i - 2; j >= Math.max(0, i - RESUME_WINDOW); j--) {
     if (!observed[j]!.cut) continue;
@@ -52,7 +64,7 @@ export function findResumableLine(lines: readonly PageLine[], observed: readonly
     const strength = join(j, i);
     const paired = pair(j, i);
     // A dictionary word across the join says more than a frequent pair; the nearest wins ties.
-    const score = scoreJoin({ join, pair }, j, i);
+    const score = scoreJoin(tables, j, i);
     if (!best || score > best.score) best = { line: j, strength, pair: paired, score };
     if (strength === 3 && paired === "pair") break;
   }

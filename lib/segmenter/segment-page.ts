@@ -1,12 +1,11 @@
 import { assembleArticles, type AssembledPage, type LineDecision, type PageContext } from "./assemble-articles";
 import type { LineLabel } from "./labels";
 import { extractPageFeatures } from "./line-features";
-import type { CharPairs } from "./char-pairs";
-import { loadShippedCharPairs, loadShippedModel } from "./model-file";
+import { loadShippedLexicon, loadShippedModel } from "./model-file";
 import { markUnfinished } from "./open-columns";
 import { splitPageLines, type PageLine } from "./page-lines";
 import { decodeSequence, scoreLines, type SequenceModel } from "./sequence-model";
-import { createJoinTables, type JoinTables } from "./resume-evidence";
+import { createJoinTables, type JoinLexicon, type JoinTables } from "./resume-evidence";
 import { findSwappedResumptions, relabelAsResumed, toReadOn } from "./swap-resumptions";
 import { describeResumePairs, findWaitingLines, type WaitingFrame } from "./waiting-lines";
 
@@ -17,10 +16,10 @@ import { describeResumePairs, findWaitingLines, type WaitingFrame } from "./wait
  */
 export type SegmentedPage = AssembledPage & { lines: PageLine[]; decisions: LineDecision[] };
 
-export function segmentPage(text: string, context: PageContext, model: SequenceModel = loadShippedModel(), charPairs: CharPairs = loadShippedCharPairs()): SegmentedPage {
+export function segmentPage(text: string, context: PageContext, model: SequenceModel = loadShippedModel(), lexicon: JoinLexicon = loadShippedLexicon()): SegmentedPage {
   const lines = splitPageLines(text);
-  const tables = createJoinTables(lines, charPairs);
-  const labelled = labelLines(lines, model, charPairs, tables);
+  const tables = createJoinTables(lines, lexicon);
+  const labelled = labelLines(lines, model, lexicon, tables);
   const first = assembleArticles(lines, labelled, context);
   const swaps = labelled.some((decision) => decision.label === "resume") ? findSwappedResumptions(labelled, first.lineItems, toReadOn(tables)) : [];
   if (swaps.length === 0) return { ...first, lines, decisions: labelled };
@@ -31,10 +30,10 @@ export function segmentPage(text: string, context: PageContext, model: SequenceM
 export function labelLines(
   lines: readonly PageLine[],
   model: SequenceModel = loadShippedModel(),
-  charPairs: CharPairs = loadShippedCharPairs(),
-  tables: JoinTables = createJoinTables(lines, charPairs),
+  lexicon: JoinLexicon = loadShippedLexicon(),
+  tables: JoinTables = createJoinTables(lines, lexicon),
 ): LineDecision[] {
-  const { features, frame, resumePairs } = describePage(lines, charPairs, tables);
+  const { features, frame, resumePairs } = describePage(lines, tables);
   const decoded = decodeSequence(model, scoreLines(model, features, resumePairs), frame);
   return decoded.labels.map((label, at) => ({
     label: model.labels[label] as LineLabel,
@@ -45,9 +44,9 @@ export function labelLines(
 }
 
 /** What the model reads of a page: its lines' features, the lines that may wait, and each resume's pair features; the trainer reads the same. */
-export function describePage(lines: readonly PageLine[], charPairs: CharPairs, tables: JoinTables = createJoinTables(lines, charPairs)): { features: string[][]; frame: WaitingFrame; resumePairs: string[][][] } {
+export function describePage(lines: readonly PageLine[], tables: JoinTables): { features: string[][]; frame: WaitingFrame; resumePairs: string[][][] } {
   const frame = findWaitingLines(lines, markUnfinished(lines), tables);
-  return { features: extractPageFeatures(lines, charPairs, tables), frame, resumePairs: describeResumePairs(lines, frame, tables) };
+  return { features: extractPageFeatures(lines, tables), frame, resumePairs: describeResumePairs(lines, frame, tables) };
 }
 
 /**

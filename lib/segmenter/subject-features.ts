@@ -113,11 +113,21 @@ export function measureCohesion(lines: readonly PageLine[], i: number): string {
 const COHESION_LINES = 3;
 const COHESION_CHARS = 240;
 
-function collectPairs(lines: readonly PageLine[], from: number, to: number): Set<string> {
-  const pairs = new Set<string>();
-  for (let at = from; at < to; at++) for (const pair of readLinePairs(lines[at]!)) pairs.add(pair);
+function collectPairs(lines: readonly PageLine[], from: number, to: number): ReadonlySet<string> {
+  // The resume pair features (waiting-lines.ts) ask for the same windows for every waiting line and every line after it.
+  let windows = pageWindows.get(lines);
+  if (!windows) pageWindows.set(lines, (windows = new Map()));
+  const key = from * 100_000 + to;
+  let pairs = windows.get(key);
+  if (pairs) return pairs;
+  const found = new Set<string>();
+  for (let at = from; at < to; at++) for (const pair of readLinePairs(lines[at]!)) found.add(pair);
+  windows.set(key, (pairs = found));
   return pairs;
 }
+
+/** Each page's windows of lines, as sets of character pairs, kept while the page is read. */
+const pageWindows = new WeakMap<readonly PageLine[], Map<number, ReadonlySet<string>>>();
 
 /** Each line's pairs, worked out once: every line is asked for in several windows. */
 const linePairs = new WeakMap<PageLine, ReadonlySet<string>>();
@@ -152,7 +162,7 @@ export function compareContext(lines: readonly PageLine[], j: number, i: number)
  */
 export function measureContextShares(lines: readonly PageLine[], j: number, i: number): { earlier: number; recent: number } {
   const here = collectPairs(lines, i, Math.min(lines.length, i + 2));
-  const share = (other: Set<string>) => {
+  const share = (other: ReadonlySet<string>) => {
     let shared = 0;
     for (const pair of here) if (other.has(pair)) shared++;
     return other.size === 0 || here.size === 0 ? 0 : shared / Math.min(other.size, here.size);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LINE_LABELS, type LineLabel } from "./labels";
-import { loadShippedCharPairs } from "./model-file";
+import { loadShippedLexicon } from "./model-file";
 import { markUnfinished, readOpenColumnRules } from "./open-columns";
 import { splitPageLines } from "./page-lines";
 import { createJoinTables } from "./resume-evidence";
@@ -21,7 +21,7 @@ const label = (name: LineLabel) => LINE_LABELS.indexOf(name);
 
 function frameOf(text: string): { frame: WaitingFrame; pairs: string[][][] } {
   const lines = splitPageLines(text);
-  const tables = createJoinTables(lines, loadShippedCharPairs());
+  const tables = createJoinTables(lines, loadShippedLexicon());
   const frame = findWaitingLines(lines, markUnfinished(lines), tables);
   return { frame, pairs: describeResumePairs(lines, frame, tables) };
 }

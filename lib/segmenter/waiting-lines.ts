@@ -1,5 +1,6 @@
 import { CONTINUATION_START } from "./line-observations";
 import type { PageLine } from "./page-lines";
+import { compareContext } from "./subject-features";
 import { scoreJoin, type JoinTables } from "./resume-evidence";
 
 /**
@@ -7,8 +8,10 @@ import { scoreJoin, type JoinTables } from "./resume-evidence";
  * followed by a line that opens another item (a headline, a body start, a resumed column) leaves
  * its item waiting for the rest of the sentence; a `resume` line takes the waiting line back.
  * The decoder (sequence-model.ts) carries *which* line waits, so a `resume` is scored against
- * that very line (pair features: does the resumed text read on from it, better than from the
- * line right before it and from the other waiting lines), and a block that breaks into a column is only worth reading as one when some later
+ * that very line (pair features: does the resumed text read on from it — a dictionary word, a
+ * frequent character pair, a familiar word pair across the join — better than from the line right
+ * before it and from the other waiting lines, and is it closer in its characters to the waiting
+ * line's context or to the lines right before it), and a block that breaks into a column is only worth reading as one when some later
  * line goes on with the cut sentence it left. One line waits at a time, as in print: the
  * interrupting block's own cut waits once the interrupted column has resumed.
  *
@@ -36,7 +39,7 @@ export function findWaitingLines(lines: readonly PageLine[], unfinished: readonl
   return { unfinished, waiting };
 }
 
-function canWait(lines: readonly PageLine[], unfinished: readonly boolean[], { join, pair }: JoinTables, i: number): boolean {
+function canWait(lines: readonly PageLine[], unfinished: readonly boolean[], { join }: JoinTables, i: number): boolean {
   if (!unfinished[i] || i + 1 >= lines.length) return false;
   return join(i, i + 1) < 3 && !CONTINUATION_START.test(lines[i + 1]!.norm);
 }
@@ -52,14 +55,21 @@ export function describeResumePairs(lines: readonly PageLine[], frame: WaitingFr
     const best = Math.max(...scores);
     const tied = scores.filter((score) => score === best).length > 1;
     const recent = m > 0 ? `${tables.join(m - 1, m)}|${tables.pair(m - 1, m)}` : "none";
+    const recentWords = m > 0 ? tables.words(m - 1, m) : "none";
     return Array.from(options, (j, rank) => {
       const reads = `${tables.join(j, m)}|${tables.pair(j, m)}`;
+      const words = tables.words(j, m);
+      const context = compareContext(lines, j, m);
       return [
         "r:bias",
         `r:reads=${reads}`,
         `r:reads|recent=${reads}|${recent}`,
+        `r:words|reads=${words}|${reads}`,
+        `r:words|recent=${words}|${recentWords}`,
         `r:rank=${Math.min(rank, 3)}`,
         `r:best=${scores[rank] === best}|${tied}`,
+        `r:context|reads=${context}|${reads}`,
+        `r:context|words|recent=${context}|${words}|${recentWords}`,
       ];
     });
   });
