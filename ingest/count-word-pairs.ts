@@ -11,7 +11,7 @@ import type { SourceArticle } from "./page-gen/source-article";
 
 export type WordPairSettings = { minCount: number; minPmi: number; falsePositiveRate: number };
 
-export const DEFAULT_WORD_PAIRS: WordPairSettings = { minCount: 5, minPmi: 1, falsePositiveRate: 0.01 };
+export const DEFAULT_WORD_PAIRS: WordPairSettings = { minCount: 5, minPmi: 1, falsePositiveRate: 0.001 };
 
 const HAN = /\p{Script=Han}/u;
 

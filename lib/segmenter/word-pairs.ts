@@ -11,8 +11,9 @@ import { cutDictionaryWords } from "@/lib/segment/jieba";
  * line right before them (measured with a like table, punctuation not yet left out).
  *
  * Stored as a Bloom filter: the ~120,000 pairs would take several hundred kB as words, and the
- * question asked is only "seen or not". A false "seen" (about one in a hundred unseen pairs at
- * the shipped size) is weak evidence the model weighs like the rest.
+ * question asked is only "seen or not". It is sized for one false "seen" in a thousand unseen
+ * pairs: at one in a hundred, 难题 | 全省 (never side by side in the training months) passed, and
+ * seed page 000's deck was read as the rest of its title.
  */
 
 export type WordPairsFile = { bits: number; hashes: number; filter: string };
