@@ -1,5 +1,5 @@
 import { cutDictionaryWords } from "@/lib/segment/jieba";
-import { createWordPairs, encodeWordPairs, type WordPairsFile } from "@/lib/segmenter/word-pairs";
+import { createWordPairs, encodeWordPairs, isHanWord, type WordPairsFile } from "@/lib/segmenter/word-pairs";
 import { normalizeCompact } from "@/lib/text/normalize";
 import type { SourceArticle } from "./page-gen/source-article";
 
@@ -13,8 +13,6 @@ export type WordPairSettings = { minCount: number; minPmi: number; falsePositive
 
 export const DEFAULT_WORD_PAIRS: WordPairSettings = { minCount: 5, minPmi: 1, falsePositiveRate: 0.001 };
 
-const HAN = /\p{Script=Han}/u;
-
 export function countWordPairs(sources: readonly SourceArticle[], settings: WordPairSettings = DEFAULT_WORD_PAIRS): WordPairsFile {
   const singles = new Map<string, number>();
   const pairs = new Map<string, number>();
@@ -23,7 +21,7 @@ export function countWordPairs(sources: readonly SourceArticle[], settings: Word
     for (const block of source.blocks) {
       let previous: string | null = null;
       for (const word of cutDictionaryWords(normalizeCompact(block.text))) {
-        if (!HAN.test(word)) {
+        if (!isHanWord(word)) {
           previous = null;
           continue;
         }

@@ -16,7 +16,7 @@ describe("the model file", () => {
   const model = trainPerceptron(pages, { labels: ["p", "q", "r"], epochs: 4, seed: 1, minFeatureCount: 1 });
   const file = toModelFile(model, { test: true }, {
     charPairs: encodeCharPairs(["的", "了"], [1]),
-    wordPairs: encodeWordPairs(createWordPairs([["加快", "推进"]], 1)),
+    wordPairs: encodeWordPairs(createWordPairs([["加快", "推进"]], 1, 0.01)),
   });
   const loaded = fromModelFile(parseModelFile(serializeModelFile(file)));
 

@@ -42,7 +42,7 @@ export function createJoinTables(lines: readonly PageLine[], { charPairs, wordPa
 const PAIR_WEIGHT = 1.5;
 
 /** How well line `to` reads on from line `from`: the dictionary join's strength, plus PAIR_WEIGHT for a frequent pair. */
-export function scoreJoin({ join, pair }: Pick<JoinTables, "join" | "pair">, from: number, to: number): number {
+export function scoreJoin({ join, pair }: JoinTables, from: number, to: number): number {
   return join(from, to) + (pair(from, to) === "pair" ? PAIR_WEIGHT : 0);
 }
 /** A line reads on from another: a dictionary word spans the join, or its characters often meet in running text. */

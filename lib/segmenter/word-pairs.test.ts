@@ -18,14 +18,14 @@ describe("word pairs", () => {
   });
 
   it("refuses a filter whose length disagrees with its size", () => {
-    const file = encodeWordPairs(createWordPairs(stored, stored.length));
+    const file = encodeWordPairs(createWordPairs(stored, stored.length, 0.01));
     expect(() => decodeWordPairs({ ...file, bits: file.bits + 8 })).toThrow(/bits/);
   });
 
   it("reads a line's last and first Han words, and no pair where one side is not a word", () => {
     const norms = ["各地各部门要加快", "推进各项工作", "今年增长了3.5%", "", "“新冠”疫情防控"];
     expect(readEdgeWords(norms)).toEqual({ last: ["加快", "工作", null, null, "防控"], first: ["各地", "推进", "今年", null, null] });
-    const table = createWordPairs([["加快", "推进"]], 1);
+    const table = createWordPairs([["加快", "推进"]], 1, 0.01);
     expect(readWordJoin(table, "加快", "推进")).toBe("seen");
     expect(readWordJoin(table, "推进", "加快")).toBe("unseen");
     expect(readWordJoin(table, null, "推进")).toBe("none");

@@ -26,15 +26,18 @@ const HAN = /\p{Script=Han}/u;
 /** Enough of a line's end or start for its last or first word (jieba words are rarely longer). */
 const EDGE_CHARS = 8;
 
-export function createWordPairs(pairs: Iterable<readonly [string, string]>, count: number, falsePositiveRate = 0.01): WordPairs {
+/** `falsePositiveRate`: the share of unseen pairs the filter may pass (the trainer's setting, ingest/count-word-pairs.ts). */
+export function createWordPairs(pairs: Iterable<readonly [string, string]>, count: number, falsePositiveRate: number): WordPairs {
   // The textbook optimum: m = −n ln p / (ln 2)², k = (m / n) ln 2, m rounded up to whole bytes.
   const bits = Math.max(8, Math.ceil((-Math.max(count, 1) * Math.log(falsePositiveRate)) / Math.LN2 ** 2 / 8) * 8);
   const hashes = Math.max(1, Math.round((bits / Math.max(count, 1)) * Math.LN2));
   const table: WordPairs = { bits, hashes, filter: new Uint8Array(bits / 8) };
   for (const [left, right] of pairs) {
-    forEachBit(table, left, right, (bit) => {
+    const [first, step] = hashPair(left, right);
+    for (let i = 0; i < hashes; i++) {
+      const bit = toBit(table, first, step, i);
       table.filter[bit >>> 3]! |= 1 << (bit & 7);
-    });
+    }
   }
   return table;
 }
@@ -51,11 +54,12 @@ export function decodeWordPairs(file: WordPairsFile): WordPairs {
 
 /** Whether the pair was stored (or, rarely, a false positive). */
 export function hasWordPair(table: WordPairs, left: string, right: string): boolean {
-  let all = true;
-  forEachBit(table, left, right, (bit) => {
-    if (all && (table.filter[bit >>> 3]! & (1 << (bit & 7))) === 0) all = false;
-  });
-  return all;
+  const [first, step] = hashPair(left, right);
+  for (let i = 0; i < table.hashes; i++) {
+    const bit = toBit(table, first, step, i);
+    if ((table.filter[bit >>> 3]! & (1 << (bit & 7))) === 0) return false;
+  }
+  return true;
 }
 
 /**
@@ -81,7 +85,12 @@ function splitAtNewlines(words: readonly string[], count: number): string[][] {
 }
 
 function toHanWord(word: string | undefined): string | null {
-  return word !== undefined && HAN.test(word) ? word : null;
+  return word !== undefined && isHanWord(word) ? word : null;
+}
+
+/** The words the table holds: those with a Han character (the counter leaves out the rest). */
+export function isHanWord(word: string): boolean {
+  return HAN.test(word);
 }
 
 /** How a line's last word and another's first read together: "none" when either is not a Han word. */
@@ -90,8 +99,8 @@ export function readWordJoin(table: WordPairs, last: string | null, first: strin
   return hasWordPair(table, last, first) ? "seen" : "unseen";
 }
 
-/** Double hashing over two FNV-1a variants of "left␀right": k bit positions, the same on every machine. */
-function forEachBit(table: Pick<WordPairs, "bits" | "hashes">, left: string, right: string, visit: (bit: number) => void): void {
+/** Two FNV-1a variants of "left␀right", the same on every machine: the start and the (odd) step of the double hashing. */
+function hashPair(left: string, right: string): [number, number] {
   const key = `${left}\u0000${right}`;
   let first = 0x811c9dc5;
   let second = 0x01000193 ^ 0x5bd1e995;
@@ -101,6 +110,10 @@ function forEachBit(table: Pick<WordPairs, "bits" | "hashes">, left: string, rig
     second = Math.imul(second ^ unit, 0x5bd1e995) >>> 0;
     second ^= second >>> 15;
   }
-  second = (second | 1) >>> 0;
-  for (let i = 0; i < table.hashes; i++) visit((first + Math.imul(i, second) >>> 0) % table.bits);
+  return [first, (second | 1) >>> 0];
+}
+
+/** The i-th of a pair's bit positions. */
+function toBit(table: Pick<WordPairs, "bits">, first: number, step: number, i: number): number {
+  return ((first + Math.imul(i, step)) >>> 0) % table.bits;
 }
