@@ -4,7 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import http from "node:http";
 import { readEnv } from "@/lib/config/env";
-import { warmUpSegmentation } from "@/lib/segment/jieba";
+import { warmUpSearch } from "@/lib/search/warm-up";
 import { ISLANDS_DIR, SEARCH_PAGE_SERVER_FILE } from "@/lib/server/islands";
 import { takeSearchRequest } from "@/lib/server/search-fast-path";
 
@@ -31,8 +31,8 @@ async function main(): Promise<void> {
   const app = next({ dev, hostname, port: env.PORT });
   const handle = app.getRequestHandler();
   await app.prepare();
-  // The fast path's own copy of jieba (Next's is loaded by instrumentation.ts): off the first search.
-  warmUpSegmentation();
+  // The fast path's own copy of jieba and the highlighter's table (Next's are loaded by instrumentation.ts): off the first search.
+  warmUpSearch();
   // Full loads of the results page are rendered here too, from the production build's assets (search-page-fast-path.ts).
   const fastPages = dev ? null : await loadFastPages();
   const server = http.createServer((request, response) => {
@@ -60,7 +60,7 @@ async function loadFastPages(): Promise<FastPages | null> {
     process.stderr.write("[baoku] the build has no islands (scripts/build-islands.ts): Next.js serves the results page alone\n");
     return null;
   }
-  built.warmUpSegmentation();
+  built.warmUpSearch();
   return { take: (request, response, fallback) => built.takeSearchPageRequest(request, response, assets, fallback) };
 }
 

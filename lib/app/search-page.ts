@@ -114,15 +114,15 @@ async function countFacetsDisjunctively(request: SearchRequest, main: Promise<Se
   return Object.fromEntries(entries) as Record<FilterKey, ValueCount[]>;
 }
 
-/** Counts by year over the search without its date range; by month when the range lies in one year. */
+/**
+ * Counts by year over the search without its date range; by month when the range lies in one year.
+ * A dated search asks for years and months in one count: the months of the year it drills into
+ * are the same there as in a count limited to that year, which used to be a second engine search.
+ */
 async function loadHistogram(request: SearchRequest, main: Promise<SearchResult>): Promise<DateHistogram> {
-  const undated = { ...request, from: undefined, to: undefined };
   const dated = Boolean(request.from || request.to);
-  const years = (await (dated ? countArticles(undated, ["year"]) : main)).facets.year;
-  const drillYear = pickDrillYear(request, years);
-  if (drillYear === null) return buildYearHistogram(request, years);
-  const wholeYear = { from: `${drillYear}-01-01`, to: `${drillYear}-12-31` };
-  const coversWholeYear = !dated || (request.from === wholeYear.from && request.to === wholeYear.to);
-  const inYear = await (coversWholeYear ? main : countArticles({ ...undated, ...wholeYear }, ["yearMonth"]));
-  return buildMonthHistogram(request, drillYear, inYear.facets.yearMonth);
+  const { facets } = await (dated ? countArticles({ ...request, from: undefined, to: undefined }, ["year", "yearMonth"]) : main);
+  const drillYear = pickDrillYear(request, facets.year);
+  if (drillYear === null) return buildYearHistogram(request, facets.year);
+  return buildMonthHistogram(request, drillYear, facets.yearMonth);
 }

@@ -199,12 +199,15 @@ function toSearchHit(article: ArticleSummary, storedBody: string, terms: readonl
 }
 
 /** The engine's facet distribution as counts, most frequent first, for `fields` (all groups by default). */
+/** The order `localeCompare` gives, from one collator: a collator per comparison was a tenth of a search's own CPU time. */
+const compareValues = new Intl.Collator().compare;
+
 export function toFacetCounts<F extends FacetField = FacetField>(distribution: Partial<Record<string, Record<string, number>>>, fields: readonly F[] = FACET_FIELDS as readonly FacetField[] as readonly F[]): Pick<FacetCounts, F> {
   const counts = {} as Pick<FacetCounts, F>;
   for (const field of fields) {
     counts[field] = Object.entries(distribution[field] ?? {})
       .map(([value, count]) => ({ value, count }))
-      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+      .sort((a, b) => b.count - a.count || compareValues(a.value, b.value));
   }
   return counts;
 }

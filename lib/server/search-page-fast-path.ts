@@ -14,8 +14,8 @@ import { readLayoutStylesheets } from "./next-stylesheets";
 import { renderSearchDocument, type DocumentAssets } from "./search-document";
 import { acceptsGzip, gzip, readHeader, toHeaderReader } from "./http-helpers";
 
-// This module's own copy of jieba (it runs as bundled by scripts/build-islands.ts): serve.ts loads it before the first search.
-export { warmUpSegmentation } from "@/lib/segment/jieba";
+// This module's own copy of jieba and of the highlighter's table (it runs as bundled by scripts/build-islands.ts): serve.ts loads them before the first search.
+export { warmUpSearch } from "@/lib/search/warm-up";
 
 /**
  * Full page loads of /search answered before Next.js. Under load a results page rendered by the
