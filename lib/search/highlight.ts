@@ -1,8 +1,4 @@
-import {
-  normalizeChar,
-  normalizeCompact,
-  normalizeUnit,
-} from "@/lib/text/normalize";
+import { normalizeChar, normalizeCompact, normalizeUnit } from "@/lib/text/normalize";
 import { findRangesByPattern, type MatchRange } from "./match-pattern";
 
 /**
@@ -42,50 +38,30 @@ const PARAGRAPH_BREAK = "\n";
  * All occurrences of the terms, merged where they overlap or touch, in text order. Most texts
  * are read by patterns on the text as printed (match-pattern.ts); the rest are normalised.
  */
-export function findMatchRanges(
-  text: string,
-  terms: readonly string[],
-): MatchRange[] {
-  return mergeRanges(
-    findRangesByPattern(text, terms) ?? findRangesByNormalising(text, terms),
-  );
+export function findMatchRanges(text: string, terms: readonly string[]): MatchRange[] {
+  return mergeRanges(findRangesByPattern(text, terms) ?? findRangesByNormalising(text, terms));
 }
 
-/** The normalising path alone: the normalised copy of the text, searched and mapped back (exported for the test that compares the paths). */
-export function findRangesByNormalising(
-  text: string,
-  terms: readonly string[],
-): MatchRange[] {
+/** The normalising path alone, unmerged: the normalised copy of the text, searched and mapped back (exported for the test that compares the paths). */
+export function findRangesByNormalising(text: string, terms: readonly string[]): MatchRange[] {
   const needles = normalizeTerms(terms);
   if (needles.length === 0 || text === "") return [];
   const { haystack, unitStart, unitEnd, unitAt } = toSearchableText(text);
   const ranges: MatchRange[] = [];
   for (const needle of needles) {
-    for (
-      let at = haystack.indexOf(needle);
-      at !== -1;
-      at = haystack.indexOf(needle, at + 1)
-    ) {
+    for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
       const end = at + needle.length;
       // A lone surrogate in a term could match half a character; only whole units count.
-      const first =
-        unitAt[at] === unitAt[at - 1] ? undefined : unitStart[unitAt[at] ?? -1];
-      const last =
-        unitAt[end] === unitAt[end - 1]
-          ? undefined
-          : unitEnd[unitAt[end - 1] ?? -1];
-      if (first !== undefined && last !== undefined)
-        ranges.push({ start: first, end: last });
+      const first = unitAt[at] === unitAt[at - 1] ? undefined : unitStart[unitAt[at] ?? -1];
+      const last = unitAt[end] === unitAt[end - 1] ? undefined : unitEnd[unitAt[end - 1] ?? -1];
+      if (first !== undefined && last !== undefined) ranges.push({ start: first, end: last });
     }
   }
   return ranges;
 }
 
 /** The whole text as segments; concatenated they are exactly `text`. */
-export function highlightText(
-  text: string,
-  terms: readonly string[],
-): HighlightSegment[] {
+export function highlightText(text: string, terms: readonly string[]): HighlightSegment[] {
   return toSegments(text, 0, text.length, findMatchRanges(text, terms));
 }
 
@@ -94,24 +70,13 @@ export function highlightText(
  * on a match not shown by an earlier one, in text order (the first snippet
  * holds the first match). Without matches, the start of the text.
  */
-export function buildSnippets(
-  text: string,
-  terms: readonly string[],
-  options: SnippetOptions = {},
-): Snippet[] {
-  const targetLength = Math.max(
-    1,
-    options.targetLength ?? DEFAULT_TARGET_LENGTH,
-  );
+export function buildSnippets(text: string, terms: readonly string[], options: SnippetOptions = {}): Snippet[] {
+  const targetLength = Math.max(1, options.targetLength ?? DEFAULT_TARGET_LENGTH);
   const maxSnippets = Math.max(1, options.maxSnippets ?? DEFAULT_MAX_SNIPPETS);
   if (text.trim() === "") return [];
   const ranges = findMatchRanges(text, terms);
   if (ranges.length === 0) {
-    const window = trimWindow(
-      text,
-      0,
-      snapToCodePoint(text, Math.min(text.length, targetLength)),
-    );
+    const window = trimWindow(text, 0, snapToCodePoint(text, Math.min(text.length, targetLength)));
     return [makeSnippet(text, window, ranges)];
   }
   const snippets: Snippet[] = [];
@@ -119,10 +84,7 @@ export function buildSnippets(
   for (const range of ranges) {
     if (snippets.length >= maxSnippets) break;
     if (range.start < coveredUntil) continue;
-    const window = placeWindow(text, range, ranges, {
-      targetLength,
-      minStart: coveredUntil,
-    });
+    const window = placeWindow(text, range, ranges, { targetLength, minStart: coveredUntil });
     snippets.push(makeSnippet(text, window, ranges));
     coveredUntil = window.end;
   }
@@ -130,23 +92,14 @@ export function buildSnippets(
 }
 
 /** A snippet's text with "…" where text is left out before or after it; `inner` renders its segments. */
-export function wrapSnippet(
-  snippet: Snippet,
-  inner: (segments: readonly HighlightSegment[]) => string,
-): string {
+export function wrapSnippet(snippet: Snippet, inner: (segments: readonly HighlightSegment[]) => string): string {
   return `${snippet.leadingEllipsis ? "…" : ""}${inner(snippet.segments)}${snippet.trailingEllipsis ? "…" : ""}`;
 }
 
 /** HTML for trusted insertion: all text escaped, matches wrapped in <mark>, nothing else emitted. */
-export function segmentsToSafeHtml(
-  segments: readonly HighlightSegment[],
-): string {
+export function segmentsToSafeHtml(segments: readonly HighlightSegment[]): string {
   return segments
-    .map((segment) =>
-      segment.match
-        ? `<mark>${escapeHtml(segment.text)}</mark>`
-        : escapeHtml(segment.text),
-    )
+    .map((segment) => (segment.match ? `<mark>${escapeHtml(segment.text)}</mark>` : escapeHtml(segment.text)))
     .join("");
 }
 
@@ -190,11 +143,10 @@ const CODES_PER_CHUNK = 8192;
  */
 function toSearchableText(text: string): SearchableText {
   const out = new SearchableBuilder(text.length);
-  for (let index = 0; index < text.length;) {
+  for (let index = 0; index < text.length; ) {
     const single = normalizeUnit(text.charCodeAt(index));
     if (single >= 0) {
-      if (single === LINE_FEED || !isSpaceUnit(single))
-        out.addChar(index, index + 1, single);
+      if (single === LINE_FEED || !isSpaceUnit(single)) out.addChar(index, index + 1, single);
       index++;
       continue;
     }
@@ -247,28 +199,14 @@ class SearchableBuilder {
   finish(): SearchableText {
     let haystack = "";
     for (let at = 0; at < this.units; at += CODES_PER_CHUNK) {
-      haystack += String.fromCharCode.apply(
-        null,
-        this.codes.subarray(
-          at,
-          Math.min(this.units, at + CODES_PER_CHUNK),
-        ) as unknown as number[],
-      );
+      haystack += String.fromCharCode.apply(null, this.codes.subarray(at, Math.min(this.units, at + CODES_PER_CHUNK)) as unknown as number[]);
     }
-    return {
-      haystack,
-      unitStart: this.unitStart.subarray(0, this.chars),
-      unitEnd: this.unitEnd.subarray(0, this.chars),
-      unitAt: this.unitAt.subarray(0, this.units),
-    };
+    return { haystack, unitStart: this.unitStart.subarray(0, this.chars), unitEnd: this.unitEnd.subarray(0, this.chars), unitAt: this.unitAt.subarray(0, this.units) };
   }
 
   private grow(): void {
     const size = this.codes.length * 2 + 16;
-    const widen = <T extends Uint16Array | Int32Array>(
-      from: T,
-      make: (n: number) => T,
-    ): T => {
+    const widen = <T extends Uint16Array | Int32Array>(from: T, make: (n: number) => T): T => {
       const to = make(size);
       to.set(from);
       return to;
@@ -298,32 +236,24 @@ function mergeRanges(ranges: MatchRange[]): MatchRange[] {
   const merged: MatchRange[] = [];
   for (const range of sorted) {
     const last = merged[merged.length - 1];
-    if (last && range.start <= last.end)
-      last.end = Math.max(last.end, range.end);
+    if (last && range.start <= last.end) last.end = Math.max(last.end, range.end);
     else merged.push({ ...range });
   }
   return merged;
 }
 
-function toSegments(
-  text: string,
-  start: number,
-  end: number,
-  ranges: readonly MatchRange[],
-): HighlightSegment[] {
+function toSegments(text: string, start: number, end: number, ranges: readonly MatchRange[]): HighlightSegment[] {
   const segments: HighlightSegment[] = [];
   let cursor = start;
   for (const range of ranges) {
     const from = Math.max(range.start, start);
     const to = Math.min(range.end, end);
     if (to <= from) continue;
-    if (from > cursor)
-      segments.push({ text: text.slice(cursor, from), match: false });
+    if (from > cursor) segments.push({ text: text.slice(cursor, from), match: false });
     segments.push({ text: text.slice(from, to), match: true });
     cursor = to;
   }
-  if (cursor < end)
-    segments.push({ text: text.slice(cursor, end), match: false });
+  if (cursor < end) segments.push({ text: text.slice(cursor, end), match: false });
   return segments;
 }
 
@@ -347,16 +277,10 @@ function placeWindow(
   let end = Math.max(range.end, Math.min(text.length, start + targetLength));
   for (const other of ranges) {
     if (other === range) continue;
-    if (other.start < start && other.end > start)
-      start = Math.min(other.end, range.start);
-    if (other.start < end && other.end > end)
-      end = Math.max(other.start, range.end);
+    if (other.start < start && other.end > start) start = Math.min(other.end, range.start);
+    if (other.start < end && other.end > end) end = Math.max(other.start, range.end);
   }
-  return trimWindow(
-    text,
-    snapToCodePoint(text, start),
-    snapToCodePoint(text, end),
-  );
+  return trimWindow(text, snapToCodePoint(text, start), snapToCodePoint(text, end));
 }
 
 /** Moves `start` just past a sentence break within SENTENCE_SNAP characters, but not past `limit`. */
@@ -369,8 +293,7 @@ function snapToSentence(text: string, start: number, limit: number): number {
     if (!SENTENCE_BREAK.test(text[i] ?? "")) continue;
     const candidate = i + 1;
     if (candidate > limit) break;
-    if (best === null || Math.abs(candidate - start) < Math.abs(best - start))
-      best = candidate;
+    if (best === null || Math.abs(candidate - start) < Math.abs(best - start)) best = candidate;
   }
   return best ?? start;
 }
@@ -392,11 +315,7 @@ function trimWindow(text: string, start: number, end: number): MatchRange {
   return { start: from, end: to };
 }
 
-function makeSnippet(
-  text: string,
-  window: MatchRange,
-  ranges: readonly MatchRange[],
-): Snippet {
+function makeSnippet(text: string, window: MatchRange, ranges: readonly MatchRange[]): Snippet {
   return {
     segments: toSegments(text, window.start, window.end, ranges),
     start: window.start,

@@ -49,24 +49,17 @@ export function warmUpMatchPatterns(): void {
 }
 
 /**
- * The merged match ranges of `terms` in `text`, as highlight.ts's normalising path finds them;
- * undefined when the text holds a character only that path can read.
+ * Every occurrence of `terms` in `text` (unmerged, overlapping ones included), as highlight.ts's
+ * normalising path finds them; undefined when the text holds a character only that path can read.
  */
-export function findRangesByPattern(
-  text: string,
-  terms: readonly string[],
-): MatchRange[] | undefined {
+export function findRangesByPattern(text: string, terms: readonly string[]): MatchRange[] | undefined {
   const patterns = compileTerms(terms);
   if (patterns === null || text === "") return [];
   if (patterns.unreadable.test(text)) return undefined;
   const ranges: MatchRange[] = [];
   for (const pattern of patterns.patterns) {
     pattern.lastIndex = 0;
-    for (
-      let match = pattern.exec(text);
-      match !== null;
-      match = pattern.exec(text)
-    ) {
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
       ranges.push({ start: match.index, end: match.index + match[0].length });
       // Overlapping occurrences count too (哈哈 twice in 哈哈哈), as in the normalising path.
       pattern.lastIndex = match.index + 1;
@@ -80,17 +73,12 @@ function compileTerms(terms: readonly string[]): TermPatterns | null {
   const known = compiled.get(key);
   if (known !== undefined) return known;
   const units = (table ??= buildUnitTable());
-  const needles = [
-    ...new Set(terms.map((term) => normalizeCompact(term))),
-  ].filter((needle) => needle !== "");
+  const needles = [...new Set(terms.map((term) => normalizeCompact(term)))].filter((needle) => needle !== "");
   let patterns: TermPatterns | null = null;
   if (needles.length > 0) {
     const used = new Set<number>();
-    for (const needle of needles)
-      for (let i = 0; i < needle.length; i++) used.add(needle.charCodeAt(i));
-    const unreadable = units.expanding
-      .filter(({ becomes }) => [...becomes].some((unit) => used.has(unit)))
-      .map(({ unit }) => unit);
+    for (const needle of needles) for (let i = 0; i < needle.length; i++) used.add(needle.charCodeAt(i));
+    const unreadable = units.expanding.filter(({ becomes }) => [...becomes].some((unit) => used.has(unit))).map(({ unit }) => unit);
     patterns = {
       patterns: needles.map((needle) => toPattern(needle, units)),
       unreadable: new RegExp(`[\\ud800-\\udfff${toClassBody(unreadable)}]`),
@@ -141,12 +129,8 @@ function toClassBody(units: readonly number[]): string {
   let body = "";
   for (let i = 0; i < sorted.length;) {
     let last = i;
-    while (last + 1 < sorted.length && sorted[last + 1] === sorted[last]! + 1)
-      last++;
-    body +=
-      last > i
-        ? `${toEscape(sorted[i]!)}-${toEscape(sorted[last]!)}`
-        : toEscape(sorted[i]!);
+    while (last + 1 < sorted.length && sorted[last + 1] === sorted[last]! + 1) last++;
+    body += last > i ? `${toEscape(sorted[i]!)}-${toEscape(sorted[last]!)}` : toEscape(sorted[i]!);
     i = last + 1;
   }
   return body;
