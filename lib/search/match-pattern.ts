@@ -53,7 +53,8 @@ export function warmUpMatchPatterns(): void {
  * normalising path finds them; undefined when the text holds a character only that path can read.
  */
 export function findRangesByPattern(text: string, terms: readonly string[]): MatchRange[] | undefined {
-  const patterns = compileTerms(terms);
+  const key = terms.join("\u0000");
+  const patterns = compiled.has(key) ? compiled.get(key)! : compileNeedles(key, terms.map((term) => normalizeCompact(term)));
   if (patterns === null || text === "") return [];
   if (patterns.unreadable.test(text)) return undefined;
   const ranges: MatchRange[] = [];
@@ -68,12 +69,25 @@ export function findRangesByPattern(text: string, terms: readonly string[]): Mat
   return ranges;
 }
 
-function compileTerms(terms: readonly string[]): TermPatterns | null {
-  const key = terms.join("\u0000");
-  const known = compiled.get(key);
-  if (known !== undefined) return known;
+/**
+ * Whether `text` holds `needle`, a term already in matching form (exact-match.ts's toMatchTerm: it
+ * is not normalised again, as normalising twice is not always the same as once: 薴 → 苧 → 苎);
+ * undefined when only the normalising path can tell.
+ */
+export function containsByPattern(text: string, needle: string): boolean | undefined {
+  const key = `\u0001${needle}`;
+  const patterns = compiled.has(key) ? compiled.get(key)! : compileNeedles(key, [needle]);
+  if (patterns === null || text === "") return false;
+  if (patterns.unreadable.test(text)) return undefined;
+  return patterns.patterns.some((pattern) => {
+    pattern.lastIndex = 0;
+    return pattern.test(text);
+  });
+}
+
+function compileNeedles(key: string, terms: readonly string[]): TermPatterns | null {
   const units = (table ??= buildUnitTable());
-  const needles = [...new Set(terms.map((term) => normalizeCompact(term)))].filter((needle) => needle !== "");
+  const needles = [...new Set(terms)].filter((needle) => needle !== "");
   let patterns: TermPatterns | null = null;
   if (needles.length > 0) {
     const used = new Set<number>();

@@ -1,7 +1,8 @@
 import type { IndexDocument } from "./documents";
 import { toCodedPhrase } from "./coded-chars";
 import { CODED_LOCALES, listDownInVersion, type QueryTarget } from "./engine-search";
-import { matchTextsContain, matchTextsNear, toMatchText, toMatchTexts, type MatchSource, type MatchSourceField } from "./exact-match";
+import { matchTextsContain, matchTextsNear, readSourceField, toMatchText, toMatchTexts, type MatchSource, type MatchSourceField } from "./exact-match";
+import { containsByPattern } from "./match-pattern";
 import { toSearchOnCharFields, type CharField } from "./index-schema";
 import { searchArchive } from "./archive-search";
 import { getVerdictStore } from "./verdict-store";
@@ -262,5 +263,18 @@ function documentContains(document: StoredText, term: CheckTerm, verbatim: boole
     );
     if (rawHit) return true;
   }
-  return matchTextsContain(toMatchTexts(source, term.fields), term.matchTerm);
+  return findByPattern(source, term) ?? matchTextsContain(toMatchTexts(source, term.fields), term.matchTerm);
+}
+
+/**
+ * The same answer read by patterns on the stored text (match-pattern.ts), without a normalised copy
+ * of every field: most candidates without the term verbatim are false positives, and normalising
+ * their whole text was most of the verifier's own time. Undefined when a field needs that copy.
+ */
+function findByPattern(source: MatchSource, term: CheckTerm): boolean | undefined {
+  for (const field of term.fields) {
+    const found = containsByPattern(readSourceField(source, field), term.matchTerm);
+    if (found !== false) return found;
+  }
+  return false;
 }
