@@ -1,6 +1,7 @@
 import type { FederatedMultiSearchParams, Meilisearch, MultiSearchQueryWithFederation, RecordAny, SearchParams } from "meilisearch";
 import { INDEX_SETTINGS } from "./index-schema";
 import { EngineUnavailableError } from "./engine/errors";
+import { AS_BYTE_STRINGS } from "./engine/keep-alive-transport";
 import type { QueryTarget } from "./engine-search";
 import { isShardDown, markShardDown } from "./shard-health";
 import type { Shard } from "./shards";
@@ -29,9 +30,12 @@ export type HitWindow = { offset: number; limit: number };
 
 const DEFAULT_PAGE_SIZE = 20;
 
-export async function searchArchive<Hit extends RecordAny>(target: QueryTarget, search: IndexSearch): Promise<SearchAnswer<Hit>> {
+/** `byteStrings`: the hits' strings come as byte strings (keep-alive-transport.ts's AS_BYTE_STRINGS); one engine only. */
+export async function searchArchive<Hit extends RecordAny>(target: QueryTarget, search: IndexSearch, { byteStrings = false } = {}): Promise<SearchAnswer<Hit>> {
+  if (byteStrings && target.shards) throw new Error("byte strings are read from one engine at a time");
   if (!target.shards) {
-    const response = await target.client.call((meili) => meili.index(target.indexUid).search<Hit>(search.q, search));
+    const extra = byteStrings ? (AS_BYTE_STRINGS as RequestInit) : undefined;
+    const response = await target.client.call((meili) => meili.index(target.indexUid).search<Hit>(search.q, search, extra));
     const paged = response as { totalHits?: number; estimatedTotalHits?: number };
     return { hits: response.hits, total: paged.totalHits ?? paged.estimatedTotalHits ?? 0, facetDistribution: response.facetDistribution ?? {}, missing: [] };
   }

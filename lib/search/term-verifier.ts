@@ -5,6 +5,7 @@ import { matchTextsContain, matchTextsNear, readSourceField, toMatchText, toMatc
 import { containsByPattern } from "./match-pattern";
 import { toSearchOnCharFields, type CharField } from "./index-schema";
 import { searchArchive } from "./archive-search";
+import { fromByteString, toByteString } from "./engine/keep-alive-transport";
 import { getVerdictStore } from "./verdict-store";
 
 /**
@@ -45,6 +46,8 @@ export type TermVerdicts = {
 
 /** The stored text a candidate is checked against; only the fields of the term's places are asked for. */
 export type StoredText = Pick<IndexDocument, "id"> & Partial<Pick<IndexDocument, "title" | "kicker" | "subtitle" | "body" | "bylines">>;
+/** A listed candidate: its strings are byte strings (keep-alive-transport.ts's toByteString), not text. */
+type ListedText = StoredText;
 
 /** Where each source field is stored (author names come from the displayed bylines) and indexed. */
 const FIELD_PLACES: Readonly<Record<MatchSourceField, { stored: keyof StoredText; indexed: CharField }>> = {
@@ -184,12 +187,37 @@ function storeVerdicts(key: string, verdicts: TermVerdicts): void {
 async function computeVerdicts(target: QueryTarget, version: string, term: CheckTerm, within: CandidateSearch | null): Promise<TermVerdicts> {
   const rejected = new Set<string>();
   const containing: string[] = [];
-  for await (const documents of listCandidates(target, version, term, within)) {
-    const judged = judgeCandidates(term, documents);
+  for await (const listed of listCandidates(target, version, term, within)) {
+    const judged = judgeListed(term, listed);
     containing.push(...judged.containing);
     for (const id of judged.rejected) rejected.add(id);
   }
   return { rejected, containing };
+}
+
+/**
+ * Listed candidates come as byte strings (listEngineCandidates): one holding the term's own bytes
+ * in a field it may occur in holds the term (when the term is its own matching form), and only the
+ * others are decoded into text and judged in full.
+ */
+function judgeListed(term: CheckTerm, listed: readonly ListedText[]): { rejected: Set<string>; containing: string[] } {
+  const needle = !term.near && toMatchText(term.matchTerm) === term.matchTerm ? toByteString(term.matchTerm) : null;
+  const containing: string[] = [];
+  const undecided: StoredText[] = [];
+  for (const document of listed) {
+    if (needle !== null && holdsVerbatim(toMatchSource(document), term.fields, needle)) containing.push(fromByteString(document.id));
+    else undecided.push(decodeByteStrings(document));
+  }
+  const judged = judgeCandidates(term, undecided);
+  return { rejected: judged.rejected, containing: [...containing, ...judged.containing] };
+}
+
+/** Every string in a listed value, decoded from its byte string. */
+function decodeByteStrings<T>(value: T): T {
+  if (typeof value === "string") return fromByteString(value) as T;
+  if (Array.isArray(value)) return value.map(decodeByteStrings) as T;
+  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, decodeByteStrings(item)])) as T;
+  return value;
 }
 
 function judgeCandidates(term: CheckTerm, documents: readonly StoredText[]): { rejected: Set<string>; containing: string[] } {
@@ -204,12 +232,12 @@ function judgeCandidates(term: CheckTerm, documents: readonly StoredText[]): { r
 }
 
 /**
- * The engine's candidates for the term alone, with the text to check, page by page; on a
+ * The engine's candidates for the term alone, with the text to check as byte strings, page by page; on a
  * sharded archive each engine's, asked directly (their order does not matter here). Exactly
  * the engines the version records as down are left out: verdicts are remembered by version,
  * so any other engine that fails must fail the look-up, not shorten it.
  */
-async function* listCandidates(target: QueryTarget, version: string, term: CheckTerm, within: CandidateSearch | null): AsyncGenerator<StoredText[]> {
+async function* listCandidates(target: QueryTarget, version: string, term: CheckTerm, within: CandidateSearch | null): AsyncGenerator<ListedText[]> {
   const down = listDownInVersion(version);
   const parts = target.shards
     ? target.shards.filter((shard) => !down.has(shard.name)).map((shard) => ({ client: shard.client, indexUid: target.indexUid }))
@@ -217,7 +245,7 @@ async function* listCandidates(target: QueryTarget, version: string, term: Check
   for (const part of parts) yield* listEngineCandidates(part, term, within);
 }
 
-async function* listEngineCandidates(target: QueryTarget, term: CheckTerm, within: CandidateSearch | null): AsyncGenerator<StoredText[]> {
+async function* listEngineCandidates(target: QueryTarget, term: CheckTerm, within: CandidateSearch | null): AsyncGenerator<ListedText[]> {
   const search = {
     q: within?.q ?? (term.near ? `${toCodedPhrase(term.matchTerm)} ${toCodedPhrase(term.near.matchTerm)}` : toCodedPhrase(term.matchTerm)),
     attributesToSearchOn: within ? [...within.attributesToSearchOn] : toSearchOnCharFields(term.fields.map((field) => FIELD_PLACES[field].indexed)),
@@ -226,8 +254,7 @@ async function* listEngineCandidates(target: QueryTarget, term: CheckTerm, withi
     locales: CODED_LOCALES,
     attributesToRetrieve: ["id", ...listCheckedFields(term)],
   };
-  const fetchPage = (offset: number) =>
-    searchArchive<StoredText>(target, { ...search, offset, limit: PAGE_SIZE });
+  const fetchPage = (offset: number) => searchArchive<ListedText>(target, { ...search, offset, limit: PAGE_SIZE }, { byteStrings: true });
   const first = await fetchPage(0);
   yield first.hits;
   if (first.hits.length < PAGE_SIZE) return;
@@ -257,13 +284,13 @@ function toMatchSource(document: StoredText): MatchSource {
 function documentContains(document: StoredText, term: CheckTerm, verbatim: boolean): boolean {
   const source = toMatchSource(document);
   if (term.near) return matchTextsNear(toMatchTexts(source, term.fields), term.matchTerm, term.near.matchTerm, term.near.distance);
-  if (verbatim) {
-    const rawHit = term.fields.some((field) =>
-      field === "authors" ? source.authors.some((name) => name.includes(term.matchTerm)) : (source[field] ?? "").includes(term.matchTerm),
-    );
-    if (rawHit) return true;
-  }
+  if (verbatim && holdsVerbatim(source, term.fields, term.matchTerm)) return true;
   return findByPattern(source, term) ?? matchTextsContain(toMatchTexts(source, term.fields), term.matchTerm);
+}
+
+/** The raw text of one of `fields` holds `needle` as it is (text or byte strings alike). */
+function holdsVerbatim(source: MatchSource, fields: readonly MatchSourceField[], needle: string): boolean {
+  return fields.some((field) => (field === "authors" ? source.authors.some((name) => name.includes(needle)) : (source[field] ?? "").includes(needle)));
 }
 
 /**
