@@ -53,7 +53,7 @@ export function warmUpMatchPatterns(): void {
  * normalising path finds them; undefined when the text holds a character only that path can read.
  */
 export function findRangesByPattern(text: string, terms: readonly string[]): MatchRange[] | undefined {
-  const key = terms.join("\u0000");
+  const key = `terms:${terms.join("\u0000")}`;
   const patterns = compiled.has(key) ? compiled.get(key)! : compileNeedles(key, terms.map((term) => normalizeCompact(term)));
   if (patterns === null || text === "") return [];
   if (patterns.unreadable.test(text)) return undefined;
@@ -75,7 +75,7 @@ export function findRangesByPattern(text: string, terms: readonly string[]): Mat
  * undefined when only the normalising path can tell.
  */
 export function containsByPattern(text: string, needle: string): boolean | undefined {
-  const key = `\u0001${needle}`;
+  const key = `needle:${needle}`;
   const patterns = compiled.has(key) ? compiled.get(key)! : compileNeedles(key, [needle]);
   if (patterns === null || text === "") return false;
   if (patterns.unreadable.test(text)) return undefined;
