@@ -33,7 +33,7 @@ describe("verification of long terms", () => {
   it("verifies every candidate of a term with more candidates than one listing page", async () => {
     const context = { client, indexUid: uniqueIndexName("verify_many") };
     // Listed candidates come as byte strings: those holding the term only in another form (Traditional,
-    // full-width, a stray space, an author's name) are decoded and judged in full.
+    // split by a stray space, in the headline in Traditional) are decoded and judged in full.
     const variants: FixtureInput[] = [
       { id: "variant-traditional", title: "节日", body: "中國人民欢度春节。", source: "甲报" },
       { id: "variant-space", title: "节日", body: "全国 人民欢度春节。", source: "甲报" },
