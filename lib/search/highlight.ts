@@ -1,5 +1,5 @@
-import { normalizeChar, normalizeCompact, normalizeUnit } from "@/lib/text/normalize";
-import { findRangesByPattern, type MatchRange } from "./match-pattern";
+import { normalizeChar, normalizeUnit } from "@/lib/text/normalize";
+import { findRangesByPattern, toNeedles, type MatchRange } from "./match-pattern";
 
 /**
  * Highlighting on the text as printed. Matching follows the index exactly:
@@ -44,7 +44,7 @@ export function findMatchRanges(text: string, terms: readonly string[]): MatchRa
 
 /** The normalising path alone, unmerged: the normalised copy of the text, searched and mapped back (exported for the test that compares the paths). */
 export function findRangesByNormalising(text: string, terms: readonly string[]): MatchRange[] {
-  const needles = normalizeTerms(terms);
+  const needles = toNeedles(terms);
   if (needles.length === 0 || text === "") return [];
   const { haystack, unitStart, unitEnd, unitAt } = toSearchableText(text);
   const ranges: MatchRange[] = [];
@@ -113,12 +113,6 @@ const HTML_ESCAPES: Readonly<Record<string, string>> = {
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
-}
-
-/** Terms normalised like the index, whitespace removed, duplicates dropped. */
-function normalizeTerms(terms: readonly string[]): string[] {
-  const normalized = terms.map((term) => normalizeCompact(term));
-  return [...new Set(normalized)].filter((term) => term !== "");
 }
 
 /** Searchable characters of a text and where each came from in it (see toSearchableText). */

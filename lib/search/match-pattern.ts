@@ -1,4 +1,5 @@
-import { normalizeChar, normalizeCompact } from "@/lib/text/normalize";
+import { normalizeCompact } from "@/lib/text/normalize";
+import { toMatchText } from "./exact-match";
 
 /**
  * Terms found by a regular expression on the text as printed, without normalising it first.
@@ -54,7 +55,7 @@ export function warmUpMatchPatterns(): void {
  */
 export function findRangesByPattern(text: string, terms: readonly string[]): MatchRange[] | undefined {
   const key = `terms:${terms.join("\u0000")}`;
-  const patterns = compiled.has(key) ? compiled.get(key)! : compileNeedles(key, terms.map((term) => normalizeCompact(term)));
+  const patterns = compiled.has(key) ? compiled.get(key)! : compileNeedles(key, toNeedles(terms));
   if (patterns === null || text === "") return [];
   if (patterns.unreadable.test(text)) return undefined;
   const ranges: MatchRange[] = [];
@@ -76,7 +77,7 @@ export function findRangesByPattern(text: string, terms: readonly string[]): Mat
  */
 export function containsByPattern(text: string, needle: string): boolean | undefined {
   const key = `needle:${needle}`;
-  const patterns = compiled.has(key) ? compiled.get(key)! : compileNeedles(key, [needle]);
+  const patterns = compiled.has(key) ? compiled.get(key)! : compileNeedles(key, needle === "" ? [] : [needle]);
   if (patterns === null || text === "") return false;
   if (patterns.unreadable.test(text)) return undefined;
   return patterns.patterns.some((pattern) => {
@@ -85,9 +86,14 @@ export function containsByPattern(text: string, needle: string): boolean | undef
   });
 }
 
-function compileNeedles(key: string, terms: readonly string[]): TermPatterns | null {
+/** Terms in matching form as both paths look for them: normalised, whitespace removed, distinct, none empty. */
+export function toNeedles(terms: readonly string[]): string[] {
+  return [...new Set(terms.map((term) => normalizeCompact(term)))].filter((needle) => needle !== "");
+}
+
+/** `needles`: distinct, none empty (toNeedles). */
+function compileNeedles(key: string, needles: readonly string[]): TermPatterns | null {
   const units = (table ??= buildUnitTable());
-  const needles = [...new Set(terms)].filter((needle) => needle !== "");
   let patterns: TermPatterns | null = null;
   if (needles.length > 0) {
     const used = new Set<number>();
@@ -120,12 +126,9 @@ function buildUnitTable(): UnitTable {
   const expanding: UnitTable["expanding"] = [];
   for (let unit = 0; unit < 0x10000; unit++) {
     if (unit >= 0xd800 && unit <= 0xdfff) continue;
-    const kept: number[] = [];
-    for (const char of normalizeChar(String.fromCharCode(unit))) {
-      // Whitespace is skipped by matching; a line break is kept, and no term holds one.
-      if (char !== "\n" && /\s/u.test(char)) continue;
-      for (let i = 0; i < char.length; i++) kept.push(char.charCodeAt(i));
-    }
+    // Its matching form: whitespace is skipped by matching; a line break is kept, and no term holds one.
+    const form = toMatchText(String.fromCharCode(unit));
+    const kept = Array.from({ length: form.length }, (_, i) => form.charCodeAt(i));
     const [only] = kept;
     if (only === undefined) skipped.push(unit);
     else if (kept.length === 1) {

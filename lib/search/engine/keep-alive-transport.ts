@@ -73,7 +73,7 @@ export function createKeepAliveTransport(connection: EngineConnection): Transpor
     if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
     const method = init?.method ?? "GET";
     const signal = init?.signal ?? undefined;
-    const asBytes = (init as { baokuByteStrings?: boolean } | undefined)?.baokuByteStrings === true;
+    const asBytes = (init as Partial<typeof AS_BYTE_STRINGS> | undefined)?.baokuByteStrings === true;
 
     return new Promise((resolve, reject) => {
       // The official client aborts with its own reason on timeout and recognises it; pass it on unchanged.
