@@ -1,5 +1,6 @@
 import { cutDictionaryWords } from "@/lib/segment/jieba";
-import { createWordPairs, encodeWordPairs, isHanWord, type WordPairsFile } from "@/lib/segmenter/word-pairs";
+import { createPairFilter, encodePairFilter } from "@/lib/segmenter/pair-filter";
+import { isHanWord, type WordPairsFile } from "@/lib/segmenter/word-pairs";
 import { normalizeCompact } from "@/lib/text/normalize";
 import type { SourceArticle } from "./page-gen/source-article";
 
@@ -43,5 +44,5 @@ export function countWordPairs(sources: readonly SourceArticle[], settings: Word
     if (pmi >= settings.minPmi) kept.push([left, right]);
   }
   // The filter's bits do not depend on the order pairs are added; the count fixes its size.
-  return encodeWordPairs(createWordPairs(kept, kept.length, settings.falsePositiveRate));
+  return encodePairFilter(createPairFilter(kept, kept.length, settings.falsePositiveRate));
 }

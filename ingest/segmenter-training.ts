@@ -5,6 +5,7 @@ import { createJoinTables, type JoinLexicon } from "@/lib/segmenter/resume-evide
 import { describePage } from "@/lib/segmenter/segment-page";
 import { trainPerceptron, type TrainingSequence } from "@/lib/segmenter/train-perceptron";
 import { countCharPairs, DEFAULT_CHAR_PAIRS } from "./count-char-pairs";
+import { countCharTriples, DEFAULT_CHAR_TRIPLES } from "./count-char-triples";
 import { countWordPairs, DEFAULT_WORD_PAIRS } from "./count-word-pairs";
 import { generatePages } from "./page-gen";
 import { loadCorpus } from "./page-gen/corpus";
@@ -36,7 +37,7 @@ export function trainSegmenterModel(settings: SegmenterTrainingSettings = DEFAUL
   const pages = generatePages({ split: "train", families: [...settings.families], pagesPerFamily: settings.pagesPerFamily, seed: settings.seed });
   const corpus = loadCorpus("train");
   const sources = [...corpus.rmrb, ...corpus.xwlb];
-  const lexiconFile = { charPairs: countCharPairs(sources), wordPairs: countWordPairs(sources) };
+  const lexiconFile = { charPairs: countCharPairs(sources), wordPairs: countWordPairs(sources), charTriples: countCharTriples(sources) };
   const lexicon = decodeLexicon(lexiconFile);
   const sequences = pages.map((page) => toTrainingSequence(page, lexicon));
   const model = trainPerceptron(sequences, {
@@ -45,7 +46,7 @@ export function trainSegmenterModel(settings: SegmenterTrainingSettings = DEFAUL
     seed: settings.seed,
     minFeatureCount: settings.minFeatureCount,
   });
-  return toModelFile(model, { script: "npm run train:segmenter", split: "train", pages: pages.length, ...settings, charPairs: DEFAULT_CHAR_PAIRS, wordPairs: DEFAULT_WORD_PAIRS }, lexiconFile);
+  return toModelFile(model, { script: "npm run train:segmenter", split: "train", pages: pages.length, ...settings, charPairs: DEFAULT_CHAR_PAIRS, wordPairs: DEFAULT_WORD_PAIRS, charTriples: DEFAULT_CHAR_TRIPLES }, lexiconFile);
 }
 
 /** A generated page as the trainer sees it: the features of its lines and their labels. */

@@ -21,7 +21,7 @@ export function extractPageFeatures(lines: readonly PageLine[], tables: JoinTabl
 }
 
 function composeFeatures(lines: readonly PageLine[], observed: readonly LineObservations[], i: number, tables: JoinTables): string[] {
-  const { join, pair, words } = tables;
+  const { join, pair, words, triples } = tables;
   const here = observed[i]!;
   const previous = observed[i - 1];
   const next = observed[i + 1];
@@ -49,19 +49,21 @@ function composeFeatures(lines: readonly PageLine[], observed: readonly LineObse
     features.push(`join=${joins}`, `pcut|join=${previous.cut}|${joins}`, `pcut|first=${previous.cut}|${startClass(line.norm)}`);
     features.push(`pair=${paired}`, `pair|pcut|join=${paired}|${previous.cut}|${joins}`, `pair|pend|hs=${paired}|${previous.ends}|${here.headlineShaped}`);
     const worded = words(i - 1, i);
-    features.push(`words|pcut|join|pair=${worded}|${previous.cut}|${joins}|${paired}`);
+    const tripled = triples(i - 1, i);
+    features.push(`words|pcut|join|pair=${worded}|${previous.cut}|${joins}|${paired}`, `triples|pcut|join|pair=${tripled}|${previous.cut}|${joins}|${paired}`);
     // Edge features (sequence-model.ts): weighed per pair of labels, so the same join can
     // count for a step from a body line and against one from a headline line.
     const stops = previous.own.find((feature) => feature.startsWith("stops=")) ?? "stops=0";
     features.push(
       `~pcut|join|pair=${previous.cut}|${joins}|${paired}`,
       `~pcut|join|words=${previous.cut}|${joins}|${worded}`,
+      `~pcut|triples|pair=${previous.cut}|${tripled}|${paired}`,
       `~pend|hs=${previous.ends}|${here.headlineShaped}`,
       `~p${stops}|hs=${here.headlineShaped}`,
       `~first|dateline=${startClass(line.norm)}|${here.own.includes("dateline")}`,
     );
     if (previous.cut && (joins < 2 || paired !== "pair")) {
-      const later = findLaterJoin(lines, observed, i, join, pair);
+      const later = findLaterJoin(lines, observed, i, tables);
       if (later) features.push(`interruptAhead|join=${joins}`, `interruptAhead|by|join|pair=${later}|${joins}|${paired}`);
     }
   }
@@ -80,6 +82,7 @@ function composeFeatures(lines: readonly PageLine[], observed: readonly LineObse
       `resume|join|pair|pjoin|ppair=${resumable.strength}|${resumable.pair}|${recent}|${recentPair}`,
       `resume=${resumable.strength}`,
       `resume|words|pwords=${words(resumable.line, i)}|${previous ? words(i - 1, i) : "none"}`,
+      `resume|triples|ptriples=${triples(resumable.line, i)}|${previous ? triples(i - 1, i) : "none"}`,
       `resume|pjoin=${resumable.strength}|${recent}`,
       `resume|pcut|pjoin=${resumable.strength}|${previous?.cut ?? false}|${recent}`,
       `resume|coh=${resumable.strength}|${closer}`,

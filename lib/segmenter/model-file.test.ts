@@ -4,7 +4,7 @@ import { encodeCharPairs } from "./char-pairs";
 import { decodeLexicon, fromModelFile, parseModelFile, serializeModelFile, toModelFile } from "./model-file";
 import { decodeSequence, scoreLines } from "./sequence-model";
 import { trainPerceptron } from "./train-perceptron";
-import { createWordPairs, encodeWordPairs, hasWordPair } from "./word-pairs";
+import { createPairFilter, encodePairFilter, hasPair } from "./pair-filter";
 
 describe("the model file", () => {
   // Line features and edge features (~…) both carry weight in this small task.
@@ -16,7 +16,8 @@ describe("the model file", () => {
   const model = trainPerceptron(pages, { labels: ["p", "q", "r"], epochs: 4, seed: 1, minFeatureCount: 1 });
   const file = toModelFile(model, { test: true }, {
     charPairs: encodeCharPairs(["的", "了"], [1]),
-    wordPairs: encodeWordPairs(createWordPairs([["加快", "推进"]], 1, 0.01)),
+    wordPairs: encodePairFilter(createPairFilter([["加快", "推进"]], 1, 0.01)),
+    charTriples: encodePairFilter(createPairFilter([["召开", "了"]], 1, 0.01)),
   });
   const loaded = fromModelFile(parseModelFile(serializeModelFile(file)));
 
@@ -40,7 +41,8 @@ describe("the model file", () => {
   it("keeps the join look-ups", () => {
     const lexicon = decodeLexicon(parseModelFile(serializeModelFile(file)));
     expect([...lexicon.charPairs.pairs]).toEqual([1]);
-    expect(hasWordPair(lexicon.wordPairs, "加快", "推进")).toBe(true);
+    expect(hasPair(lexicon.wordPairs, "加快", "推进")).toBe(true);
+    expect(hasPair(lexicon.charTriples, "召开", "了")).toBe(true);
   });
 
   it("decodes as the trained model does", () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { decodeCharPairs, type CharPairsFile } from "./char-pairs";
+import { decodeCharTriples, type CharTriplesFile } from "./char-triples";
 import type { JoinLexicon } from "./resume-evidence";
 import type { SequenceModel } from "./sequence-model";
 import { decodeWordPairs, type WordPairsFile } from "./word-pairs";
@@ -15,8 +16,10 @@ import { decodeWordPairs, type WordPairsFile } from "./word-pairs";
 export const MODEL_PATH = new URL("./model.json", import.meta.url);
 const SCALE = 1000;
 
+const pairFilterSchema = z.object({ bits: z.number().int().positive(), hashes: z.number().int().positive(), filter: z.string() });
+
 const modelFileSchema = z.object({
-  format: z.literal(4),
+  format: z.literal(5),
   /** How the weights were made: enough to reproduce them (the test retrains and compares). */
   training: z.record(z.string(), z.unknown()),
   labels: z.array(z.string()),
@@ -31,7 +34,9 @@ const modelFileSchema = z.object({
   /** The character-pair table the features read (char-pairs.ts). */
   charPairs: z.object({ chars: z.string(), pairs: z.string() }),
   /** The word-pair filter the features read (word-pairs.ts). */
-  wordPairs: z.object({ bits: z.number().int().positive(), hashes: z.number().int().positive(), filter: z.string() }),
+  wordPairs: pairFilterSchema,
+  /** The character-triple filter the features read (char-triples.ts). */
+  charTriples: pairFilterSchema,
   /** [feature, [label, weight, label, weight, …]] in thousandths. */
   features: z.array(z.tuple([z.string(), z.array(z.number().int())])),
   /** [edge feature, [label before × labels + label, weight, …]] in thousandths. */
@@ -41,12 +46,12 @@ const modelFileSchema = z.object({
 export type ModelFile = z.infer<typeof modelFileSchema>;
 
 /** The join look-ups as stored (see JoinLexicon). */
-export type LexiconFile = { charPairs: CharPairsFile; wordPairs: WordPairsFile };
+export type LexiconFile = { charPairs: CharPairsFile; wordPairs: WordPairsFile; charTriples: CharTriplesFile };
 
-export function toModelFile(model: SequenceModel, training: Record<string, unknown>, { charPairs, wordPairs }: LexiconFile): ModelFile {
+export function toModelFile(model: SequenceModel, training: Record<string, unknown>, { charPairs, wordPairs, charTriples }: LexiconFile): ModelFile {
   const size = model.labels.length;
   return {
-    format: 4,
+    format: 5,
     training,
     labels: [...model.labels],
     transitions: Array.from(model.transitions, (weight) => Math.round(weight * SCALE)),
@@ -55,6 +60,7 @@ export function toModelFile(model: SequenceModel, training: Record<string, unkno
     pairs: [...model.pairIndex].map(([feature, at]): [string, number] => [feature, Math.round(model.pairWeights[at]! * SCALE)]).filter(([, weight]) => weight !== 0),
     charPairs,
     wordPairs,
+    charTriples,
     features: toSparseRows(model.featureIndex, model.weights, size),
     edges: toSparseRows(model.edgeIndex, model.edgeWeights, size * size),
   };
@@ -114,6 +120,7 @@ export function serializeModelFile(file: ModelFile): string {
     pairs: file.pairs,
     charPairs: file.charPairs,
     wordPairs: file.wordPairs,
+    charTriples: file.charTriples,
   });
   const rows = (entries: ModelFile["features"]) => entries.map((entry) => JSON.stringify(entry)).join(",\n");
   return `${head.slice(0, -1)},"features":[\n${rows(file.features)}\n],"edges":[\n${rows(file.edges)}\n]}\n`;
@@ -133,7 +140,7 @@ function loadShipped(): { model: SequenceModel; lexicon: JoinLexicon } {
 }
 
 export function decodeLexicon(file: LexiconFile): JoinLexicon {
-  return { charPairs: decodeCharPairs(file.charPairs), wordPairs: decodeWordPairs(file.wordPairs) };
+  return { charPairs: decodeCharPairs(file.charPairs), wordPairs: decodeWordPairs(file.wordPairs), charTriples: decodeCharTriples(file.charTriples) };
 }
 
 /** The shipped model, read once per process. */
@@ -141,7 +148,7 @@ export function loadShippedModel(): SequenceModel {
   return loadShipped().model;
 }
 
-/** The character and word pair tables shipped with the model (the features it was trained on read them). */
+/** The character pair, word pair and character triple tables shipped with the model (the features it was trained on read them). */
 export function loadShippedLexicon(): JoinLexicon {
   return loadShipped().lexicon;
 }

@@ -1,4 +1,5 @@
 import { readJoinPair, type CharPairs } from "./char-pairs";
+import { countJoinTriples, type CharTriples } from "./char-triples";
 import { readEdgeWords, readWordJoin, type WordJoin, type WordPairs } from "./word-pairs";
 import { measureJoin, type JoinStrength } from "./dictionary-join";
 import { CONTINUATION_START, type LineObservations } from "./line-observations";
@@ -16,13 +17,16 @@ export type PairTable = (from: number, to: number) => "pair" | "none" | "rare";
 /** Whether the last word of one line and the first of another make a pair running text often makes (word-pairs.ts). */
 export type WordTable = (from: number, to: number) => WordJoin;
 
+/** How many of the two character triples across the join of one line and another running text knows (char-triples.ts). */
+export type TripleTable = (from: number, to: number) => 0 | 1 | 2;
+
 /** A page's join look-ups, each pair of lines measured once: the features and the second look (swap-resumptions.ts) share them. */
-export type JoinTables = { join: JoinTable; pair: PairTable; words: WordTable };
+export type JoinTables = { join: JoinTable; pair: PairTable; words: WordTable; triples: TripleTable };
 
 /** What the join look-ups read, counted over the training months and shipped with the model. */
-export type JoinLexicon = { charPairs: CharPairs; wordPairs: WordPairs };
+export type JoinLexicon = { charPairs: CharPairs; wordPairs: WordPairs; charTriples: CharTriples };
 
-export function createJoinTables(lines: readonly PageLine[], { charPairs, wordPairs }: JoinLexicon): JoinTables {
+export function createJoinTables(lines: readonly PageLine[], { charPairs, wordPairs, charTriples }: JoinLexicon): JoinTables {
   const cache = new Map<number, JoinStrength>();
   const join: JoinTable = (from, to) => {
     const key = from * 100_000 + to;
@@ -35,19 +39,26 @@ export function createJoinTables(lines: readonly PageLine[], { charPairs, wordPa
     edges ??= readEdgeWords(lines.map((line) => line.norm));
     return readWordJoin(wordPairs, edges.last[from]!, edges.first[to]!);
   };
-  return { join, pair: (from, to) => readJoinPair(charPairs, lines[from]!.norm, lines[to]!.norm), words };
+  return {
+    join,
+    pair: (from, to) => readJoinPair(charPairs, lines[from]!.norm, lines[to]!.norm),
+    words,
+    triples: (from, to) => countJoinTriples(charTriples, lines[from]!.norm, lines[to]!.norm),
+  };
 }
 
 /** A frequent pair across the join counts about as much as a dictionary word spanning it (dev pages). */
 const PAIR_WEIGHT = 1.5;
+/** So does each familiar triple across it: with it the waiting line a resumed column reads on from is picked in 120 of dev's 196 cases, against 103 without. */
+const TRIPLE_WEIGHT = 1.5;
 
-/** How well line `to` reads on from line `from`: the dictionary join's strength, plus PAIR_WEIGHT for a frequent pair. */
-export function scoreJoin({ join, pair }: JoinTables, from: number, to: number): number {
-  return join(from, to) + (pair(from, to) === "pair" ? PAIR_WEIGHT : 0);
+/** How well line `to` reads on from line `from`: the dictionary join's strength, plus PAIR_WEIGHT for a frequent pair and TRIPLE_WEIGHT per familiar triple. */
+export function scoreJoin({ join, pair, triples }: JoinTables, from: number, to: number): number {
+  return join(from, to) + (pair(from, to) === "pair" ? PAIR_WEIGHT : 0) + triples(from, to) * TRIPLE_WEIGHT;
 }
-/** A line reads on from another: a dictionary word spans the join, or its characters often meet in running text. */
-function readsOn(join: JoinTable, pair: PairTable, from: number, to: number): boolean {
-  return join(from, to) >= 2 || pair(from, to) === "pair";
+/** A line reads on from another: a dictionary word spans the join, or its characters often meet in running text (a frequent pair, or both triples familiar). */
+function readsOn({ join, pair, triples }: JoinTables, from: number, to: number): boolean {
+  return join(from, to) >= 2 || pair(from, to) === "pair" || triples(from, to) === 2;
 }
 
 /**
@@ -60,7 +71,7 @@ export function findResumableLine(lines: readonly PageLine[], observed: readonly
   let best: { line: number; strength: JoinStrength; pair: string; score: number } | null = null;
   for (let j = i - 2; j >= Math.max(0, i - RESUME_WINDOW); j--) {
     if (!observed[j]!.cut) continue;
-    if (readsOn(join, pair, j, j + 1) || CONTINUATION_START.test(lines[j + 1]!.norm)) continue;
+    if (readsOn(tables, j, j + 1) || CONTINUATION_START.test(lines[j + 1]!.norm)) continue;
     const strength = join(j, i);
     const paired = pair(j, i);
     // A dictionary word across the join says more than a frequent pair; the nearest wins ties.
@@ -75,10 +86,11 @@ export function findResumableLine(lines: readonly PageLine[], observed: readonly
  * Whether a later line continues the cut sentence of the line before `i` (a dictionary word
  * across the join): then line `i` is likely another item's block breaking in.
  */
-export function findLaterJoin(lines: readonly PageLine[], observed: readonly LineObservations[], i: number, join: JoinTable, pair: PairTable): "word" | "pair" | null {
+export function findLaterJoin(lines: readonly PageLine[], observed: readonly LineObservations[], i: number, tables: JoinTables): "word" | "pair" | null {
+  const { join, pair } = tables;
   let found: "word" | "pair" | null = null;
   for (let k = i + 1; k < Math.min(lines.length, i + RESUME_WINDOW); k++) {
-    if (!observed[k - 1]!.cut || readsOn(join, pair, k - 1, k)) continue;
+    if (!observed[k - 1]!.cut || readsOn(tables, k - 1, k)) continue;
     if (join(i - 1, k) >= 2) return "word";
     if (pair(i - 1, k) === "pair") found = "pair";
   }

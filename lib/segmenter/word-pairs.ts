@@ -1,4 +1,5 @@
 import { cutDictionaryWords } from "@/lib/segment/jieba";
+import { decodePairFilter, hasPair, type PairFilter, type PairFilterFile } from "./pair-filter";
 
 /**
  * Word pairs that running newspaper text puts side by side far more often than chance (jieba's
@@ -10,15 +11,15 @@ import { cutDictionaryWords } from "@/lib/segment/jieba";
  * evidence-less resumptions made a known word pair against 22 % of the same lines read on from the
  * line right before them (measured with a like table, punctuation not yet left out).
  *
- * Stored as a Bloom filter: the ~120,000 pairs would take several hundred kB as words, and the
+ * Stored as a Bloom filter (pair-filter.ts): the ~120,000 pairs would take several hundred kB as words, and the
  * question asked is only "seen or not". It is sized for one false "seen" in a thousand unseen
  * pairs: at one in a hundred, 难题 | 全省 (never side by side in the training months) passed, and
  * seed page 000's deck was read as the rest of its title.
  */
 
-export type WordPairsFile = { bits: number; hashes: number; filter: string };
+export type WordPairsFile = PairFilterFile;
 
-export type WordPairs = { bits: number; hashes: number; filter: Uint8Array };
+export type WordPairs = PairFilter;
 
 export type WordJoin = "seen" | "unseen" | "none";
 
@@ -26,40 +27,8 @@ const HAN = /\p{Script=Han}/u;
 /** Enough of a line's end or start for its last or first word (jieba words are rarely longer). */
 const EDGE_CHARS = 8;
 
-/** `falsePositiveRate`: the share of unseen pairs the filter may pass (the trainer's setting, ingest/count-word-pairs.ts). */
-export function createWordPairs(pairs: Iterable<readonly [string, string]>, count: number, falsePositiveRate: number): WordPairs {
-  // The textbook optimum: m = −n ln p / (ln 2)², k = (m / n) ln 2, m rounded up to whole bytes.
-  const bits = Math.max(8, Math.ceil((-Math.max(count, 1) * Math.log(falsePositiveRate)) / Math.LN2 ** 2 / 8) * 8);
-  const hashes = Math.max(1, Math.round((bits / Math.max(count, 1)) * Math.LN2));
-  const table: WordPairs = { bits, hashes, filter: new Uint8Array(bits / 8) };
-  for (const [left, right] of pairs) {
-    const [first, step] = hashPair(left, right);
-    for (let i = 0; i < hashes; i++) {
-      const bit = toBit(table, first, step, i);
-      table.filter[bit >>> 3]! |= 1 << (bit & 7);
-    }
-  }
-  return table;
-}
-
-export function encodeWordPairs(table: WordPairs): WordPairsFile {
-  return { bits: table.bits, hashes: table.hashes, filter: Buffer.from(table.filter).toString("base64") };
-}
-
 export function decodeWordPairs(file: WordPairsFile): WordPairs {
-  const filter = new Uint8Array(Buffer.from(file.filter, "base64"));
-  if (filter.length * 8 !== file.bits) throw new Error(`word pairs: the filter holds ${filter.length * 8} bits, the file says ${file.bits}`);
-  return { bits: file.bits, hashes: file.hashes, filter };
-}
-
-/** Whether the pair was stored (or, rarely, a false positive). */
-export function hasWordPair(table: WordPairs, left: string, right: string): boolean {
-  const [first, step] = hashPair(left, right);
-  for (let i = 0; i < table.hashes; i++) {
-    const bit = toBit(table, first, step, i);
-    if ((table.filter[bit >>> 3]! & (1 << (bit & 7))) === 0) return false;
-  }
-  return true;
+  return decodePairFilter(file, "word pairs");
 }
 
 /**
@@ -96,24 +65,5 @@ export function isHanWord(word: string): boolean {
 /** How a line's last word and another's first read together: "none" when either is not a Han word. */
 export function readWordJoin(table: WordPairs, last: string | null, first: string | null): WordJoin {
   if (last === null || first === null) return "none";
-  return hasWordPair(table, last, first) ? "seen" : "unseen";
-}
-
-/** Two FNV-1a variants of "left␀right", the same on every machine: the start and the (odd) step of the double hashing. */
-function hashPair(left: string, right: string): [number, number] {
-  const key = `${left}\u0000${right}`;
-  let first = 0x811c9dc5;
-  let second = 0x01000193 ^ 0x5bd1e995;
-  for (let at = 0; at < key.length; at++) {
-    const unit = key.charCodeAt(at);
-    first = Math.imul(first ^ unit, 0x01000193) >>> 0;
-    second = Math.imul(second ^ unit, 0x5bd1e995) >>> 0;
-    second ^= second >>> 15;
-  }
-  return [first, (second | 1) >>> 0];
-}
-
-/** The i-th of a pair's bit positions. */
-function toBit(table: Pick<WordPairs, "bits">, first: number, step: number, i: number): number {
-  return ((first + Math.imul(i, step)) >>> 0) % table.bits;
+  return hasPair(table, last, first) ? "seen" : "unseen";
 }
