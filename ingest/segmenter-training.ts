@@ -1,8 +1,10 @@
+import { averageModels } from "@/lib/segmenter/average-models";
 import { LAYOUT_FAMILIES, LINE_LABELS, type GeneratedPage, type LayoutFamily } from "@/lib/segmenter/labels";
 import { decodeLexicon, toModelFile, type ModelFile } from "@/lib/segmenter/model-file";
 import { splitPageLines } from "@/lib/segmenter/page-lines";
 import { createJoinTables, type JoinLexicon } from "@/lib/segmenter/resume-evidence";
 import { describePage } from "@/lib/segmenter/segment-page";
+import type { SequenceModel } from "@/lib/segmenter/sequence-model";
 import { trainPerceptron, type TrainingSequence } from "@/lib/segmenter/train-perceptron";
 import { countCharPairs, DEFAULT_CHAR_PAIRS } from "./count-char-pairs";
 import { countCharTriples, DEFAULT_CHAR_TRIPLES } from "./count-char-triples";
@@ -13,13 +15,16 @@ import { loadCorpus } from "./page-gen/corpus";
 /**
  * How the shipped segmenter model is made: pages of every layout family generated from the
  * training months only (rmrb 2019-02 and 2019-10, xwlb 2012–2017; see ingest/page-gen), their
- * lines labelled by the generator, an averaged perceptron trained on them. Everything is seeded,
+ * lines labelled by the generator, an averaged perceptron trained on them; `runs` such runs, each
+ * on its own draw of pages, and the mean of their weights shipped. Everything is seeded,
  * so the same settings always give the same model file (test/unit/segmenter-model.test.ts).
  */
 
 export type SegmenterTrainingSettings = {
   pagesPerFamily: number;
   epochs: number;
+  /** Run r draws its pages and its order from seed + r; the model is the mean of the runs (average-models.ts). */
+  runs: number;
   seed: number;
   minFeatureCount: number;
   families: readonly LayoutFamily[];
@@ -28,25 +33,29 @@ export type SegmenterTrainingSettings = {
 export const DEFAULT_TRAINING: SegmenterTrainingSettings = {
   pagesPerFamily: 320,
   epochs: 8,
+  runs: 3,
   seed: 20261204,
   minFeatureCount: 40,
   families: LAYOUT_FAMILIES,
 };
 
 export function trainSegmenterModel(settings: SegmenterTrainingSettings = DEFAULT_TRAINING): ModelFile {
-  const pages = generatePages({ split: "train", families: [...settings.families], pagesPerFamily: settings.pagesPerFamily, seed: settings.seed });
   const corpus = loadCorpus("train");
   const sources = [...corpus.rmrb, ...corpus.xwlb];
   const lexiconFile = { charPairs: countCharPairs(sources), wordPairs: countWordPairs(sources), charTriples: countCharTriples(sources) };
   const lexicon = decodeLexicon(lexiconFile);
-  const sequences = pages.map((page) => toTrainingSequence(page, lexicon));
-  const model = trainPerceptron(sequences, {
-    labels: LINE_LABELS,
-    epochs: settings.epochs,
-    seed: settings.seed,
-    minFeatureCount: settings.minFeatureCount,
-  });
-  return toModelFile(model, { script: "npm run train:segmenter", split: "train", pages: pages.length, ...settings, charPairs: DEFAULT_CHAR_PAIRS, wordPairs: DEFAULT_WORD_PAIRS, charTriples: DEFAULT_CHAR_TRIPLES }, lexiconFile);
+  const models: SequenceModel[] = [];
+  let pageCount = 0;
+  // One run at a time, so that only one run's pages and features are held.
+  for (let run = 0; run < settings.runs; run++) {
+    const seed = settings.seed + run;
+    const pages = generatePages({ split: "train", families: [...settings.families], pagesPerFamily: settings.pagesPerFamily, seed });
+    pageCount += pages.length;
+    const sequences = pages.map((page) => toTrainingSequence(page, lexicon));
+    models.push(trainPerceptron(sequences, { labels: LINE_LABELS, epochs: settings.epochs, seed, minFeatureCount: settings.minFeatureCount }));
+  }
+  const training = { script: "npm run train:segmenter", split: "train", pages: pageCount, ...settings, charPairs: DEFAULT_CHAR_PAIRS, wordPairs: DEFAULT_WORD_PAIRS, charTriples: DEFAULT_CHAR_TRIPLES };
+  return toModelFile(averageModels(models), training, lexiconFile);
 }
 
 /** A generated page as the trainer sees it: the features of its lines and their labels. */

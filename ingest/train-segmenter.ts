@@ -9,7 +9,7 @@ import { DEFAULT_TRAINING, trainSegmenterModel } from "./segmenter-training";
  *
  *   npm run train:segmenter                  retrain with the default settings and write the model
  *   npm run train:segmenter -- --check       retrain and compare with the shipped model (exit 1 if they differ)
- *   npm run train:segmenter -- --pages 60 --epochs 6 --seed 7 --out /tmp/model.json
+ *   npm run train:segmenter -- --pages 60 --epochs 6 --runs 1 --seed 7 --out /tmp/model.json
  */
 
 function main(): void {
@@ -17,6 +17,7 @@ function main(): void {
     options: {
       pages: { type: "string" },
       epochs: { type: "string" },
+      runs: { type: "string" },
       seed: { type: "string" },
       out: { type: "string" },
       check: { type: "boolean", default: false },
@@ -26,6 +27,7 @@ function main(): void {
     ...DEFAULT_TRAINING,
     ...(values.pages ? { pagesPerFamily: readCount("--pages", values.pages) } : {}),
     ...(values.epochs ? { epochs: readCount("--epochs", values.epochs) } : {}),
+    ...(values.runs ? { runs: readCount("--runs", values.runs) } : {}),
     ...(values.seed ? { seed: readCount("--seed", values.seed) } : {}),
   };
   const started = performance.now();

@@ -23,15 +23,11 @@ const FIXTURE_PAGES = path.resolve(here, "../../test/fixtures/ocr");
 
 /**
  * Articles read exactly by the shipped model (the issue's target is all of them): 15 of the 17
- * on the real pages — missed: the interleaved pair of page 002 — and 6 of the 12 fixture
- * articles — missed: the interleaved pair, 春耕正当时 (long feature), 老街焕新颜, and the
- * rainfall table with the item after it (mixed items: its note line 注：数据由市气象台提供。 is
- * read as the next item's title). The previous model read 8; retrained with another seed, it
- * broke a synthetic interleaved case instead, and the present features with that seed read 8
- * again: a floor of a dozen articles moves with retraining noise (README, parsing).
+ * on the real pages — missed: the interleaved pair of page 002 — and 8 of the 12 fixture
+ * articles — missed: the interleaved pair, 春耕正当时 (long feature) and 老街焕新颜 (mixed items).
  */
 const SEED_FLOOR = 15;
-const FIXTURE_FLOOR = 6;
+const FIXTURE_FLOOR = 8;
 
 const CONTEXT: OcrPageContext = { source: "测试报", sourceFile: "p/001.txt", date: "2025-03-25", dateSource: "path", page: 1 };
 
