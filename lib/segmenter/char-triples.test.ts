@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { countCharTriples } from "@/ingest/count-char-triples";
-import type { SourceArticle } from "@/ingest/page-gen/source-article";
+import { toOneParagraphSource } from "@/test/unit/one-paragraph-source";
 import { countJoinTriples, decodeCharTriples, toTripleKey } from "./char-triples";
 import { createPairFilter } from "./pair-filter";
 
@@ -22,24 +22,9 @@ describe("character triples across a join", () => {
   });
 
   it("keeps triples that running text repeats beyond chance, not those seen too rarely or only by frequency", () => {
-    const source = (text: string): SourceArticle => ({
-      key: "t",
-      origin: "rmrb",
-      date: "2019-02-01",
-      column: null,
-      kicker: null,
-      title: null,
-      subtitle: null,
-      blocks: [{ kind: "paragraph", text }],
-      authors: [],
-      photographers: [],
-      pageCredits: [],
-      dateline: null,
-      kind: "article",
-    });
     // 召开了 twelve times; 召开会 three times (too rare); 的的的 often, but 的 is everywhere.
     const filler = "的".repeat(400);
-    const sources = [...Array.from({ length: 12 }, () => source("召开了")), ...Array.from({ length: 3 }, () => source("召开会")), source(filler)];
+    const sources = [...Array.from({ length: 12 }, () => toOneParagraphSource("召开了")), ...Array.from({ length: 3 }, () => toOneParagraphSource("召开会")), toOneParagraphSource(filler)];
     const triples = decodeCharTriples(countCharTriples(sources, { minCount: 10, minPmi: 2, falsePositiveRate: 0.001 }));
     expect(countJoinTriples(triples, "召开", "了")).toBe(1);
     expect(countJoinTriples(triples, "召开", "会")).toBe(0);

@@ -56,6 +56,7 @@ const TRIPLE_WEIGHT = 1.5;
 export function scoreJoin({ join, pair, triples }: JoinTables, from: number, to: number): number {
   return join(from, to) + (pair(from, to) === "pair" ? PAIR_WEIGHT : 0) + triples(from, to) * TRIPLE_WEIGHT;
 }
+
 /** A line reads on from another: a dictionary word spans the join, or its characters often meet in running text (a frequent pair, or both triples familiar). */
 function readsOn({ join, pair, triples }: JoinTables, from: number, to: number): boolean {
   return join(from, to) >= 2 || pair(from, to) === "pair" || triples(from, to) === 2;

@@ -11,7 +11,7 @@ import { scoreJoin, type JoinTables } from "./resume-evidence";
  * relabelled `resume` (with no margin, so the item is listed for review).
  */
 
-/** How well `after` reads on from `before`: dictionary word across the join, frequent character pair. */
+/** How well `after` reads on from `before`: dictionary word across the join, frequent character pair, familiar triples (scoreJoin). */
 export type ReadOn = (before: number, after: number) => number;
 
 export function toReadOn(tables: JoinTables): ReadOn {

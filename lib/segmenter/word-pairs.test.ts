@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { countWordPairs } from "@/ingest/count-word-pairs";
-import type { SourceArticle } from "@/ingest/page-gen/source-article";
+import { toOneParagraphSource } from "@/test/unit/one-paragraph-source";
 import { createPairFilter, hasPair } from "./pair-filter";
 import { decodeWordPairs, readEdgeWords, readWordJoin } from "./word-pairs";
 
@@ -15,27 +15,11 @@ describe("word pairs", () => {
   });
 
   it("keeps pairs that running text repeats beyond chance, not those seen once or only by frequency", () => {
-    const paragraph = (text: string) => ({ kind: "paragraph" as const, text });
-    const source = (text: string): SourceArticle => ({
-      key: "t",
-      origin: "rmrb",
-      date: "2019-02-01",
-      column: null,
-      kicker: null,
-      title: null,
-      subtitle: null,
-      blocks: [paragraph(text)],
-      authors: [],
-      photographers: [],
-      pageCredits: [],
-      dateline: null,
-      kind: "article",
-    });
     const filler = ["经济", "发展", "社会", "文化", "生态", "建设", "群众", "干部", "城市", "乡村"];
     const sources = [
-      ...Array.from({ length: 12 }, () => source("加快推进。")),
-      ...Array.from({ length: 40 }, (_, at) => source(`${filler[at % 10]}${filler[(at * 3 + 1) % 10]}。`)),
-      source("加快城市。"),
+      ...Array.from({ length: 12 }, () => toOneParagraphSource("加快推进。")),
+      ...Array.from({ length: 40 }, (_, at) => toOneParagraphSource(`${filler[at % 10]}${filler[(at * 3 + 1) % 10]}。`)),
+      toOneParagraphSource("加快城市。"),
     ];
     const table = decodeWordPairs(countWordPairs(sources, { minCount: 5, minPmi: 1, falsePositiveRate: 0.001 }));
     expect(hasPair(table, "加快", "推进")).toBe(true);
