@@ -1,6 +1,5 @@
 import { encodeCharPairs, type CharPairsFile } from "@/lib/segmenter/char-pairs";
-import { normalizeCompact } from "@/lib/text/normalize";
-import type { SourceArticle } from "./page-gen/source-article";
+import type { CharGrams } from "./count-char-grams";
 
 /**
  * The character-pair table of `lib/segmenter/char-pairs.ts`, counted over the body text of the
@@ -12,20 +11,7 @@ export type CharPairSettings = { chars: number; minCount: number; minPmi: number
 
 export const DEFAULT_CHAR_PAIRS: CharPairSettings = { chars: 3000, minCount: 10, minPmi: 1 };
 
-export function countCharPairs(sources: readonly SourceArticle[], settings: CharPairSettings = DEFAULT_CHAR_PAIRS): CharPairsFile {
-  const singles = new Map<string, number>();
-  const pairs = new Map<string, number>();
-  let total = 0;
-  for (const source of sources) {
-    for (const block of source.blocks) {
-      const chars = [...normalizeCompact(block.text)];
-      total += chars.length;
-      chars.forEach((char, at) => {
-        singles.set(char, (singles.get(char) ?? 0) + 1);
-        if (at + 1 < chars.length) pairs.set(char + chars[at + 1]!, (pairs.get(char + chars[at + 1]!) ?? 0) + 1);
-      });
-    }
-  }
+export function countCharPairs({ total, singles, pairs }: CharGrams, settings: CharPairSettings = DEFAULT_CHAR_PAIRS): CharPairsFile {
   // Ties broken by code point, so the same sources always give the same table.
   const ranked = [...singles]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))

@@ -1,7 +1,6 @@
 import { toTripleKey, type CharTriplesFile } from "@/lib/segmenter/char-triples";
 import { createPairFilter, encodePairFilter } from "@/lib/segmenter/pair-filter";
-import { normalizeCompact } from "@/lib/text/normalize";
-import type { SourceArticle } from "./page-gen/source-article";
+import type { CharGrams } from "./count-char-grams";
 
 /**
  * The character-triple table of `lib/segmenter/char-triples.ts`, counted over the body text of
@@ -14,23 +13,7 @@ export type CharTripleSettings = { minCount: number; minPmi: number; falsePositi
 
 export const DEFAULT_CHAR_TRIPLES: CharTripleSettings = { minCount: 10, minPmi: 2, falsePositiveRate: 0.001 };
 
-export function countCharTriples(sources: readonly SourceArticle[], settings: CharTripleSettings = DEFAULT_CHAR_TRIPLES): CharTriplesFile {
-  const singles = new Map<string, number>();
-  const pairs = new Map<string, number>();
-  const triples = new Map<string, number>();
-  let total = 0;
-  const add = (counts: Map<string, number>, key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
-  for (const source of sources) {
-    for (const block of source.blocks) {
-      const chars = [...normalizeCompact(block.text)];
-      total += chars.length;
-      chars.forEach((char, at) => {
-        add(singles, char);
-        if (at >= 1) add(pairs, chars[at - 1]! + char);
-        if (at >= 2) add(triples, chars[at - 2]! + chars[at - 1]! + char);
-      });
-    }
-  }
+export function countCharTriples({ total, singles, pairs, triples }: CharGrams, settings: CharTripleSettings = DEFAULT_CHAR_TRIPLES): CharTriplesFile {
   const kept: [string, string][] = [];
   for (const [triple, count] of triples) {
     if (count < settings.minCount) continue;

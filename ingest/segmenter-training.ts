@@ -6,6 +6,7 @@ import { createJoinTables, type JoinLexicon } from "@/lib/segmenter/resume-evide
 import { describePage } from "@/lib/segmenter/segment-page";
 import type { SequenceModel } from "@/lib/segmenter/sequence-model";
 import { trainPerceptron, type TrainingSequence } from "@/lib/segmenter/train-perceptron";
+import { countCharGrams } from "./count-char-grams";
 import { countCharPairs, DEFAULT_CHAR_PAIRS } from "./count-char-pairs";
 import { countCharTriples, DEFAULT_CHAR_TRIPLES } from "./count-char-triples";
 import { countWordPairs, DEFAULT_WORD_PAIRS } from "./count-word-pairs";
@@ -42,7 +43,8 @@ export const DEFAULT_TRAINING: SegmenterTrainingSettings = {
 export function trainSegmenterModel(settings: SegmenterTrainingSettings = DEFAULT_TRAINING): ModelFile {
   const corpus = loadCorpus("train");
   const sources = [...corpus.rmrb, ...corpus.xwlb];
-  const lexiconFile = { charPairs: countCharPairs(sources), wordPairs: countWordPairs(sources), charTriples: countCharTriples(sources) };
+  const grams = countCharGrams(sources);
+  const lexiconFile = { charPairs: countCharPairs(grams), wordPairs: countWordPairs(sources), charTriples: countCharTriples(grams) };
   const lexicon = decodeLexicon(lexiconFile);
   const models: SequenceModel[] = [];
   let pageCount = 0;

@@ -1,7 +1,6 @@
 import type { FederatedMultiSearchParams, Meilisearch, MultiSearchQueryWithFederation, RecordAny, SearchParams } from "meilisearch";
 import { INDEX_SETTINGS } from "./index-schema";
 import { EngineUnavailableError } from "./engine/errors";
-import { AS_BYTE_STRINGS } from "./engine/keep-alive-transport";
 import type { QueryTarget } from "./engine-search";
 import { isShardDown, markShardDown } from "./shard-health";
 import type { Shard } from "./shards";
@@ -30,21 +29,24 @@ export type HitWindow = { offset: number; limit: number };
 
 const DEFAULT_PAGE_SIZE = 20;
 
-/** `byteStrings`: the hits' strings come as byte strings (keep-alive-transport.ts's AS_BYTE_STRINGS); one engine only. */
-export async function searchArchive<Hit extends RecordAny>(target: QueryTarget, search: IndexSearch, { byteStrings = false } = {}): Promise<SearchAnswer<Hit>> {
-  if (byteStrings && target.shards) throw new Error("byte strings are read from one engine at a time");
-  if (!target.shards) {
-    const extra = byteStrings ? (AS_BYTE_STRINGS as RequestInit) : undefined;
-    const response = await target.client.call((meili) => meili.index(target.indexUid).search<Hit>(search.q, search, extra));
-    const paged = response as { totalHits?: number; estimatedTotalHits?: number };
-    return { hits: response.hits, total: paged.totalHits ?? paged.estimatedTotalHits ?? 0, facetDistribution: response.facetDistribution ?? {}, missing: [] };
-  }
+export async function searchArchive<Hit extends RecordAny>(target: QueryTarget, search: IndexSearch): Promise<SearchAnswer<Hit>> {
+  if (!target.shards) return searchEngine<Hit>(target, search);
   const { page, hitsPerPage, offset, limit, facets, ...rest } = search;
   const window =
     page !== undefined || hitsPerPage !== undefined
       ? { offset: ((page ?? 1) - 1) * (hitsPerPage ?? DEFAULT_PAGE_SIZE), limit: hitsPerPage ?? DEFAULT_PAGE_SIZE }
       : { offset: offset ?? 0, limit: limit ?? DEFAULT_PAGE_SIZE };
   return federateArchive<Hit>(target, [rest], window, facets ?? []);
+}
+
+/**
+ * One search on one engine. `init` is meilisearch-js's extra request init, which the transport
+ * reads: the verifier lists its candidates as byte strings with keep-alive-transport.ts's AS_BYTE_STRINGS.
+ */
+export async function searchEngine<Hit extends RecordAny>(engine: Pick<QueryTarget, "client" | "indexUid">, search: IndexSearch, init?: RequestInit): Promise<SearchAnswer<Hit>> {
+  const response = await engine.client.call((meili) => meili.index(engine.indexUid).search<Hit>(search.q, search, init));
+  const paged = response as { totalHits?: number; estimatedTotalHits?: number };
+  return { hits: response.hits, total: paged.totalHits ?? paged.estimatedTotalHits ?? 0, facetDistribution: response.facetDistribution ?? {}, missing: [] };
 }
 
 /** Several searches merged into one ranked list (a query's OR branches), over one engine or all of them. */

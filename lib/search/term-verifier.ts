@@ -4,8 +4,8 @@ import { CODED_LOCALES, listDownInVersion, type QueryTarget } from "./engine-sea
 import { matchTextsContain, matchTextsNear, readSourceField, toMatchText, toMatchTexts, type MatchSource, type MatchSourceField } from "./exact-match";
 import { containsByPattern } from "./match-pattern";
 import { toSearchOnCharFields, type CharField } from "./index-schema";
-import { searchArchive } from "./archive-search";
-import { fromByteString, toByteString } from "./engine/keep-alive-transport";
+import { searchEngine } from "./archive-search";
+import { AS_BYTE_STRINGS, fromByteString, toByteString } from "./engine/keep-alive-transport";
 import { getVerdictStore } from "./verdict-store";
 
 /**
@@ -254,7 +254,7 @@ async function* listEngineCandidates(target: QueryTarget, term: CheckTerm, withi
     locales: CODED_LOCALES,
     attributesToRetrieve: ["id", ...listCheckedFields(term)],
   };
-  const fetchPage = (offset: number) => searchArchive<ListedText>(target, { ...search, offset, limit: PAGE_SIZE }, { byteStrings: true });
+  const fetchPage = (offset: number) => searchEngine<ListedText>(target, { ...search, offset, limit: PAGE_SIZE }, AS_BYTE_STRINGS as RequestInit);
   const first = await fetchPage(0);
   yield first.hits;
   if (first.hits.length < PAGE_SIZE) return;

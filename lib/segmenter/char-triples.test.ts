@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { countCharGrams } from "@/ingest/count-char-grams";
 import { countCharTriples } from "@/ingest/count-char-triples";
 import { toOneParagraphSource } from "@/test/unit/one-paragraph-source";
 import { countJoinTriples, decodeCharTriples, toTripleKey } from "./char-triples";
@@ -25,7 +26,7 @@ describe("character triples across a join", () => {
     // 召开了 twelve times; 召开会 three times (too rare); 的的的 often, but 的 is everywhere.
     const filler = "的".repeat(400);
     const sources = [...Array.from({ length: 12 }, () => toOneParagraphSource("召开了")), ...Array.from({ length: 3 }, () => toOneParagraphSource("召开会")), toOneParagraphSource(filler)];
-    const triples = decodeCharTriples(countCharTriples(sources, { minCount: 10, minPmi: 2, falsePositiveRate: 0.001 }));
+    const triples = decodeCharTriples(countCharTriples(countCharGrams(sources), { minCount: 10, minPmi: 2, falsePositiveRate: 0.001 }));
     expect(countJoinTriples(triples, "召开", "了")).toBe(1);
     expect(countJoinTriples(triples, "召开", "会")).toBe(0);
     expect(countJoinTriples(triples, "的的", "的")).toBe(0);

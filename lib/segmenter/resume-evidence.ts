@@ -27,13 +27,8 @@ export type JoinTables = { join: JoinTable; pair: PairTable; words: WordTable; t
 export type JoinLexicon = { charPairs: CharPairs; wordPairs: WordPairs; charTriples: CharTriples };
 
 export function createJoinTables(lines: readonly PageLine[], { charPairs, wordPairs, charTriples }: JoinLexicon): JoinTables {
-  const cache = new Map<number, JoinStrength>();
-  const join: JoinTable = (from, to) => {
-    const key = from * 100_000 + to;
-    let strength = cache.get(key);
-    if (strength === undefined) cache.set(key, (strength = measureJoin(lines[from]!.norm, lines[to]!.norm)));
-    return strength;
-  };
+  const join: JoinTable = rememberPairs((from, to) => measureJoin(lines[from]!.norm, lines[to]!.norm));
+  const triples: TripleTable = rememberPairs((from, to) => countJoinTriples(charTriples, lines[from]!.norm, lines[to]!.norm));
   let edges: ReturnType<typeof readEdgeWords> | undefined;
   const words: WordTable = (from, to) => {
     edges ??= readEdgeWords(lines.map((line) => line.norm));
@@ -43,7 +38,19 @@ export function createJoinTables(lines: readonly PageLine[], { charPairs, wordPa
     join,
     pair: (from, to) => readJoinPair(charPairs, lines[from]!.norm, lines[to]!.norm),
     words,
-    triples: (from, to) => countJoinTriples(charTriples, lines[from]!.norm, lines[to]!.norm),
+    triples,
+  };
+}
+
+/** A look-up per pair of lines, each pair measured once: the join score, the waiting lines and the pair features ask for the same pairs. */
+function rememberPairs<T>(measure: (from: number, to: number) => T): (from: number, to: number) => T {
+  const known = new Map<number, T>();
+  return (from, to) => {
+    const key = from * 100_000 + to;
+    if (known.has(key)) return known.get(key)!;
+    const value = measure(from, to);
+    known.set(key, value);
+    return value;
   };
 }
 
