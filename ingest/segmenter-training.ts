@@ -1,6 +1,6 @@
 import { averageModels } from "@/lib/segmenter/average-models";
 import { LAYOUT_FAMILIES, LINE_LABELS, type GeneratedPage, type LayoutFamily } from "@/lib/segmenter/labels";
-import { decodeLexicon, toModelFile, type ModelFile } from "@/lib/segmenter/model-file";
+import { decodeLexicon, toModelFile, type LexiconFile, type ModelFile } from "@/lib/segmenter/model-file";
 import { splitPageLines } from "@/lib/segmenter/page-lines";
 import { createJoinTables, type JoinLexicon } from "@/lib/segmenter/resume-evidence";
 import { describePage } from "@/lib/segmenter/segment-page";
@@ -12,6 +12,7 @@ import { countCharTriples, DEFAULT_CHAR_TRIPLES } from "./count-char-triples";
 import { countWordPairs, DEFAULT_WORD_PAIRS } from "./count-word-pairs";
 import { generatePages } from "./page-gen";
 import { loadCorpus } from "./page-gen/corpus";
+import type { SourceArticle } from "./page-gen/source-article";
 
 /**
  * How the shipped segmenter model is made: pages of every layout family generated from the
@@ -43,8 +44,7 @@ export const DEFAULT_TRAINING: SegmenterTrainingSettings = {
 export function trainSegmenterModel(settings: SegmenterTrainingSettings = DEFAULT_TRAINING): ModelFile {
   const corpus = loadCorpus("train");
   const sources = [...corpus.rmrb, ...corpus.xwlb];
-  const grams = countCharGrams(sources);
-  const lexiconFile = { charPairs: countCharPairs(grams), wordPairs: countWordPairs(sources), charTriples: countCharTriples(grams) };
+  const lexiconFile = countLexicon(sources);
   const lexicon = decodeLexicon(lexiconFile);
   const models: SequenceModel[] = [];
   let pageCount = 0;
@@ -58,6 +58,14 @@ export function trainSegmenterModel(settings: SegmenterTrainingSettings = DEFAUL
   }
   const training = { script: "npm run train:segmenter", split: "train", pages: pageCount, ...settings, charPairs: DEFAULT_CHAR_PAIRS, wordPairs: DEFAULT_WORD_PAIRS, charTriples: DEFAULT_CHAR_TRIPLES };
   return toModelFile(averageModels(models), training, lexiconFile);
+}
+
+/** The join tables from the training months' text; the character counts (millions of triples) are dropped before the runs start. */
+function countLexicon(sources: readonly SourceArticle[]): LexiconFile {
+  // Word pairs first: their counts and the character counts are never held at once.
+  const wordPairs = countWordPairs(sources);
+  const grams = countCharGrams(sources);
+  return { charPairs: countCharPairs(grams), wordPairs, charTriples: countCharTriples(grams) };
 }
 
 /** A generated page as the trainer sees it: the features of its lines and their labels. */
