@@ -53,7 +53,8 @@ export function trainSegmenterModel(settings: SegmenterTrainingSettings = DEFAUL
     const seed = settings.seed + run;
     const pages = generatePages({ split: "train", families: [...settings.families], pagesPerFamily: settings.pagesPerFamily, seed });
     pageCount += pages.length;
-    const sequences = pages.map((page) => toTrainingSequence(page, lexicon));
+    const strings = new Map<string, string>();
+    const sequences = pages.map((page) => toTrainingSequence(page, lexicon, strings));
     models.push(trainPerceptron(sequences, { labels: LINE_LABELS, epochs: settings.epochs, seed, minFeatureCount: settings.minFeatureCount }));
   }
   const training = { script: "npm run train:segmenter", split: "train", pages: pageCount, ...settings, charPairs: DEFAULT_CHAR_PAIRS, wordPairs: DEFAULT_WORD_PAIRS, charTriples: DEFAULT_CHAR_TRIPLES };
@@ -69,10 +70,23 @@ function countLexicon(sources: readonly SourceArticle[]): LexiconFile {
 }
 
 /** A generated page as the trainer sees it: the features of its lines and their labels. */
-export function toTrainingSequence(page: GeneratedPage, lexicon: JoinLexicon): TrainingSequence {
+export function toTrainingSequence(page: GeneratedPage, lexicon: JoinLexicon, strings: Map<string, string> = new Map()): TrainingSequence {
   const lines = splitPageLines(page.text);
   if (lines.length !== page.lines.length || lines.some((line, at) => line.text !== page.lines[at]!.text)) {
     throw new Error(`page ${page.name}: its labelled lines do not match the lines of its text`);
   }
-  return { ...describePage(lines, createJoinTables(lines, lexicon)), labels: page.lines.map((line) => LINE_LABELS.indexOf(line.label)) };
+  const { features, frame, resumePairs } = describePage(lines, createJoinTables(lines, lexicon));
+  // A run holds every line's features of thousands of pages; most are the same few strings, so each is kept once (`strings`).
+  const intern = (feature: string) => {
+    const known = strings.get(feature);
+    if (known !== undefined) return known;
+    strings.set(feature, feature);
+    return feature;
+  };
+  return {
+    features: features.map((line) => line.map(intern)),
+    frame,
+    resumePairs: resumePairs.map((options) => options.map((pair) => pair.map(intern))),
+    labels: page.lines.map((line) => LINE_LABELS.indexOf(line.label)),
+  };
 }
