@@ -9,6 +9,7 @@ import { trainPerceptron, type TrainingSequence } from "@/lib/segmenter/train-pe
 import { countCharGrams } from "./count-char-grams";
 import { countCharPairs, DEFAULT_CHAR_PAIRS } from "./count-char-pairs";
 import { countCharTriples, DEFAULT_CHAR_TRIPLES } from "./count-char-triples";
+import { countSubjectSpace, DEFAULT_SUBJECT_SPACE } from "./count-subject-space";
 import { countWordPairs, DEFAULT_WORD_PAIRS } from "./count-word-pairs";
 import { generatePages } from "./page-gen";
 import { loadCorpus } from "./page-gen/corpus";
@@ -57,16 +58,17 @@ export function trainSegmenterModel(settings: SegmenterTrainingSettings = DEFAUL
     const sequences = pages.map((page) => toTrainingSequence(page, lexicon, strings));
     models.push(trainPerceptron(sequences, { labels: LINE_LABELS, epochs: settings.epochs, seed, minFeatureCount: settings.minFeatureCount }));
   }
-  const training = { script: "npm run train:segmenter", split: "train", pages: pageCount, ...settings, charPairs: DEFAULT_CHAR_PAIRS, wordPairs: DEFAULT_WORD_PAIRS, charTriples: DEFAULT_CHAR_TRIPLES };
+  const training = { script: "npm run train:segmenter", split: "train", pages: pageCount, ...settings, charPairs: DEFAULT_CHAR_PAIRS, wordPairs: DEFAULT_WORD_PAIRS, charTriples: DEFAULT_CHAR_TRIPLES, subjectSpace: DEFAULT_SUBJECT_SPACE };
   return toModelFile(averageModels(models), training, lexiconFile);
 }
 
 /** The join tables from the training months' text; the character counts (millions of triples) are dropped before the runs start. */
 function countLexicon(sources: readonly SourceArticle[]): LexiconFile {
   // Word pairs first: their counts and the character counts are never held at once.
+  const subjectSpace = countSubjectSpace(sources);
   const wordPairs = countWordPairs(sources);
   const grams = countCharGrams(sources);
-  return { charPairs: countCharPairs(grams), wordPairs, charTriples: countCharTriples(grams) };
+  return { charPairs: countCharPairs(grams), wordPairs, charTriples: countCharTriples(grams), subjectSpace };
 }
 
 /** A generated page as the trainer sees it: the features of its lines and their labels. */

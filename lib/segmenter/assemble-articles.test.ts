@@ -106,7 +106,7 @@ describe("assembleArticles", { timeout: 60_000 }, () => {
 
   it("rates each item from the margins of its lines", () => {
     const lines = splitPageLines("标题\n\n正文。");
-    const sure = assembleArticles(lines, [{ label: "title", margin: 240, boundaryMargin: 240, runnerUp: "start" }, { label: "start", margin: 240, boundaryMargin: 240, runnerUp: "para" }], CONTEXT);
+    const sure = assembleArticles(lines, [{ label: "title", margin: 300, boundaryMargin: 300, runnerUp: "start" }, { label: "start", margin: 300, boundaryMargin: 300, runnerUp: "para" }], CONTEXT);
     const unsure = assembleArticles(lines, [{ label: "title", margin: 0.5, boundaryMargin: 0.5, runnerUp: "start" }, { label: "start", margin: 90, boundaryMargin: 90, runnerUp: "para" }], CONTEXT);
     expect(sure.confidence[0]!.boundary).toBeGreaterThan(0.95);
     expect(unsure.confidence[0]!.boundary).toBeLessThan(0.2);

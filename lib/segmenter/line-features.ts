@@ -2,7 +2,7 @@ import { observeLine, startClass, type LineObservations } from "./line-observati
 import { combineWithHabits, describeClosing, readPageHabits } from "./page-habits";
 import type { PageLine } from "./page-lines";
 import { findLaterJoin, findResumableLine, type JoinTables } from "./resume-evidence";
-import { collectContentWords, compareContext, describeTopicShift, measureCohesion, measurePageSubjects } from "./subject-features";
+import { compareContext, compareContextInSpace, describeTopicShift, measureCohesion, measurePageSubjects, readLineWords } from "./subject-features";
 
 /**
  * The features of each line of a page, as strings (a linear model gives each a weight per
@@ -15,8 +15,8 @@ import { collectContentWords, compareContext, describeTopicShift, measureCohesio
 export function extractPageFeatures(lines: readonly PageLine[], tables: JoinTables): string[][] {
   const observed = lines.map(observeLine);
   const habits = readPageHabits(observed);
-  const words = lines.map((line) => collectContentWords(line.norm));
-  const subjects = measurePageSubjects(words, observed);
+  const words = lines.map(readLineWords);
+  const subjects = measurePageSubjects(lines, observed, tables.subjects);
   return lines.map((_, i) => [...composeFeatures(lines, observed, i, tables), ...combineWithHabits(observed, i, habits), ...describeTopicShift(words, observed, i, subjects, describeClosing(observed, i, habits))]);
 }
 
@@ -74,6 +74,7 @@ function composeFeatures(lines: readonly PageLine[], observed: readonly LineObse
   if (previous) features.push(`~coh=${cohesion}`, `~resume|pjoin=${resumable ? `${resumable.strength}|${resumable.pair}` : "none"}|${join(i - 1, i)}`);
   if (resumable !== null) {
     const closer = compareContext(lines, resumable.line, i);
+    const nearer = compareContextInSpace(lines, tables.subjects, resumable.line, i);
     const recent = i > 0 ? join(i - 1, i) : 0;
     const recentPair = i > 0 ? pair(i - 1, i) : "none";
     features.push(
@@ -87,6 +88,7 @@ function composeFeatures(lines: readonly PageLine[], observed: readonly LineObse
       `resume|pcut|pjoin=${resumable.strength}|${previous?.cut ?? false}|${recent}`,
       `resume|coh=${resumable.strength}|${closer}`,
       `resume|coh|pjoin=${resumable.strength > recent}|${closer}`,
+      `resume|space|pjoin=${resumable.strength > recent}|${nearer}`,
     );
   }
   return features;

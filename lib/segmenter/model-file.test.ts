@@ -5,6 +5,7 @@ import { decodeLexicon, fromModelFile, parseModelFile, serializeModelFile, toMod
 import { decodeSequence, scoreLines } from "./sequence-model";
 import { trainPerceptron } from "./train-perceptron";
 import { createPairFilter, encodePairFilter, hasPair } from "./pair-filter";
+import { encodeSubjectSpace } from "./subject-space";
 
 describe("the model file", () => {
   // Line features and edge features (~…) both carry weight in this small task.
@@ -18,6 +19,7 @@ describe("the model file", () => {
     charPairs: encodeCharPairs(["的", "了"], [1]),
     wordPairs: encodePairFilter(createPairFilter([["加快", "推进"]], 1, 0.01)),
     charTriples: encodePairFilter(createPairFilter([["召开", "了"]], 1, 0.01)),
+    subjectSpace: encodeSubjectSpace(["农业", "铁路"], Float64Array.from([1, 0, 0, -1]), 2),
   });
   const loaded = fromModelFile(parseModelFile(serializeModelFile(file)));
 
@@ -38,11 +40,13 @@ describe("the model file", () => {
     }
   });
 
-  it("keeps the join look-ups", () => {
+  it("keeps the join look-ups and the subject space", () => {
     const lexicon = decodeLexicon(parseModelFile(serializeModelFile(file)));
     expect([...lexicon.charPairs.pairs]).toEqual([1]);
     expect(hasPair(lexicon.wordPairs, "加快", "推进")).toBe(true);
     expect(hasPair(lexicon.charTriples, "召开", "了")).toBe(true);
+    expect([...lexicon.subjects.index]).toEqual([["农业", 0], ["铁路", 1]]);
+    expect(Array.from(lexicon.subjects.vectors)).toEqual([127, 0, 0, -127]);
   });
 
   it("decodes as the trained model does", () => {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { decodeCharPairs, type CharPairsFile } from "./char-pairs";
 import { decodeCharTriples, type CharTriplesFile } from "./char-triples";
 import type { JoinLexicon } from "./resume-evidence";
+import { decodeSubjectSpace, type SubjectSpaceFile } from "./subject-space";
 import type { SequenceModel } from "./sequence-model";
 import { decodeWordPairs, type WordPairsFile } from "./word-pairs";
 
@@ -19,7 +20,7 @@ const SCALE = 1000;
 const pairFilterSchema = z.object({ bits: z.number().int().positive(), hashes: z.number().int().positive(), filter: z.string() });
 
 const modelFileSchema = z.object({
-  format: z.literal(5),
+  format: z.literal(6),
   /** How the weights were made: enough to reproduce them (the test retrains and compares). */
   training: z.record(z.string(), z.unknown()),
   labels: z.array(z.string()),
@@ -37,6 +38,8 @@ const modelFileSchema = z.object({
   wordPairs: pairFilterSchema,
   /** The character-triple filter the features read (char-triples.ts). */
   charTriples: pairFilterSchema,
+  /** The word space the subject features read (subject-space.ts). */
+  subjectSpace: z.object({ dims: z.number().int().positive(), words: z.string(), vectors: z.string() }),
   /** [feature, [label, weight, label, weight, …]] in thousandths. */
   features: z.array(z.tuple([z.string(), z.array(z.number().int())])),
   /** [edge feature, [label before × labels + label, weight, …]] in thousandths. */
@@ -46,12 +49,12 @@ const modelFileSchema = z.object({
 export type ModelFile = z.infer<typeof modelFileSchema>;
 
 /** The join look-ups as stored (see JoinLexicon). */
-export type LexiconFile = { charPairs: CharPairsFile; wordPairs: WordPairsFile; charTriples: CharTriplesFile };
+export type LexiconFile = { charPairs: CharPairsFile; wordPairs: WordPairsFile; charTriples: CharTriplesFile; subjectSpace: SubjectSpaceFile };
 
-export function toModelFile(model: SequenceModel, training: Record<string, unknown>, { charPairs, wordPairs, charTriples }: LexiconFile): ModelFile {
+export function toModelFile(model: SequenceModel, training: Record<string, unknown>, { charPairs, wordPairs, charTriples, subjectSpace }: LexiconFile): ModelFile {
   const size = model.labels.length;
   return {
-    format: 5,
+    format: 6,
     training,
     labels: [...model.labels],
     transitions: Array.from(model.transitions, (weight) => Math.round(weight * SCALE)),
@@ -61,6 +64,7 @@ export function toModelFile(model: SequenceModel, training: Record<string, unkno
     charPairs,
     wordPairs,
     charTriples,
+    subjectSpace,
     features: toSparseRows(model.featureIndex, model.weights, size),
     edges: toSparseRows(model.edgeIndex, model.edgeWeights, size * size),
   };
@@ -121,6 +125,7 @@ export function serializeModelFile(file: ModelFile): string {
     charPairs: file.charPairs,
     wordPairs: file.wordPairs,
     charTriples: file.charTriples,
+    subjectSpace: file.subjectSpace,
   });
   const rows = (entries: ModelFile["features"]) => entries.map((entry) => JSON.stringify(entry)).join(",\n");
   return `${head.slice(0, -1)},"features":[\n${rows(file.features)}\n],"edges":[\n${rows(file.edges)}\n]}\n`;
@@ -140,7 +145,7 @@ function loadShipped(): { model: SequenceModel; lexicon: JoinLexicon } {
 }
 
 export function decodeLexicon(file: LexiconFile): JoinLexicon {
-  return { charPairs: decodeCharPairs(file.charPairs), wordPairs: decodeWordPairs(file.wordPairs), charTriples: decodeCharTriples(file.charTriples) };
+  return { charPairs: decodeCharPairs(file.charPairs), wordPairs: decodeWordPairs(file.wordPairs), charTriples: decodeCharTriples(file.charTriples), subjects: decodeSubjectSpace(file.subjectSpace) };
 }
 
 /** The shipped model, read once per process. */
@@ -148,7 +153,7 @@ export function loadShippedModel(): SequenceModel {
   return loadShipped().model;
 }
 
-/** The character pair, word pair and character triple tables shipped with the model (the features it was trained on read them). */
+/** The character pair, word pair and character triple tables and the subject space shipped with the model (the features it was trained on read them). */
 export function loadShippedLexicon(): JoinLexicon {
   return loadShipped().lexicon;
 }

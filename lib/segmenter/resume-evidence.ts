@@ -4,6 +4,7 @@ import { readEdgeWords, readWordJoin, type WordJoin, type WordPairs } from "./wo
 import { measureJoin, type JoinStrength } from "./dictionary-join";
 import { CONTINUATION_START, type LineObservations } from "./line-observations";
 import type { PageLine } from "./page-lines";
+import type { SubjectSpace } from "./subject-space";
 
 /** How far back a cut sentence may wait for its continuation when another item's block broke in. */
 const RESUME_WINDOW = 24;
@@ -21,12 +22,12 @@ export type WordTable = (from: number, to: number) => WordJoin;
 export type TripleTable = (from: number, to: number) => 0 | 1 | 2;
 
 /** A page's join look-ups, each pair of lines measured once: the features and the second look (swap-resumptions.ts) share them. */
-export type JoinTables = { join: JoinTable; pair: PairTable; words: WordTable; triples: TripleTable };
+export type JoinTables = { join: JoinTable; pair: PairTable; words: WordTable; triples: TripleTable; subjects: SubjectSpace };
 
-/** What the join look-ups read, counted over the training months and shipped with the model. */
-export type JoinLexicon = { charPairs: CharPairs; wordPairs: WordPairs; charTriples: CharTriples };
+/** What the join look-ups (and the subject features, subject-space.ts) read, counted over the training months and shipped with the model. */
+export type JoinLexicon = { charPairs: CharPairs; wordPairs: WordPairs; charTriples: CharTriples; subjects: SubjectSpace };
 
-export function createJoinTables(lines: readonly PageLine[], { charPairs, wordPairs, charTriples }: JoinLexicon): JoinTables {
+export function createJoinTables(lines: readonly PageLine[], { charPairs, wordPairs, charTriples, subjects }: JoinLexicon): JoinTables {
   const join: JoinTable = rememberPairs((from, to) => measureJoin(lines[from]!.norm, lines[to]!.norm));
   const triples: TripleTable = rememberPairs((from, to) => countJoinTriples(charTriples, lines[from]!.norm, lines[to]!.norm));
   let edges: ReturnType<typeof readEdgeWords> | undefined;
@@ -39,6 +40,7 @@ export function createJoinTables(lines: readonly PageLine[], { charPairs, wordPa
     pair: (from, to) => readJoinPair(charPairs, lines[from]!.norm, lines[to]!.norm),
     words,
     triples,
+    subjects,
   };
 }
 

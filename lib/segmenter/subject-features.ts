@@ -2,6 +2,7 @@ import { cutDictionaryWords } from "@/lib/segment/jieba";
 import type { LineObservations } from "./line-observations";
 import type { PageLine } from "./page-lines";
 import { measureSubjectSimilarities } from "./subject-similarity";
+import { addVectors, embedWords, measureCosine, measureSpaceSimilarities, NO_WORDS, type SubjectSpace } from "./subject-space";
 
 /** A line's content words: dictionary words of two Han characters or more. */
 export type ContentWords = ReadonlySet<string>;
@@ -41,22 +42,32 @@ export function describeTopicShift(words: readonly ContentWords[], observed: rea
   const ahead = measureSharedShare(words[i]!, collectWords(words, i + 1, i + 1 + TOPIC_AHEAD));
   const near = bucketSimilarity(similarities.near[i]!);
   const far = bucketSimilarity(similarities.wide[i]!);
+  const spaceNear = bucketSpaceSimilarity(similarities.spaceNear[i]!);
+  const spaceFar = bucketSpaceSimilarity(similarities.spaceWide[i]!);
   return [
     `topic=${here}`, `topicNext=${next}`, `topic|shape=${here}|${shape}`, `topicNext|shape=${next}|${shape}`,
     `topicBack|ahead|shape=${back}|${ahead}|${shape}`,
     `tsim=${near}`, `tsim|shape=${near}|${shape}`, `tsimWide|shape=${far}|${shape}`, `tsim|wide=${near}|${far}`,
     // A low similarity says less on a page whose items close with bylines when nothing closed here.
     `tsim|closing|shape=${near}|${closing}|${shape}`,
+    // The same windows in the word space (subject-space.ts): related words count, not only the same ones.
+    `ssim=${spaceNear}`, `ssim|shape=${spaceNear}|${shape}`, `ssimWide|shape=${spaceFar}|${shape}`, `ssim|tsim=${spaceNear}|${near}`,
   ];
 }
 
-/** IDF-weighted similarity of the text from each line on with the lines before its headline (subject-similarity.ts): its next two lines, and its next six. */
-export type SubjectSimilarities = { near: readonly number[]; wide: readonly number[] };
+/**
+ * Similarity of the text from each line on with the lines before its headline, its next two lines
+ * and its next six: IDF-weighted shared words (subject-similarity.ts) and in the word space
+ * (subject-space.ts).
+ */
+export type SubjectSimilarities = { near: readonly number[]; wide: readonly number[]; spaceNear: readonly number[]; spaceWide: readonly number[] };
 
-export function measurePageSubjects(words: readonly ContentWords[], observed: readonly LineObservations[]): SubjectSimilarities {
+export function measurePageSubjects(lines: readonly PageLine[], observed: readonly LineObservations[], space: SubjectSpace): SubjectSimilarities {
   const headed = observed.map((line) => line.headlineShaped);
-  const [near, wide] = measureSubjectSimilarities(words, headed, TOPIC_WINDOW, [2, 6]) as [number[], number[]];
-  return { near, wide };
+  const [near, wide] = measureSubjectSimilarities(lines.map(readLineWords), headed, TOPIC_WINDOW, [2, 6]) as [number[], number[]];
+  const { vectors } = readPageVectors(lines, space);
+  const [spaceNear, spaceWide] = measureSpaceSimilarities(vectors, headed, space.dims, TOPIC_WINDOW, [2, 6]) as [number[], number[]];
+  return { near, wide, spaceNear, spaceWide };
 }
 
 const SIMILARITY_STEPS = [0.01, 0.03, 0.06, 0.1, 0.15, 0.22, 0.3, 0.4];
@@ -65,6 +76,15 @@ function bucketSimilarity(similarity: number): string {
   if (similarity < 0) return "none";
   const step = SIMILARITY_STEPS.findIndex((edge) => similarity < edge);
   return String(step === -1 ? SIMILARITY_STEPS.length : step);
+}
+
+/** Cosines in the word space run higher than shared-word similarities: these edges cut dev's into about tenths. */
+const SPACE_STEPS = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
+
+function bucketSpaceSimilarity(similarity: number): string {
+  if (similarity === NO_WORDS) return "none";
+  const step = SPACE_STEPS.findIndex((edge) => similarity < edge);
+  return String(step === -1 ? SPACE_STEPS.length : step);
 }
 
 /** How many lines after a line its words are looked for. */
@@ -146,6 +166,52 @@ function readLinePairs(line: PageLine): ReadonlySet<string> {
 }
 
 const HAN_PAIR = /^\p{Script=Han}{2}$/u;
+
+/** A line's content words, cut once: the topic features and the resume comparisons read the same lines. */
+export function readLineWords(line: PageLine): ContentWords {
+  let words = lineWords.get(line);
+  if (!words) lineWords.set(line, (words = collectContentWords(line.norm)));
+  return words;
+}
+
+const lineWords = new WeakMap<PageLine, ContentWords>();
+
+/** A page's lines' vectors in the space (embedWords) and the sums over windows of them asked for so far. */
+type PageVectors = { space: SubjectSpace; vectors: readonly (Float64Array | null)[]; windows: Map<number, Float64Array | null> };
+
+/** Worked out once per page: the resume comparisons ask for each line in many windows. */
+function readPageVectors(lines: readonly PageLine[], space: SubjectSpace): PageVectors {
+  const known = pageVectors.get(lines);
+  if (known && known.space === space) return known;
+  const page: PageVectors = { space, vectors: lines.map((line) => embedWords(space, readLineWords(line))), windows: new Map() };
+  pageVectors.set(lines, page);
+  return page;
+}
+
+const pageVectors = new WeakMap<readonly PageLine[], PageVectors>();
+
+/**
+ * compareContext in the word space (subject-space.ts): whether lines `i` and `i + 1` lie nearer the
+ * text around the earlier cut line `j` or the lines right before `i`, by how much the two cosines
+ * differ. Reads related words where the character pairs see only the same ones.
+ */
+export function compareContextInSpace(lines: readonly PageLine[], space: SubjectSpace, j: number, i: number): string {
+  const page = readPageVectors(lines, space);
+  // The waiting lines' windows and the resumed line's recur across the pairs of a page.
+  const embed = (from: number, to: number) => {
+    const key = Math.max(0, from) * 100_000 + Math.min(lines.length, to);
+    if (page.windows.has(key)) return page.windows.get(key)!;
+    const sum = addVectors(page.vectors, from, to, space.dims);
+    page.windows.set(key, sum);
+    return sum;
+  };
+  const here = embed(i, i + 2);
+  const earlier = embed(j - 2, j + 1);
+  const recent = embed(Math.max(j + 1, i - 2), i);
+  if (!here || !earlier || !recent) return "none";
+  const lead = measureCosine(here, earlier) - measureCosine(here, recent);
+  return lead > 0.2 ? "earlier2" : lead > 0.07 ? "earlier" : lead < -0.2 ? "recent2" : lead < -0.07 ? "recent" : "even";
+}
 
 /**
  * Whether the text from line `i` on reads more like the text around an earlier cut line `j`

@@ -1,6 +1,6 @@
 import { CONTINUATION_START } from "./line-observations";
 import type { PageLine } from "./page-lines";
-import { compareContext } from "./subject-features";
+import { compareContext, compareContextInSpace } from "./subject-features";
 import { scoreJoin, type JoinTables } from "./resume-evidence";
 
 /**
@@ -63,6 +63,7 @@ export function describeResumePairs(lines: readonly PageLine[], frame: WaitingFr
       const words = tables.words(j, m);
       const triples = tables.triples(j, m);
       const context = compareContext(lines, j, m);
+      const space = compareContextInSpace(lines, tables.subjects, j, m);
       return [
         "r:bias",
         `r:reads=${reads}`,
@@ -75,6 +76,8 @@ export function describeResumePairs(lines: readonly PageLine[], frame: WaitingFr
         `r:best=${scores[rank] === best}|${tied}`,
         `r:context|reads=${context}|${reads}`,
         `r:context|words|recent=${context}|${words}|${recentWords}`,
+        `r:space|reads=${space}|${reads}`,
+        `r:space|context=${space}|${context}`,
       ];
     });
   });
