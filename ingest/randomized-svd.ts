@@ -105,26 +105,22 @@ export function decomposeSymmetric(input: Float64Array, size: number): { values:
         const t = (theta >= 0 ? 1 : -1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
         const c = 1 / Math.sqrt(t * t + 1);
         const s = t * c;
-        for (let k = 0; k < size; k++) {
-          const kp = a[k * size + p]!;
-          const kq = a[k * size + q]!;
-          a[k * size + p] = c * kp - s * kq;
-          a[k * size + q] = s * kp + c * kq;
-        }
-        for (let k = 0; k < size; k++) {
-          const pk = a[p * size + k]!;
-          const qk = a[q * size + k]!;
-          a[p * size + k] = c * pk - s * qk;
-          a[q * size + k] = s * pk + c * qk;
-        }
-        for (let k = 0; k < size; k++) {
-          const kp = vectors[k * size + p]!;
-          const kq = vectors[k * size + q]!;
-          vectors[k * size + p] = c * kp - s * kq;
-          vectors[k * size + q] = s * kp + c * kq;
-        }
+        // A ← Jᵀ A J and V ← V J, J the rotation in the (p, q) plane.
+        rotate(a, size, (k) => k * size + p, (k) => k * size + q, c, s);
+        rotate(a, size, (k) => p * size + k, (k) => q * size + k, c, s);
+        rotate(vectors, size, (k) => k * size + p, (k) => k * size + q, c, s);
       }
     }
   }
   return { values: Array.from({ length: size }, (_, i) => a[i * size + i]!), vectors };
+}
+
+/** Rotates the pairs (m[first(k)], m[second(k)]) for k < size by the angle whose cosine and sine are c and s. */
+function rotate(m: Float64Array, size: number, first: (k: number) => number, second: (k: number) => number, c: number, s: number): void {
+  for (let k = 0; k < size; k++) {
+    const x = m[first(k)]!;
+    const y = m[second(k)]!;
+    m[first(k)] = c * x - s * y;
+    m[second(k)] = s * x + c * y;
+  }
 }

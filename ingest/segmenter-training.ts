@@ -62,10 +62,10 @@ export function trainSegmenterModel(settings: SegmenterTrainingSettings = DEFAUL
   return toModelFile(averageModels(models), training, lexiconFile);
 }
 
-/** The join tables from the training months' text; the character counts (millions of triples) are dropped before the runs start. */
+/** The join tables and the subject space from the training months' text; the character counts (millions of triples) are dropped before the runs start. */
 function countLexicon(sources: readonly SourceArticle[]): LexiconFile {
-  // Word pairs first: their counts and the character counts are never held at once.
   const subjectSpace = countSubjectSpace(sources);
+  // Word pairs before the characters: their counts and the character counts are never held at once.
   const wordPairs = countWordPairs(sources);
   const grams = countCharGrams(sources);
   return { charPairs: countCharPairs(grams), wordPairs, charTriples: countCharTriples(grams), subjectSpace };

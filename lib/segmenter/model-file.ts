@@ -48,7 +48,7 @@ const modelFileSchema = z.object({
 
 export type ModelFile = z.infer<typeof modelFileSchema>;
 
-/** The join look-ups as stored (see JoinLexicon). */
+/** The join look-ups and the subject space as stored (see JoinLexicon). */
 export type LexiconFile = { charPairs: CharPairsFile; wordPairs: WordPairsFile; charTriples: CharTriplesFile; subjectSpace: SubjectSpaceFile };
 
 export function toModelFile(model: SequenceModel, training: Record<string, unknown>, { charPairs, wordPairs, charTriples, subjectSpace }: LexiconFile): ModelFile {

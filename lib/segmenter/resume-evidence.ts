@@ -21,7 +21,7 @@ export type WordTable = (from: number, to: number) => WordJoin;
 /** How many of the two character triples across the join of one line and another running text knows (char-triples.ts). */
 export type TripleTable = (from: number, to: number) => 0 | 1 | 2;
 
-/** A page's join look-ups, each pair of lines measured once: the features and the second look (swap-resumptions.ts) share them. */
+/** A page's join look-ups, each pair of lines measured once: the features and the second look (swap-resumptions.ts) share them; and the subject space the features read. */
 export type JoinTables = { join: JoinTable; pair: PairTable; words: WordTable; triples: TripleTable; subjects: SubjectSpace };
 
 /** What the join look-ups (and the subject features, subject-space.ts) read, counted over the training months and shipped with the model. */
