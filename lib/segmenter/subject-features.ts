@@ -21,7 +21,9 @@ export type ContentWords = ReadonlySet<string>;
  * paragraph shares its words with the paragraphs that follow rather than with those before, a
  * paragraph of the same article with both. Then the same question with words weighed by IDF
  * against the text before the line's headline (`tsim`, measurePageSubjects), alone, with the
- * line's shape, and with whether the line before closed an item on a page whose items close so.
+ * line's shape, and with whether the line before closed an item on a page whose items close so;
+ * and over the same windows in the word space (`ssim`, subject-space.ts), where related words
+ * count and not only the same ones.
  */
 export function describeTopicShift(words: readonly ContentWords[], observed: readonly LineObservations[], i: number, similarities: SubjectSimilarities, closing: string): string[] {
   const before = new Set<string>();

@@ -10,8 +10,8 @@ import { scoreJoin, type JoinTables } from "./resume-evidence";
  * The decoder (sequence-model.ts) carries *which* line waits, so a `resume` is scored against
  * that very line (pair features: does the resumed text read on from it — a dictionary word, a
  * frequent character pair, a familiar word pair, familiar character triples across the join — better than from the line right
- * before it and from the other waiting lines, and is it closer in its characters to the waiting
- * line's context or to the lines right before it), and a block that breaks into a column is only worth reading as one when some later
+ * before it and from the other waiting lines, and is it closer in its characters, and in the word
+ * space of subject-space.ts, to the waiting line's context or to the lines right before it), and a block that breaks into a column is only worth reading as one when some later
  * line goes on with the cut sentence it left. One line waits at a time, as in print: the
  * interrupting block's own cut waits once the interrupted column has resumed.
  *
