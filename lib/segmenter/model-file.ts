@@ -20,7 +20,7 @@ const SCALE = 1000;
 const pairFilterSchema = z.object({ bits: z.number().int().positive(), hashes: z.number().int().positive(), filter: z.string() });
 
 const modelFileSchema = z.object({
-  format: z.literal(6),
+  format: z.literal(7),
   /** How the weights were made: enough to reproduce them (the test retrains and compares). */
   training: z.record(z.string(), z.unknown()),
   labels: z.array(z.string()),
@@ -54,7 +54,7 @@ export type LexiconFile = { charPairs: CharPairsFile; wordPairs: WordPairsFile; 
 export function toModelFile(model: SequenceModel, training: Record<string, unknown>, { charPairs, wordPairs, charTriples, subjectSpace }: LexiconFile): ModelFile {
   const size = model.labels.length;
   return {
-    format: 6,
+    format: 7,
     training,
     labels: [...model.labels],
     transitions: Array.from(model.transitions, (weight) => Math.round(weight * SCALE)),

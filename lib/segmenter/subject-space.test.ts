@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readWordWeight } from "@/lib/segment/jieba";
+import { encodeSignedBytes } from "./signed-byte-text";
 import { decodeSubjectSpace, embedWords, encodeSubjectSpace, measureCosine, measureSpaceSimilarities, NO_WORDS } from "./subject-space";
 
 // Two farming words along the first axis, a railway word along the second, one between.
@@ -8,7 +9,7 @@ const space = decodeSubjectSpace(encodeSubjectSpace(["农业", "播种", "铁路
 describe("the subject space file", () => {
   it("keeps each vector to a 127th and refuses vectors that do not fit the words", () => {
     expect(Array.from(space.vectors)).toEqual([127, 0, 127, 0, 0, 127, 76, 102]);
-    expect(() => decodeSubjectSpace({ dims: 3, words: "农业 铁路", vectors: Buffer.from([1, 2, 3]).toString("base64") })).toThrow(/3 bytes of vectors for 2 words of 3 dimensions/u);
+    expect(() => decodeSubjectSpace({ dims: 3, words: "农业 铁路", vectors: encodeSignedBytes(Int8Array.from([1, 2, 3])) })).toThrow(/3 bytes of vectors for 2 words of 3 dimensions/u);
   });
 });
 

@@ -1,4 +1,5 @@
 import { readWordWeight } from "@/lib/segment/jieba";
+import { decodeSignedBytes, encodeSignedBytes } from "./signed-byte-text";
 
 /**
  * A word space for telling subjects apart when two passages share no words: each frequent content
@@ -13,7 +14,8 @@ import { readWordWeight } from "@/lib/segment/jieba";
  * one with ROC area 0.93 and a new item's title from a subhead with 0.90, against 0.92 and 0.82
  * for the IDF cosine of shared words (subject-similarity.ts); the two summed give 0.95 and 0.91.
  *
- * Shipped in the model file as the words and their vectors in signed bytes (unit length × 127).
+ * Shipped in the model file as the words and their vectors in signed bytes (unit length × 127),
+ * written as text by signed-byte-text.ts.
  */
 
 export type SubjectSpaceFile = { dims: number; words: string; vectors: string };
@@ -28,17 +30,17 @@ export type SubjectSpace = {
 
 export function encodeSubjectSpace(words: readonly string[], unitVectors: Float64Array, dims: number): SubjectSpaceFile {
   const bytes = Int8Array.from(unitVectors, (value) => Math.max(-127, Math.min(127, Math.round(value * 127))));
-  return { dims, words: words.join(" "), vectors: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64") };
+  return { dims, words: words.join(" "), vectors: encodeSignedBytes(bytes) };
 }
 
 export function decodeSubjectSpace(file: SubjectSpaceFile): SubjectSpace {
   const words = file.words === "" ? [] : file.words.split(" ");
-  const buffer = Buffer.from(file.vectors, "base64");
-  if (buffer.length !== words.length * file.dims) throw new Error(`subject space: ${buffer.length} bytes of vectors for ${words.length} words of ${file.dims} dimensions`);
+  const vectors = decodeSignedBytes(file.vectors);
+  if (vectors.length !== words.length * file.dims) throw new Error(`subject space: ${vectors.length} bytes of vectors for ${words.length} words of ${file.dims} dimensions`);
   return {
     dims: file.dims,
     index: new Map(words.map((word, at) => [word, at])),
-    vectors: new Int8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength),
+    vectors,
     weights: new Float64Array(words.length).fill(Number.NaN),
   };
 }
