@@ -207,9 +207,8 @@ export function compareContextInSpace(lines: readonly PageLine[], space: Subject
     page.windows.set(key, sum);
     return sum;
   };
-  const here = embed(i, i + 2);
-  const earlier = embed(j - 2, j + 1);
-  const recent = embed(Math.max(j + 1, i - 2), i);
+  const windows = findContextWindows(lines, j, i);
+  const [here, earlier, recent] = [windows.here, windows.earlier, windows.recent].map(([from, to]) => embed(from, to));
   if (!here || !earlier || !recent) return "none";
   const lead = measureCosine(here, earlier) - measureCosine(here, recent);
   return lead > 0.2 ? "earlier2" : lead > 0.07 ? "earlier" : lead < -0.2 ? "recent2" : lead < -0.07 ? "recent" : "even";
@@ -229,12 +228,20 @@ export function compareContext(lines: readonly PageLine[], j: number, i: number)
  * before and itself) and in the lines between `j` and `i` (at most two, right before `i`).
  */
 export function measureContextShares(lines: readonly PageLine[], j: number, i: number): { earlier: number; recent: number } {
-  const here = collectPairs(lines, i, Math.min(lines.length, i + 2));
+  const windows = findContextWindows(lines, j, i);
+  const here = collectPairs(lines, ...windows.here);
   const share = (other: ReadonlySet<string>) => {
     let shared = 0;
     for (const pair of here) if (other.has(pair)) shared++;
     return other.size === 0 || here.size === 0 ? 0 : shared / Math.min(other.size, here.size);
   };
-  return { earlier: share(collectPairs(lines, Math.max(0, j - 2), j + 1)), recent: share(collectPairs(lines, Math.max(j + 1, i - 2), i)) };
+  return { earlier: share(collectPairs(lines, ...windows.earlier)), recent: share(collectPairs(lines, ...windows.recent)) };
+}
+
+type LineRange = [from: number, to: number];
+
+/** The lines both context comparisons read: `i` and the line after it, the cut line `j` with its two lines before, and at most two lines right before `i`. */
+function findContextWindows(lines: readonly PageLine[], j: number, i: number): { here: LineRange; earlier: LineRange; recent: LineRange } {
+  return { here: [i, Math.min(lines.length, i + 2)], earlier: [Math.max(0, j - 2), j + 1], recent: [Math.max(j + 1, i - 2), i] };
 }
 
