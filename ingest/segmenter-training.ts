@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { averageModels } from "@/lib/segmenter/average-models";
 import { LAYOUT_FAMILIES, LINE_LABELS, type GeneratedPage, type LayoutFamily } from "@/lib/segmenter/labels";
 import { decodeLexicon, toModelFile, type LexiconFile, type ModelFile } from "@/lib/segmenter/model-file";
@@ -14,6 +15,7 @@ import { countWordPairs, DEFAULT_WORD_PAIRS } from "./count-word-pairs";
 import { generatePages } from "./page-gen";
 import { loadCorpus } from "./page-gen/corpus";
 import type { SourceArticle } from "./page-gen/source-article";
+import { runInWorker } from "./run-in-worker";
 
 /**
  * How the shipped segmenter model is made: pages of every layout family generated from the
@@ -42,28 +44,60 @@ export const DEFAULT_TRAINING: SegmenterTrainingSettings = {
   families: LAYOUT_FAMILIES,
 };
 
-export function trainSegmenterModel(settings: SegmenterTrainingSettings = DEFAULT_TRAINING): ModelFile {
+/**
+ * The runs are independent (each its own pages, order and seed), so they train side by side in
+ * worker threads, `parallel` at a time (default: one per core), and are averaged in run order:
+ * the file is the same whatever `parallel` is. Each worker holds only its own run's pages and
+ * features.
+ */
+export async function trainSegmenterModel(settings: SegmenterTrainingSettings = DEFAULT_TRAINING, parallel: number = availableParallelism()): Promise<ModelFile> {
   const corpus = loadCorpus("train");
-  const sources = [...corpus.rmrb, ...corpus.xwlb];
-  const lexiconFile = countLexicon(sources);
-  const lexicon = decodeLexicon(lexiconFile);
-  const models: SequenceModel[] = [];
-  let pageCount = 0;
-  // One run at a time, so that only one run's pages and features are held.
-  for (let run = 0; run < settings.runs; run++) {
-    const seed = settings.seed + run;
-    const pages = generatePages({ split: "train", families: [...settings.families], pagesPerFamily: settings.pagesPerFamily, seed });
-    pageCount += pages.length;
-    const strings = new Map<string, string>();
-    const sequences = pages.map((page) => toTrainingSequence(page, lexicon, strings));
-    models.push(trainPerceptron(sequences, { labels: LINE_LABELS, epochs: settings.epochs, seed, minFeatureCount: settings.minFeatureCount }));
-  }
+  return trainWithLexicon(settings, countLexicon([...corpus.rmrb, ...corpus.xwlb]), parallel);
+}
+
+/** The runs and their mean, on join tables and a subject space already counted (trainSegmenterModel). */
+export async function trainWithLexicon(settings: SegmenterTrainingSettings, lexiconFile: LexiconFile, parallel: number): Promise<ModelFile> {
+  const runs = Array.from({ length: settings.runs }, (_, run) => run);
+  const inProcess = (): RunResult[] => {
+    const lexicon = decodeLexicon(lexiconFile);
+    return runs.map((run) => trainRun(settings, run, lexicon));
+  };
+  const results = parallel <= 1 ? inProcess() : await mapInPool(runs, parallel, (run) => runInWorker<RunResult>(RUN_MODULE, { settings, run, lexicon: lexiconFile } satisfies RunRequest));
+  const pageCount = results.reduce((sum, result) => sum + result.pages, 0);
   const training = { script: "npm run train:segmenter", split: "train", pages: pageCount, ...settings, charPairs: DEFAULT_CHAR_PAIRS, wordPairs: DEFAULT_WORD_PAIRS, charTriples: DEFAULT_CHAR_TRIPLES, subjectSpace: DEFAULT_SUBJECT_SPACE };
-  return toModelFile(averageModels(models), training, lexiconFile);
+  return toModelFile(averageModels(results.map((result) => result.model)), training, lexiconFile);
+}
+
+const RUN_MODULE = new URL("./segmenter-training-run.ts", import.meta.url);
+
+export type RunRequest = { settings: SegmenterTrainingSettings; run: number; lexicon: LexiconFile };
+export type RunResult = { model: SequenceModel; pages: number };
+
+/** Run `run` of the training: its own draw of pages (seed + run), the perceptron trained on them. */
+export function trainRun(settings: SegmenterTrainingSettings, run: number, lexicon: JoinLexicon): RunResult {
+  const seed = settings.seed + run;
+  const pages = generatePages({ split: "train", families: [...settings.families], pagesPerFamily: settings.pagesPerFamily, seed });
+  const strings = new Map<string, string>();
+  const sequences = pages.map((page) => toTrainingSequence(page, lexicon, strings));
+  return { model: trainPerceptron(sequences, { labels: LINE_LABELS, epochs: settings.epochs, seed, minFeatureCount: settings.minFeatureCount }), pages: pages.length };
+}
+
+/** `work` over `items`, at most `width` at a time; results in the items' order. */
+async function mapInPool<T, R>(items: readonly T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const at = next++;
+      results[at] = await work(items[at]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+  return results;
 }
 
 /** The join tables and the subject space from the training months' text; the character counts (millions of triples) are dropped before the runs start. */
-function countLexicon(sources: readonly SourceArticle[]): LexiconFile {
+export function countLexicon(sources: readonly SourceArticle[]): LexiconFile {
   const subjectSpace = countSubjectSpace(sources);
   // Word pairs before the characters: their counts and the character counts are never held at once.
   const wordPairs = countWordPairs(sources);

@@ -12,7 +12,7 @@ import { DEFAULT_TRAINING, trainSegmenterModel } from "./segmenter-training";
  *   npm run train:segmenter -- --pages 60 --epochs 6 --runs 1 --seed 7 --out /tmp/model.json
  */
 
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       pages: { type: "string" },
@@ -31,7 +31,7 @@ function main(): void {
     ...(values.seed ? { seed: readCount("--seed", values.seed) } : {}),
   };
   const started = performance.now();
-  const text = serializeModelFile(trainSegmenterModel(settings));
+  const text = serializeModelFile(await trainSegmenterModel(settings));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const target = values.out ?? fileURLToPath(MODEL_PATH);
   if (values.check) {
@@ -50,4 +50,7 @@ function readCount(name: string, value: string): number {
   return count;
 }
 
-main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
