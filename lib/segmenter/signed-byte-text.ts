@@ -14,6 +14,9 @@ const ALPHABET = Array.from({ length: 94 }, (_, at) => String.fromCharCode(33 + 
 const BASE = ALPHABET.length; // 91
 const SMALL = (BASE - 1) / 2; // 45
 const ESCAPE = "!";
+/** Each character code's place in ALPHABET (−1 for any other): decoding reads half a million characters when the model loads. */
+const DIGITS = Int16Array.from({ length: 128 }, (_, code) => ALPHABET.indexOf(String.fromCharCode(code)));
+const ESCAPE_CODE = ESCAPE.charCodeAt(0);
 
 export function encodeSignedBytes(values: Int8Array): string {
   let text = "";
@@ -27,17 +30,18 @@ export function encodeSignedBytes(values: Int8Array): string {
 
 export function decodeSignedBytes(text: string): Int8Array {
   const digit = (at: number) => {
-    const char = text[at];
-    const found = char === undefined ? -1 : ALPHABET.indexOf(char);
-    if (found < 0) throw new Error(`signed byte text: unexpected character at ${at}`);
+    const code = text.charCodeAt(at); // NaN past the end
+    const found = code < 128 ? DIGITS[code]! : -1;
+    if (!(found >= 0)) throw new Error(`signed byte text: unexpected character at ${at}`);
     return found;
   };
-  const values: number[] = [];
+  const values = new Int8Array(text.length);
+  let count = 0;
   for (let at = 0; at < text.length; at++) {
-    if (text[at] === ESCAPE) {
-      values.push(digit(at + 1) * BASE + digit(at + 2) - 127);
+    if (text.charCodeAt(at) === ESCAPE_CODE) {
+      values[count++] = digit(at + 1) * BASE + digit(at + 2) - 127;
       at += 2;
-    } else values.push(digit(at) - SMALL);
+    } else values[count++] = digit(at) - SMALL;
   }
-  return Int8Array.from(values);
+  return values.slice(0, count);
 }

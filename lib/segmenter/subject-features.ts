@@ -208,7 +208,9 @@ export function compareContextInSpace(lines: readonly PageLine[], space: Subject
     return sum;
   };
   const windows = findContextWindows(lines, j, i);
-  const [here, earlier, recent] = [windows.here, windows.earlier, windows.recent].map(([from, to]) => embed(from, to));
+  const here = embed(...windows.here);
+  const earlier = embed(...windows.earlier);
+  const recent = embed(...windows.recent);
   if (!here || !earlier || !recent) return "none";
   const lead = measureCosine(here, earlier) - measureCosine(here, recent);
   return lead > 0.2 ? "earlier2" : lead > 0.07 ? "earlier" : lead < -0.2 ? "recent2" : lead < -0.07 ? "recent" : "even";

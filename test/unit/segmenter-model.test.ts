@@ -13,7 +13,7 @@ import { MODEL_PATH, parseModelFile, serializeModelFile } from "@/lib/segmenter/
  */
 
 const RMRB = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../shared/data/rmrb");
-/** Training (three runs, average-models.ts, side by side in worker threads) took 6–13 minutes on two cores beside other test files, one run after another. */
+/** Training (three runs, average-models.ts) took 6–13 minutes on two cores beside other test files one run after another, 6.4 side by side in worker threads. */
 const TRAINING_TIMEOUT_MS = 1_800_000;
 
 describe("the shipped segmenter model", () => {
