@@ -14,6 +14,10 @@ export type QueryOutcome = {
   /** Set when the system's own total or facet counts disagree with the ids it returned. */
   inconsistency?: string;
   ms: number;
+  /** Ours only: the first page as readers get it (settle "later") was answered before its term was verified. */
+  answeredBeforeVerification?: boolean;
+  /** Ours only: that first page's time, ms. */
+  readersMs?: number;
 };
 
 export type SystemSummary = {

@@ -7,7 +7,8 @@ export async function answerSearchQuery(params: URLSearchParams, context?: Searc
   const parsed = parseSearchRequest(params);
   if (!parsed.ok) return toErrorAnswer(400, "invalid_parameter", parsed.message);
   try {
-    const result = await searchArticles(parsed.request, context);
+    // The hits are always right; a first search with a common long term may answer before its counts are (`exact`).
+    const result = await searchArticles(parsed.request, context, { settle: "later" });
     const body = {
       query: result.request,
       total: result.total,
@@ -19,6 +20,8 @@ export async function answerSearchQuery(params: URLSearchParams, context?: Searc
       // Non-empty when part of an archive spread over several engines did not answer: the total is then partial.
       missing: result.missing,
       complete: result.missing.length === 0,
+      // False while a long term is verified after this answer: `total` and `facets` are then upper bounds.
+      exact: result.exact,
     };
     return { status: 200, body };
   } catch (error) {

@@ -25,6 +25,11 @@ export type SearchPageData = {
   expanded: FilterKey[];
   /** When nothing is found: nearby queries that find something, with counts (query-suggestions.ts). */
   suggestions: QuerySuggestion[];
+  /**
+   * False while a long term of the query is verified after the page was answered (settle-later.ts):
+   * the hits are right, the total, facet and date counts are upper bounds until the next search.
+   */
+  countsExact: boolean;
 };
 
 export type SearchPageOutcome =
@@ -91,11 +96,14 @@ export function readAuthorQuery(params: SearchParams | URLSearchParams): string 
 }
 
 async function loadSearchPage(request: SearchRequest, authorQuery: string): Promise<Omit<SearchPageData, "expanded">> {
-  const main = searchArticles(request);
-  const [result, facetCounts, histogram] = await Promise.all([main, countFacetsDisjunctively(request, main), loadHistogram(request, main)]);
+  // A reader's first search with a common long term is answered without waiting for its verification.
+  const main = searchArticles(request, undefined, { settle: "later" });
+  const [result, facets, dates] = await Promise.all([main, countFacetsDisjunctively(request, main), loadHistogram(request, main)]);
+  const facetCounts = facets.counts;
   const authorMatches = authorQuery ? await findAuthors(request, authorQuery, facetCounts.author) : null;
   const suggestions = result.total === 0 ? await suggestQueries(request) : [];
-  return { request, result, histogram, facetCounts, authorQuery, authorMatches, suggestions };
+  const countsExact = result.exact && facets.exact && dates.exact;
+  return { request, result, histogram: dates.histogram, facetCounts, authorQuery, authorMatches, suggestions, countsExact };
 }
 
 /**
@@ -104,14 +112,18 @@ async function loadSearchPage(request: SearchRequest, authorQuery: string): Prom
  * hits, and cached per index version: count-articles.ts); a group with no
  * selection reads them from the search itself.
  */
-async function countFacetsDisjunctively(request: SearchRequest, main: Promise<SearchResult>): Promise<Record<FilterKey, ValueCount[]>> {
+async function countFacetsDisjunctively(request: SearchRequest, main: Promise<SearchResult>): Promise<{ counts: Record<FilterKey, ValueCount[]>; exact: boolean }> {
   const entries = await Promise.all(
     FILTER_GROUPS.map(async (group) => {
-      const source = request[group.key].length > 0 ? countArticles({ ...request, [group.key]: [] }, [group.facet]) : main;
-      return [group.key, (await source).facets[group.facet]] as const;
+      const source = request[group.key].length > 0 ? countArticles({ ...request, [group.key]: [] }, [group.facet], undefined, { settle: "later" }) : main;
+      const counted = await source;
+      return { key: group.key, values: counted.facets[group.facet], exact: counted.exact };
     }),
   );
-  return Object.fromEntries(entries) as Record<FilterKey, ValueCount[]>;
+  return {
+    counts: Object.fromEntries(entries.map((entry) => [entry.key, entry.values])) as Record<FilterKey, ValueCount[]>,
+    exact: entries.every((entry) => entry.exact),
+  };
 }
 
 /**
@@ -119,10 +131,10 @@ async function countFacetsDisjunctively(request: SearchRequest, main: Promise<Se
  * A dated search asks for years and months in one count: the months of the year it drills into
  * are the same there as in a count limited to that year, which used to be a second engine search.
  */
-async function loadHistogram(request: SearchRequest, main: Promise<SearchResult>): Promise<DateHistogram> {
+async function loadHistogram(request: SearchRequest, main: Promise<SearchResult>): Promise<{ histogram: DateHistogram; exact: boolean }> {
   const dated = Boolean(request.from || request.to);
-  const { facets } = await (dated ? countArticles({ ...request, from: undefined, to: undefined }, ["year", "yearMonth"]) : main);
+  const { facets, exact } = await (dated ? countArticles({ ...request, from: undefined, to: undefined }, ["year", "yearMonth"], undefined, { settle: "later" }) : main);
   const drillYear = pickDrillYear(request, facets.year);
-  if (drillYear === null) return buildYearHistogram(request, facets.year);
-  return buildMonthHistogram(request, drillYear, facets.yearMonth);
+  const histogram = drillYear === null ? buildYearHistogram(request, facets.year) : buildMonthHistogram(request, drillYear, facets.yearMonth);
+  return { histogram, exact };
 }

@@ -48,7 +48,7 @@ export function toFeedTitle(request: SearchRequest): string {
 
 export async function renderSearchFeed(request: SearchRequest, origin: string, context: SearchContext = getSearchContext()): Promise<string> {
   const base = origin.replace(/\/$/, "");
-  const result = await searchArticles(toFeedRequest(request), context, { facets: false });
+  const result = await searchArticles(toFeedRequest(request), context, { facets: false, settle: "later" });
   const entries = result.hits.map((hit) => toAtomEntry(hit, base));
   const pageHref = toSearchHref({ ...request, sort: "newest", page: 1, size: undefined });
   return renderAtomFeed({

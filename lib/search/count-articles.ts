@@ -1,4 +1,4 @@
-import { executeQuery } from "./execute-query";
+import { executeQuery, type SettleMode } from "./execute-query";
 import { readCurrentIndexVersion } from "./index-version";
 import { createMemo } from "./memo";
 import {
@@ -24,19 +24,25 @@ import type { SearchRequest } from "./search-request";
 /**
  * `facets`: only the groups asked for (a filter group's counts, the histogram's years or months);
  * the engine's cost grows with every facet it computes. `missing`: engines of a sharded archive
- * that did not answer (their articles are not counted).
+ * that did not answer (their articles are not counted). `exact`: false while a long term is still being
+ * verified (`settle: "later"`, execute-query.ts): the counts are then upper bounds.
  */
-export type ArticleCounts<F extends FacetField = FacetField> = { total: number; facets: Pick<FacetCounts, F>; missing: string[] };
+export type ArticleCounts<F extends FacetField = FacetField> = { total: number; facets: Pick<FacetCounts, F>; missing: string[]; exact: boolean };
 
 /** Keyed by the groups asked for too, so an answer always holds the groups its key names. */
-const counts = createMemo<Omit<ArticleCounts, "facets"> & { facets: Partial<FacetCounts> }>({ maxEntries: 2000, ttlMs: 10 * 60_000, keep: (answer) => answer.missing.length === 0 });
+const counts = createMemo<Omit<ArticleCounts, "facets"> & { facets: Partial<FacetCounts> }>({ maxEntries: 2000, ttlMs: 10 * 60_000, keep: (answer) => answer.missing.length === 0 && answer.exact });
 
 /** The total and the counts of the facet groups `facets` (none for a total alone). */
-export async function countArticles<F extends FacetField>(request: SearchRequest, facets: readonly F[], context: SearchContext = getSearchContext()): Promise<ArticleCounts<F>> {
+export async function countArticles<F extends FacetField>(
+  request: SearchRequest,
+  facets: readonly F[],
+  context: SearchContext = getSearchContext(),
+  { settle = "now" }: { settle?: SettleMode } = {},
+): Promise<ArticleCounts<F>> {
   const version = await readCurrentIndexVersion(context);
   const { page: _page, size: _size, sort: _sort, ...question } = request;
   const asked = [...new Set(facets)].sort();
-  const answer = await counts.get(`${version}|${asked.join(",")}|${JSON.stringify(question)}`, async () => {
+  const answer = await counts.get(`${version}|${settle}|${asked.join(",")}|${JSON.stringify(question)}`, async () => {
     const { compiled, filter } = await prepareRequest(request, context);
     const result = await executeQuery(context, {
       compiled,
@@ -46,8 +52,9 @@ export async function countArticles<F extends FacetField>(request: SearchRequest
       hitsPerPage: 0,
       facets: asked,
       attributesToRetrieve: [],
+      settle,
     });
-    return { total: result.totalHits, facets: toFacetCounts(result.facetDistribution, asked), missing: result.missing };
+    return { total: result.totalHits, facets: toFacetCounts(result.facetDistribution, asked), missing: result.missing, exact: !result.estimated };
   });
   return answer as ArticleCounts<F>;
 }

@@ -4,7 +4,8 @@ import { buildIdInCondition, joinAllOf } from "./filter";
 import type { CompiledQuery } from "./query/compile-query";
 import { fetchResultPage, type PageRequest, type ResultPage } from "./result-page";
 import { planStep, type StepPlan } from "./step-plan";
-import { fileVerdicts, findKnownVerdicts, listCheckedFields, verifyTerm, type StoredText } from "./term-verifier";
+import { settleTermLater } from "./settle-later";
+import { fileVerdicts, findKnownVerdicts, findRejected, listCheckedFields, verifyTerm, type CheckTerm, type StoredText } from "./term-verifier";
 
 /**
  * Runs a compiled query (lib/search/query/compile-query.ts) against the index:
@@ -92,9 +93,24 @@ export type ExecuteQueryOptions = PageRequest & {
   filter: string | null;
   /** The index version just read by the caller (readIndexVersion), when it has one: saves reading it again. */
   indexVersion?: string;
+  /**
+   * When a long term's verdicts are not known yet and the first page does not hold every candidate:
+   * `now` (default) lists and judges the candidates before answering, so the total and facets are
+   * exact; `later` checks the page's own hits instead (the hits are exact, the total and facets are
+   * the engine's upper bound, `estimated`) and verifies the term after answering (settle-later.ts).
+   * `later` bounds a reader's first search by the page, not by the term's candidates.
+   */
+  settle?: SettleMode;
 };
 
-export type ExecuteQueryResult<Hit> = ResultPage<Hit> & { processingTimeMs: number };
+export const SETTLE_MODES = ["now", "later"] as const;
+export type SettleMode = (typeof SETTLE_MODES)[number];
+
+/** `estimated`: the total and facet counts may still include candidates without the term (settle: "later"). */
+export type ExecuteQueryResult<Hit> = ResultPage<Hit> & { processingTimeMs: number; estimated: boolean };
+
+/** Rounds of refetching a page whose own hits held candidates without the term, before listing them all instead. */
+const PAGE_CHECK_ROUNDS = 3;
 
 export async function executeQuery<Hit extends RecordAny = RecordAny>(
   target: QueryTarget,
@@ -123,7 +139,7 @@ export async function executeQuery<Hit extends RecordAny = RecordAny>(
     searches = resolved.filter((search): search is EngineSearch => search !== null);
   }
   const page = await fetchResultPage<Hit>(target, searches, options);
-  return { ...page, processingTimeMs: Math.round(performance.now() - started) };
+  return { ...page, processingTimeMs: Math.round(performance.now() - started), estimated: false };
 }
 
 /**
@@ -140,8 +156,8 @@ async function runOneStepFirst<Hit extends RecordAny>(
   version: string,
   plan: StepPlan,
   baseFilter: string | null,
-  request: PageRequest,
-): Promise<ResultPage<Hit> | null> {
+  request: PageRequest & { settle?: SettleMode },
+): Promise<(ResultPage<Hit> & { estimated: boolean }) | null> {
   if (plan.negativeChecks.length > 0 || plan.positiveChecks.length === 0) return null;
   const within = plan.narrows || baseFilter !== null ? { ...plan.candidateQuery, filter: baseFilter } : null;
   const known = plan.positiveChecks.map((check) => findKnownVerdicts(version, check, within));
@@ -153,14 +169,48 @@ async function runOneStepFirst<Hit extends RecordAny>(
   // Verdicts filed from the page must cover every candidate of `within`: none may be excluded already.
   const holdsAll =
     excluded.size === 0 &&
-    (page.totalHits === 0 || (page.page === 1 && page.hits.length >= page.totalHits && plan.positiveChecks.every((check) => listCheckedFields(check).every((field) => request.attributesToRetrieve.includes(field)))));
+    (page.totalHits === 0 || (page.page === 1 && page.hits.length >= page.totalHits && holdsCheckedFields(plan, request)));
   const missing = plan.positiveChecks.filter((_, index) => known[index] === null);
+  if (!holdsAll && request.settle === "later" && (request.hitsPerPage === 0 || (request.page === 1 && holdsCheckedFields(plan, request)))) {
+    const checked = await checkPageHits(page, missing, (rejected) => fetchResultPage<Hit>(target, [search(new Set([...excluded, ...rejected]))], request));
+    if (checked) {
+      for (const check of missing) settleTermLater(target, version, check, within);
+      // A refetched page can turn out to hold every candidate left: then its total is exact.
+      return { ...checked, estimated: checked.hits.length < checked.totalHits };
+    }
+  }
   const settled = await Promise.all(
     missing.map((check) => (holdsAll ? fileVerdicts(version, check, within, page.hits as unknown as StoredText[]) : verifyTerm(target, version, check, within))),
   );
   const before = excluded.size;
   for (const verdicts of settled) for (const id of verdicts.rejected) excluded.add(id);
-  return excluded.size === before ? page : fetchResultPage<Hit>(target, [search(excluded)], request);
+  const exact = excluded.size === before ? page : await fetchResultPage<Hit>(target, [search(excluded)], request);
+  return { ...exact, estimated: false };
+}
+
+function holdsCheckedFields(plan: StepPlan, request: PageRequest): boolean {
+  return plan.positiveChecks.every((check) => listCheckedFields(check).every((field) => request.attributesToRetrieve.includes(field)));
+}
+
+/**
+ * The first page with every hit checked against the terms still unsettled: when some hit lacks
+ * a term, the page is fetched again without it (the engine's order is kept, so the page is the
+ * exact result's first page). Null after PAGE_CHECK_ROUNDS refetches: the caller lists instead.
+ */
+async function checkPageHits<Hit extends RecordAny>(
+  page: ResultPage<Hit>,
+  terms: readonly CheckTerm[],
+  refetch: (rejected: ReadonlySet<string>) => Promise<ResultPage<Hit>>,
+): Promise<ResultPage<Hit> | null> {
+  const rejected = new Set<string>();
+  let current = page;
+  for (let round = 0; ; round++) {
+    const before = rejected.size;
+    for (const term of terms) for (const id of findRejected(term, current.hits as unknown as StoredText[])) rejected.add(id);
+    if (rejected.size === before) return current;
+    if (round === PAGE_CHECK_ROUNDS) return null;
+    current = await refetch(rejected);
+  }
 }
 
 function toExclusion(ids: ReadonlySet<string>): string | null {

@@ -12,7 +12,7 @@ import { buildFilter } from "./filter";
 import { buildSnippets, highlightText, type HighlightSegment, type Snippet } from "./highlight";
 import { assertSchemaCurrent } from "./index-admin";
 import { readIndexVersion, type QueryTarget } from "./engine-search";
-import { executeQuery } from "./execute-query";
+import { executeQuery, type SettleMode } from "./execute-query";
 import { createMemo } from "./memo";
 import { compileQuery, type CompiledQuery } from "./query/compile-query";
 import { parseQuery } from "./query/parse-query";
@@ -47,6 +47,11 @@ export type SearchResult = {
   missing: MissingPart[];
   /** Normalised positive terms, for highlighting on the article page. */
   terms: string[];
+  /**
+   * False while a long term of the query is still being verified (`settle: "later"`): the hits are
+   * right, the total and facet counts may still include articles without the term (an upper bound).
+   */
+  exact: boolean;
 };
 
 /** Bad query or filter input: shown to the reader, answered with 400 by the API. */
@@ -99,22 +104,31 @@ let networkJoined: Promise<void> | undefined;
  * verification needs anyway), so a cached answer is never older than the index: paging back,
  * undoing a filter or a popular query costs no search and no highlighting the second time.
  */
-const answers = createMemo<SearchResult>({ maxEntries: 500, ttlMs: 10 * 60_000, keep: (answer) => answer.missing.length === 0 });
+const answers = createMemo<SearchResult>({ maxEntries: 500, ttlMs: 10 * 60_000, keep: (answer) => answer.missing.length === 0 && answer.exact });
 
-/** `facets: false`: hits only, every facet list empty (a feed shows no facets, and counting them doubles the engine's work). */
-export type SearchOptions = { facets?: boolean };
+/** For benchmarks and tests: this process forgets the answers it remembers (verdicts are kept). */
+export function forgetRememberedAnswers(): void {
+  answers.clear();
+}
 
-export async function searchArticles(request: SearchRequest, context: SearchContext = getSearchContext(), { facets = true }: SearchOptions = {}): Promise<SearchResult> {
+/**
+ * `facets: false`: hits only, every facet list empty (a feed shows no facets, and counting them doubles the engine's work).
+ * `settle`: see ExecuteQueryOptions (execute-query.ts); readers' pages, the API and feeds ask for `later`.
+ */
+export type SearchOptions = { facets?: boolean; settle?: SettleMode };
+
+export async function searchArticles(request: SearchRequest, context: SearchContext = getSearchContext(), { facets = true, settle = "now" }: SearchOptions = {}): Promise<SearchResult> {
   const started = performance.now();
   const { compiled, filter } = await prepareRequest(request, context);
   const version = await readIndexVersion(context);
-  const key = `${version}|${facets ? "" : "nofacets|"}${JSON.stringify(request)}`;
-  const answer = await answers.get(key, () => runSearch(request, context, compiled, filter, version, facets));
+  // Keyed by mode too: a caller asking for `now` must not share a `later` search still in flight. An estimate is never kept.
+  const key = `${version}|${settle}|${facets ? "" : "nofacets|"}${JSON.stringify(request)}`;
+  const answer = await answers.get(key, () => runSearch(request, context, compiled, filter, version, facets, settle));
   // The time this request took, which a remembered answer makes short.
   return { ...answer, processingTimeMs: Math.round(performance.now() - started) };
 }
 
-async function runSearch(request: SearchRequest, context: SearchContext, compiled: CompiledQuery | null, filter: string | null, version: string, facets: boolean): Promise<SearchResult> {
+async function runSearch(request: SearchRequest, context: SearchContext, compiled: CompiledQuery | null, filter: string | null, version: string, facets: boolean, settle: SettleMode): Promise<SearchResult> {
   const result = await executeQuery<StoredHit>(context, {
     compiled,
     filter,
@@ -124,6 +138,7 @@ async function runSearch(request: SearchRequest, context: SearchContext, compile
     hitsPerPage: request.size,
     facets: facets ? FACET_FIELDS : [],
     attributesToRetrieve: HIT_FIELDS,
+    settle,
   });
   const terms = [...(compiled?.highlightTerms ?? [])];
   return {
@@ -136,6 +151,7 @@ async function runSearch(request: SearchRequest, context: SearchContext, compile
     facets: toFacetCounts(result.facetDistribution),
     missing: describeMissing(context, result.missing),
     terms,
+    exact: !result.estimated,
   };
 }
 

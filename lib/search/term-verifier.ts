@@ -107,6 +107,14 @@ export function fileVerdicts(version: string, term: CheckTerm, within: Candidate
   return verdicts;
 }
 
+/**
+ * Which of `documents` (read with the term's stored fields) do not contain the term, filing nothing:
+ * a result page checked hit by hit while its term is verified in the background (settle-later.ts).
+ */
+export function findRejected(term: CheckTerm, documents: readonly StoredText[]): ReadonlySet<string> {
+  return judgeCandidates(term, documents).rejected;
+}
+
 /** The fields a document must carry for the term to be judged on it. */
 export function listCheckedFields(term: CheckTerm): string[] {
   return term.fields.map((field) => FIELD_PLACES[field].stored);

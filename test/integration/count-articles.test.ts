@@ -43,7 +43,7 @@ describe("countArticles", () => {
     expect(sources.total).toBe(searched.total);
     expect(sources.facets).toEqual({ source: searched.facets.source });
     const total = await countArticles(request, [], context);
-    expect(total).toEqual({ total: searched.total, facets: {}, missing: [] });
+    expect(total).toEqual({ total: searched.total, facets: {}, missing: [], exact: true });
   });
 
   it("ignores paging and sort in its question but follows the index when documents change", async () => {

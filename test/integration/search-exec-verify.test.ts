@@ -6,6 +6,8 @@ import { readIndexVersion } from "@/lib/search/engine-search";
 import { compileRequestQuery, searchArticles, type SearchContext } from "@/lib/search/search-articles";
 import { planStep } from "@/lib/search/step-plan";
 import { findKnownVerdicts, forgetRememberedVerdicts } from "@/lib/search/term-verifier";
+import { countArticles } from "@/lib/search/count-articles";
+import { waitForSettling } from "@/lib/search/settle-later";
 import { SearchRequestSchema } from "@/lib/search/search-request";
 import { connectTestEngine, uniqueIndexName } from "./helpers";
 import { indexFixtures, makeArticle, type FixtureInput } from "./search-exec-fixtures";
@@ -155,3 +157,92 @@ describe("NEAR verdicts", () => {
     expect((await search(context, "欢度 NEAR/3 国人民")).hits.map((hit) => hit.article.id)).toEqual(["close"]);
   });
 });
+
+describe("a reader's first search with a common long term, settled after the answer", () => {
+  /** Five true articles and five decoys; sorted newest, three decoys come first and two last. */
+  const fixtures: FixtureInput[] = [
+    ...[1, 2, 3, 4, 5].map((day) => ({ ...trulyContains(`t${day}`), date: `2020-01-0${day}` })),
+    ...[1, 2, 3].map((day) => ({ ...pairsOnly(`d-new-${day}`), date: `2021-01-0${day}` })),
+    ...[1, 2].map((day) => ({ ...pairsOnly(`d-old-${day}`), date: `2019-01-0${day}` })),
+  ];
+  const newest = (size: number, page = 1) => SearchRequestSchema.parse({ q: "国人民", sort: "newest", size, page });
+
+  it("answers with its first page checked hit by hit, lists nothing before answering, and is exact once settled", async () => {
+    const counting = new CountingClient(client.connection);
+    const context = { client: counting, indexUid: uniqueIndexName("settle_later") };
+    await indexFixtures(client, context.indexUid, fixtures);
+    forgetRememberedVerdicts();
+    await search(context, "春节"); // checks the schema, which a first search does once
+    counting.calls = 0;
+
+    const first = await searchArticles(newest(4), context, { settle: "later" });
+    // The exact first page: the three newer decoys were seen on it and left out.
+    expect(first.hits.map((hit) => hit.article.id)).toEqual(["t5", "t4", "t3", "t2"]);
+    expect(first.exact).toBe(false);
+    // An upper bound: the two older decoys are still counted.
+    expect(first.total).toBe(7);
+    expect(first.facets.source).toEqual([
+      { value: "甲报", count: 5 },
+      { value: "乙报", count: 2 },
+    ]);
+    // The index version, the page and the page again without the decoys it held: no listing.
+    expect(counting.calls).toBe(3);
+
+    await waitForSettling();
+    const verdicts = await findKnownVerdicts(await readIndexVersion(context), termCheck("国人民"), null);
+    expect(verdicts && [...verdicts.rejected].sort()).toEqual(["d-new-1", "d-new-2", "d-new-3", "d-old-1", "d-old-2"]);
+    const again = await searchArticles(newest(4), context, { settle: "later" });
+    expect(again.exact).toBe(true);
+    expect(again.total).toBe(5);
+    expect(again.hits.map((hit) => hit.article.id)).toEqual(["t5", "t4", "t3", "t2"]);
+    const last = await searchArticles(newest(4, 2), context, { settle: "later" });
+    expect(last.hits.map((hit) => hit.article.id)).toEqual(["t1"]);
+  });
+
+  it("is exact at once when the page checked hit by hit turns out to hold every candidate left", async () => {
+    const context = { client, indexUid: uniqueIndexName("settle_later_all") };
+    await indexFixtures(client, context.indexUid, fixtures.filter((fixture) => !fixture.id.startsWith("d-old")));
+    forgetRememberedVerdicts();
+    const first = await searchArticles(newest(5), context, { settle: "later" });
+    expect(first.hits.map((hit) => hit.article.id)).toEqual(["t5", "t4", "t3", "t2", "t1"]);
+    expect(first.total).toBe(5);
+    expect(first.exact).toBe(true);
+    await waitForSettling();
+  });
+
+  it("asked for settled answers (the default), lists the candidates first and is exact at once", async () => {
+    const context = { client, indexUid: uniqueIndexName("settle_now") };
+    await indexFixtures(client, context.indexUid, fixtures);
+    forgetRememberedVerdicts();
+    const first = await searchArticles(newest(4), context);
+    expect(first.exact).toBe(true);
+    expect(first.total).toBe(5);
+    expect(first.hits.map((hit) => hit.article.id)).toEqual(["t5", "t4", "t3", "t2"]);
+  });
+
+  it("checks a later page in full: its hits depend on every earlier candidate", async () => {
+    const context = { client, indexUid: uniqueIndexName("settle_later_page2") };
+    await indexFixtures(client, context.indexUid, fixtures);
+    forgetRememberedVerdicts();
+    const second = await searchArticles(newest(4, 2), context, { settle: "later" });
+    expect(second.exact).toBe(true);
+    expect(second.total).toBe(5);
+    expect(second.hits.map((hit) => hit.article.id)).toEqual(["t1"]);
+  });
+
+  it("counts without hits as an upper bound, then exactly once settled", async () => {
+    const context = { client, indexUid: uniqueIndexName("settle_later_counts") };
+    await indexFixtures(client, context.indexUid, fixtures);
+    forgetRememberedVerdicts();
+    const estimated = await countArticles(newest(4), ["source"], context, { settle: "later" });
+    expect(estimated.exact).toBe(false);
+    expect(estimated.total).toBe(10);
+    await waitForSettling();
+    const settled = await countArticles(newest(4), ["source"], context, { settle: "later" });
+    expect(settled).toEqual({ total: 5, facets: { source: [{ value: "甲报", count: 5 }] }, missing: [], exact: true });
+  });
+});
+
+function termCheck(q: string) {
+  return planStep(compileRequestQuery(q)!.branches[0]!.steps[0]!, { rank: true }).positiveChecks[0]!;
+}

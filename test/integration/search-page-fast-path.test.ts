@@ -12,6 +12,10 @@ import { setEngineClient } from "@/lib/search/connection";
 import { searchArticles } from "@/lib/search/search-articles";
 import { parseSearchRequest } from "@/lib/search/search-request";
 import { connectTestEngine, uniqueIndexName } from "./helpers";
+import { toIndexDocument, toSourceStamp } from "@/lib/search/documents";
+import { enqueueUpsert } from "@/lib/search/index-admin";
+import { waitForSettling } from "@/lib/search/settle-later";
+import { makeArticle, type FixtureInput } from "./search-exec-fixtures";
 
 // The results page's fast path (what `npm start` serves full loads of /search with) on a real index.
 // It runs as scripts/build-islands.ts builds it, with next/link a plain link and next/navigation
@@ -208,6 +212,33 @@ describe("GET /search through the fast path", () => {
       "GET /search/",
       "GET /search long",
     ]);
+  });
+});
+
+describe("a first search answered before its term is verified", () => {
+  it("shows its checked hits with the counts marked as an upper bound, and exact counts once settled", async () => {
+    // 25 articles holding 国人民 and three newer ones with only its pairs (国人, 人民, 国民), which the engine takes too.
+    const inputs: FixtureInput[] = [
+      ...Array.from({ length: 25 }, (_, i) => ({ id: `late-true-${i}`, title: "节日", body: "中国人民欢度春节。", date: `2018-01-${String(i + 1).padStart(2, "0")}` })),
+      ...[1, 2, 3].map((day) => ({ id: `late-decoy-${day}`, title: "座谈", body: "全国人大。\n人民。\n国民。", date: `2024-01-0${day}` })),
+    ];
+    const documents = inputs.map((input) => toIndexDocument(makeArticle(input), toSourceStamp(`fixtures/${input.id}.txt`, "1")));
+    await client.waitForTask(await enqueueUpsert(client, process.env.BAOKU_INDEX ?? "", documents));
+    const target = `/search?q=${encodeURIComponent("国人民")}&sort=newest`;
+
+    // React separates adjacent text with empty comments.
+    const first = (await get(target)).body.toString("utf8").replaceAll("<!-- -->", "");
+    expect(first).toMatch(/共 约 <strong>\d+<\/strong> 篇/);
+    expect(first).toContain('data-testid="counts-estimated"');
+    const firstIds = [...first.matchAll(/href="\/articles\/([^"?]+)\?/g)].map((match) => match[1]);
+    expect(firstIds.length).toBe(20);
+    expect(firstIds.filter((id) => id?.startsWith("late-decoy"))).toEqual([]);
+
+    await waitForSettling();
+    const settled = (await get(target)).body.toString("utf8").replaceAll("<!-- -->", "");
+    expect(settled).toContain("共 <strong>25</strong> 篇");
+    expect(settled).not.toContain('data-testid="counts-estimated"');
+    expect([...settled.matchAll(/href="\/articles\/([^"?]+)\?/g)].map((match) => match[1])).toEqual(firstIds);
   });
 });
 
