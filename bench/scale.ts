@@ -15,7 +15,7 @@ import { waitForSettling } from "@/lib/search/settle-later";
 import { SearchRequestSchema } from "@/lib/search/search-request";
 import { buildQueries } from "./quality-queries";
 import { readArticles, writeReplicaFeed } from "./scale-corpus";
-import { percentile, timeEach } from "./latency";
+import { percentile, timeEach, timeFirstSearches } from "./latency";
 import { createProgressReporter } from "@/ingest/progress";
 import { countDocuments } from "@/lib/search/index-admin";
 
@@ -77,6 +77,11 @@ async function main(): Promise<void> {
     .filter((query) => !query.sources && !/[\s:：]|^-/u.test(query.q))
     .slice(0, Number(values.queries))
     .map((query) => query.q);
+  // Terms of their own for first searches settled before answering (what exports wait for, and what every search did before).
+  const settledTerms = buildQueries(articles, 20240522)
+    .filter((query) => !query.sources && !/[\s:：]|^-/u.test(query.q) && !terms.includes(query.q))
+    .slice(0, Number(values.queries))
+    .map((query) => query.q);
 
   const dataDir = path.join(workDir, "engine");
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -103,7 +108,7 @@ async function main(): Promise<void> {
         addedArticles: summary.articles,
         ingestSeconds,
         diskBytes: sizeOf(path.join(dataDir, "meili")),
-        latency: await measureLatency(terms, client, context),
+        latency: await measureLatency(terms, settledTerms, client, context),
       });
     }
     printReport(checkpoints, readEnginePeakKb(engine), terms.length);
@@ -112,7 +117,7 @@ async function main(): Promise<void> {
   }
 }
 
-async function measureLatency(terms: readonly string[], client: EngineClient, context: SearchContext): Promise<LatencyRow[]> {
+async function measureLatency(terms: readonly string[], settledTerms: readonly string[], client: EngineClient, context: SearchContext): Promise<LatencyRow[]> {
   const raw = (term: string, extra: Record<string, unknown>) =>
     client.call((meili) => meili.index(INDEX).search(toCodedPhrase(toMatchTerm(term)), {
       hitsPerPage: 20,
@@ -135,9 +140,12 @@ async function measureLatency(terms: readonly string[], client: EngineClient, co
     summarise("engine, plain (server-side)", await serverSide({})),
     summarise("engine, faceted (server-side)", await serverSide(faceted)),
     summarise("engine, filtered+sorted+faceted (server-side)", await serverSide(filtered)),
-    summarise("lib/search, first time each term (settle later)", await wall(app)),
   ];
-  await waitForSettling();
+  const settledFirst = await timeEach(settledTerms, (term) => searchArticles(SearchRequestSchema.parse({ q: term }), context));
+  rows.push(summarise(`lib/search, first search settled before answering (settle now, ${settledTerms.length} other terms)`, settledFirst));
+  const first = await timeFirstSearches(terms, app, waitForSettling);
+  rows.push(summarise(`lib/search, first search, one at a time (${first.alone.length} terms, settle later)`, first.alone));
+  rows.push(summarise(`lib/search, first search, back to back (${first.streamed.length} terms)`, first.streamed));
   forgetRememberedAnswers();
   rows.push(summarise("lib/search, repeated, verified, answer not remembered", await wall(app)));
   rows.push(summarise("lib/search, repeated, remembered answer", await wall(app)));
@@ -172,9 +180,10 @@ function printReport(checkpoints: readonly Checkpoint[], enginePeakKb: number, q
     lines.push(`${smallRow.name.padEnd(46)} ${fmt(smallRow).padStart(22)} ${fmt(largeRow).padStart(22)}   p95 ×${(largeRow.p95 / Math.max(0.5, smallRow.p95)).toFixed(2)}`);
   });
   for (const checkpoint of checkpoints) {
-    const first = checkpoint.latency.find((latency) => latency.name.startsWith("lib/search, first time"));
     const again = checkpoint.latency.find((latency) => latency.name.includes("answer not remembered"));
-    if (first && again) lines.push(`at ${checkpoint.articles} articles a first search's p95 is ${(first.p95 / Math.max(0.01, again.p95)).toFixed(2)}× the verified repeat's (issue #12 asks ≤ 2×)`);
+    for (const first of checkpoint.latency.filter((latency) => latency.name.includes("first search"))) {
+      if (again) lines.push(`at ${checkpoint.articles} articles, ${first.name}: p95 ${(first.p95 / Math.max(0.01, again.p95)).toFixed(2)}× the verified repeat's (issue #12 asks ≤ 2×)`);
+    }
   }
   lines.push("", `engine peak memory ${mb(enginePeakKb * 1024)} MB; node peak RSS ${mb(process.resourceUsage().maxRSS * 1024)} MB`);
   console.log(lines.join("\n"));

@@ -170,22 +170,25 @@ describe("a reader's first search with a common long term, settled after the ans
   it("answers with its first page checked hit by hit, lists nothing before answering, and is exact once settled", async () => {
     const counting = new CountingClient(client.connection);
     const context = { client: counting, indexUid: uniqueIndexName("settle_later") };
-    await indexFixtures(client, context.indexUid, fixtures);
+    // More true articles than the window of first hits checked after a page with decoys (80).
+    const many: FixtureInput[] = Array.from({ length: 100 }, (_, day) => ({ ...trulyContains(`many-${day}`), date: toDay(Date.UTC(2020, 1, 1) + day * 86_400_000) }));
+    await indexFixtures(client, context.indexUid, [...many, ...fixtures.filter((fixture) => fixture.id.startsWith("d-"))]);
     forgetRememberedVerdicts();
     await search(context, "春节"); // checks the schema, which a first search does once
     counting.calls = 0;
 
     const first = await searchArticles(newest(4), context, { settle: "later" });
     // The exact first page: the three newer decoys were seen on it and left out.
-    expect(first.hits.map((hit) => hit.article.id)).toEqual(["t5", "t4", "t3", "t2"]);
+    expect(first.hits.map((hit) => hit.article.id)).toEqual(["many-99", "many-98", "many-97", "many-96"]);
     expect(first.exact).toBe(false);
-    // An upper bound: the two older decoys are still counted.
-    expect(first.total).toBe(7);
+    // An upper bound: the two older decoys, beyond the window checked, are still counted.
+    expect(first.total).toBe(102);
+    expect(first.totalPages).toBe(26);
     expect(first.facets.source).toEqual([
-      { value: "甲报", count: 5 },
+      { value: "甲报", count: 100 },
       { value: "乙报", count: 2 },
     ]);
-    // The index version, the page and the page again without the decoys it held: no listing.
+    // The index version, the page and the first 80 hits without the decoys it held: no listing.
     expect(counting.calls).toBe(3);
 
     await waitForSettling();
@@ -193,10 +196,27 @@ describe("a reader's first search with a common long term, settled after the ans
     expect(verdicts && [...verdicts.rejected].sort()).toEqual(["d-new-1", "d-new-2", "d-new-3", "d-old-1", "d-old-2"]);
     const again = await searchArticles(newest(4), context, { settle: "later" });
     expect(again.exact).toBe(true);
-    expect(again.total).toBe(5);
-    expect(again.hits.map((hit) => hit.article.id)).toEqual(["t5", "t4", "t3", "t2"]);
-    const last = await searchArticles(newest(4, 2), context, { settle: "later" });
-    expect(last.hits.map((hit) => hit.article.id)).toEqual(["t1"]);
+    expect(again.total).toBe(100);
+    expect(again.hits.map((hit) => hit.article.id)).toEqual(first.hits.map((hit) => hit.article.id));
+    const last = await searchArticles(newest(4, 25), context, { settle: "later" });
+    expect(last.hits.map((hit) => hit.article.id)).toEqual(["many-3", "many-2", "many-1", "many-0"]);
+  });
+
+  it("judges the whole rest at once when it fits the window, and is then exact, facets included", async () => {
+    const counting = new CountingClient(client.connection);
+    const context = { client: counting, indexUid: uniqueIndexName("settle_later_rest") };
+    await indexFixtures(client, context.indexUid, fixtures);
+    forgetRememberedVerdicts();
+    await search(context, "春节");
+    counting.calls = 0;
+    const first = await searchArticles(newest(4), context, { settle: "later" });
+    expect(first.hits.map((hit) => hit.article.id)).toEqual(["t5", "t4", "t3", "t2"]);
+    expect(first.exact).toBe(true);
+    expect(first.total).toBe(5);
+    expect(first.facets.source).toEqual([{ value: "甲报", count: 5 }]);
+    // The version, the page, the window (every candidate left) and the page without all five decoys.
+    expect(counting.calls).toBe(4);
+    await waitForSettling();
   });
 
   it("is exact at once when the page checked hit by hit turns out to hold every candidate left", async () => {
@@ -242,6 +262,10 @@ describe("a reader's first search with a common long term, settled after the ans
     expect(settled).toEqual({ total: 5, facets: { source: [{ value: "甲报", count: 5 }] }, missing: [], exact: true });
   });
 });
+
+function toDay(time: number): string {
+  return new Date(time).toISOString().slice(0, 10);
+}
 
 function termCheck(q: string) {
   return planStep(compileRequestQuery(q)!.branches[0]!.steps[0]!, { rank: true }).positiveChecks[0]!;

@@ -217,9 +217,10 @@ describe("GET /search through the fast path", () => {
 
 describe("a first search answered before its term is verified", () => {
   it("shows its checked hits with the counts marked as an upper bound, and exact counts once settled", async () => {
-    // 25 articles holding 国人民 and three newer ones with only its pairs (国人, 人民, 国民), which the engine takes too.
+    // 100 articles holding 国人民 (more than the 80 first hits checked after a page with decoys) and three
+    // newer ones with only its pairs (国人, 人民, 国民), which the engine takes too.
     const inputs: FixtureInput[] = [
-      ...Array.from({ length: 25 }, (_, i) => ({ id: `late-true-${i}`, title: "节日", body: "中国人民欢度春节。", date: `2018-01-${String(i + 1).padStart(2, "0")}` })),
+      ...Array.from({ length: 100 }, (_, i) => ({ id: `late-true-${i}`, title: "节日", body: "中国人民欢度春节。", date: new Date(Date.UTC(2018, 0, 1) + i * 86_400_000).toISOString().slice(0, 10) })),
       ...[1, 2, 3].map((day) => ({ id: `late-decoy-${day}`, title: "座谈", body: "全国人大。\n人民。\n国民。", date: `2024-01-0${day}` })),
     ];
     const documents = inputs.map((input) => toIndexDocument(makeArticle(input), toSourceStamp(`fixtures/${input.id}.txt`, "1")));
@@ -236,7 +237,7 @@ describe("a first search answered before its term is verified", () => {
 
     await waitForSettling();
     const settled = (await get(target)).body.toString("utf8").replaceAll("<!-- -->", "");
-    expect(settled).toContain("共 <strong>25</strong> 篇");
+    expect(settled).toContain("共 <strong>100</strong> 篇");
     expect(settled).not.toContain('data-testid="counts-estimated"');
     expect([...settled.matchAll(/href="\/articles\/([^"?]+)\?/g)].map((match) => match[1])).toEqual(firstIds);
   });
