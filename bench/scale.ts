@@ -141,9 +141,9 @@ async function measureLatency(terms: readonly string[], settledTerms: readonly s
     summarise("engine, faceted (server-side)", await serverSide(faceted)),
     summarise("engine, filtered+sorted+faceted (server-side)", await serverSide(filtered)),
   ];
-  const settledFirst = await timeEach(settledTerms, (term) => searchArticles(SearchRequestSchema.parse({ q: term }), context));
-  rows.push(summarise(`lib/search, first search settled before answering (settle now, ${settledTerms.length} other terms)`, settledFirst));
-  const first = await timeFirstSearches(terms, app, waitForSettling);
+  const settledApp = (term: string) => searchArticles(SearchRequestSchema.parse({ q: term }), context);
+  const first = await timeFirstSearches(terms, app, settledTerms, settledApp, waitForSettling);
+  rows.push(summarise(`lib/search, first search settled before answering (settle now, ${first.settled.length} other terms)`, first.settled));
   rows.push(summarise(`lib/search, first search, one at a time (${first.alone.length} terms, settle later)`, first.alone));
   rows.push(summarise(`lib/search, first search, back to back (${first.streamed.length} terms)`, first.streamed));
   forgetRememberedAnswers();

@@ -48,7 +48,7 @@ function SearchResults({ data }: { data: SearchPageData }) {
           {request.q ? <span className="font-serif font-semibold">“{request.q}”</span> : <span className="font-semibold">全部文章</span>}
           <span className="ml-2">
             {result.missing.length > 0 ? "已检索部分共 " : "共 "}
-            {data.countsExact ? null : "约 "}
+            {result.exact ? null : "约 "}
             <strong>{formatCount(result.total)}</strong> 篇
           </span>
           <span className="ml-2 text-sm text-stone-600">用时 {result.processingTimeMs} 毫秒</span>
@@ -58,7 +58,8 @@ function SearchResults({ data }: { data: SearchPageData }) {
       {result.missing.length > 0 ? <MissingParts missing={result.missing} /> : null}
       {data.countsExact ? null : (
         <p className="mt-1 text-sm text-stone-600" data-testid="counts-estimated">
-          本页结果已逐篇核对；总数和筛选计数是上限，其中可能含有并不包含检索词的文章，正在核对，刷新后即为精确数。
+          {result.exact ? "本页结果和总数已核对；" : "本页结果已逐篇核对；总数和"}
+          筛选计数是上限，其中可能含有并不包含检索词的文章，正在核对，刷新后即为精确数。
         </p>
       )}
       <div className="mt-3 flex flex-wrap items-center justify-between gap-x-6 gap-y-2">

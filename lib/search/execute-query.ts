@@ -96,15 +96,15 @@ export type ExecuteQueryOptions = PageRequest & {
   /**
    * When a long term's verdicts are not known yet and the first page does not hold every candidate:
    * `now` (default) lists and judges the candidates before answering, so the total and facets are
-   * exact; `later` checks the page's own hits instead (the hits are exact, the total and facets are
-   * the engine's upper bound, `estimated`) and verifies the term after answering (settle-later.ts).
+   * exact; `later` checks the page's own hits instead, or a window of the first hits (checkPageHits),
+   * so the hits are exact while the total and facets are the engine's upper bound (`estimated`),
+   * and verifies the term after answering (settle-later.ts).
    * `later` bounds a reader's first search by the page, not by the term's candidates.
    */
   settle?: SettleMode;
 };
 
-export const SETTLE_MODES = ["now", "later"] as const;
-export type SettleMode = (typeof SETTLE_MODES)[number];
+export type SettleMode = "now" | "later";
 
 /** `estimated`: the total and facet counts may still include candidates without the term (settle: "later"). */
 export type ExecuteQueryResult<Hit> = ResultPage<Hit> & { processingTimeMs: number; estimated: boolean };
@@ -176,9 +176,11 @@ async function runOneStepFirst<Hit extends RecordAny>(
     excluded.size === 0 &&
     (page.totalHits === 0 || (page.page === 1 && page.hits.length >= page.totalHits && holdsCheckedFields(plan, request)));
   const missing = plan.positiveChecks.filter((_, index) => known[index] === null);
-  if (!holdsAll && request.settle === "later" && (request.hitsPerPage === 0 || (request.page === 1 && holdsCheckedFields(plan, request)))) {
-    const checked = await checkPageHits(page, missing, request.hitsPerPage, (rejected, window) =>
-      fetchResultPage<Hit>(target, [search(new Set([...excluded, ...rejected]))], { ...request, hitsPerPage: window }),
+  if (!holdsAll && request.settle === "later" && request.page === 1) {
+    // Windows carry the fields the terms are judged on, whatever the page itself asked for (a count asks for none).
+    const judged = { ...request, attributesToRetrieve: [...new Set(["id", ...request.attributesToRetrieve, ...missing.flatMap(listCheckedFields)])] };
+    const checked = await checkPageHits(page, missing, request.hitsPerPage, holdsCheckedFields(plan, request), (rejected, window) =>
+      fetchResultPage<Hit>(target, [search(new Set([...excluded, ...rejected]))], { ...judged, hitsPerPage: window }),
     );
     if (checked) {
       for (const check of missing) settleTermLater(target, version, check, within);
@@ -199,17 +201,19 @@ function holdsCheckedFields(plan: StepPlan, request: PageRequest): boolean {
 }
 
 /**
- * The first page (of `size` hits) with every hit checked against the terms still unsettled. When
- * some hit lacks a term, a wider window of first hits is fetched without it and checked whole; the
- * engine's order is kept, so its first `size` good hits are the exact result's first page. The
- * total then leaves out every decoy seen; `exact` when the window held every candidate left and
- * no decoy (the facet counts still count the window's decoys otherwise). Null when no window
- * finds a full page: the caller lists the candidates instead.
+ * The first page (of `size` hits, 0 for counts alone) with every hit checked against the terms
+ * still unsettled. When some hit lacks a term, a wider window of first hits is fetched without it
+ * and checked whole; the engine's order is kept, so its first `size` good hits are the exact
+ * result's first page. The total then leaves out every decoy seen; `exact` when the window held
+ * every candidate left and no decoy (the facet counts still count the window's decoys otherwise).
+ * A count whose candidates fit the first window is settled from it; a larger one stays an upper
+ * bound. Null when no window finds a full page: the caller lists the candidates instead.
  */
 async function checkPageHits<Hit extends RecordAny>(
   page: ResultPage<Hit>,
   terms: readonly CheckTerm[],
   size: number,
+  pageHoldsFields: boolean,
   refetch: (rejected: ReadonlySet<string>, window: number) => Promise<ResultPage<Hit>>,
 ): Promise<{ page: ResultPage<Hit>; exact: boolean } | null> {
   const rejected = new Set<string>();
@@ -218,7 +222,11 @@ async function checkPageHits<Hit extends RecordAny>(
     for (const term of terms) for (const id of findRejected(term, hits as unknown as StoredText[])) rejected.add(id);
     return rejected.size - before;
   };
-  if (judge(page.hits) === 0) return { page, exact: page.hits.length >= page.totalHits };
+  if (size > 0 && pageHoldsFields) {
+    if (judge(page.hits) === 0) return { page, exact: page.hits.length >= page.totalHits };
+  } else if (size === 0 && page.totalHits > (CHECK_WINDOWS[0] ?? 0)) {
+    return { page, exact: false };
+  }
   for (const window of CHECK_WINDOWS) {
     const wide = await refetch(rejected, Math.max(window, size));
     const decoys = judge(wide.hits);

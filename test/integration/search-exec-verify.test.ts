@@ -250,16 +250,32 @@ describe("a reader's first search with a common long term, settled after the ans
     expect(second.hits.map((hit) => hit.article.id)).toEqual(["t1"]);
   });
 
-  it("counts without hits as an upper bound, then exactly once settled", async () => {
+  it("counts more candidates than the first window as an upper bound, then exactly once settled", async () => {
     const context = { client, indexUid: uniqueIndexName("settle_later_counts") };
-    await indexFixtures(client, context.indexUid, fixtures);
+    const many: FixtureInput[] = Array.from({ length: 90 }, (_, i) => trulyContains(`many-${i}`));
+    await indexFixtures(client, context.indexUid, [...many, ...fixtures.filter((fixture) => fixture.id.startsWith("d-"))]);
     forgetRememberedVerdicts();
     const estimated = await countArticles(newest(4), ["source"], context, { settle: "later" });
     expect(estimated.exact).toBe(false);
-    expect(estimated.total).toBe(10);
+    expect(estimated.total).toBe(95);
     await waitForSettling();
     const settled = await countArticles(newest(4), ["source"], context, { settle: "later" });
-    expect(settled).toEqual({ total: 5, facets: { source: [{ value: "甲报", count: 5 }] }, missing: [], exact: true });
+    expect(settled).toEqual({ total: 90, facets: { source: [{ value: "甲报", count: 90 }] }, missing: [], exact: true });
+  });
+
+  it("counts candidates that fit the first window exactly at once, from the window's own text", async () => {
+    const counting = new CountingClient(client.connection);
+    const context = { client: counting, indexUid: uniqueIndexName("settle_later_few") };
+    await indexFixtures(client, context.indexUid, fixtures);
+    forgetRememberedVerdicts();
+    await search(context, "春节");
+    counting.calls = 0;
+    const counted = await countArticles(newest(4), ["source"], context, { settle: "later" });
+    expect(counted).toEqual({ total: 5, facets: { source: [{ value: "甲报", count: 5 }] }, missing: [], exact: true });
+    // The version (read twice: once for the count's cache key, once fresh for the verdicts), the count,
+    // the window with the text and the count without its decoys: no listing.
+    expect(counting.calls).toBe(5);
+    await waitForSettling();
   });
 });
 
