@@ -168,14 +168,9 @@ describe("a reader's first search with a common long term, settled after the ans
   const newest = (size: number, page = 1) => SearchRequestSchema.parse({ q: "国人民", sort: "newest", size, page });
 
   it("answers with its first page checked hit by hit, lists nothing before answering, and is exact once settled", async () => {
-    const counting = new CountingClient(client.connection);
-    const context = { client: counting, indexUid: uniqueIndexName("settle_later") };
     // More true articles than the window of first hits checked after a page with decoys (80).
     const many: FixtureInput[] = Array.from({ length: 100 }, (_, day) => ({ ...trulyContains(`many-${day}`), date: toDay(Date.UTC(2020, 1, 1) + day * 86_400_000) }));
-    await indexFixtures(client, context.indexUid, [...many, ...fixtures.filter((fixture) => fixture.id.startsWith("d-"))]);
-    forgetRememberedVerdicts();
-    await search(context, "春节"); // checks the schema, which a first search does once
-    counting.calls = 0;
+    const { counting, context } = await indexCounted("settle_later", [...many, ...fixtures.filter((fixture) => fixture.id.startsWith("d-"))]);
 
     const first = await searchArticles(newest(4), context, { settle: "later" });
     // The exact first page: the three newer decoys were seen on it and left out.
@@ -203,12 +198,7 @@ describe("a reader's first search with a common long term, settled after the ans
   });
 
   it("judges the whole rest at once when it fits the window, and is then exact, facets included", async () => {
-    const counting = new CountingClient(client.connection);
-    const context = { client: counting, indexUid: uniqueIndexName("settle_later_rest") };
-    await indexFixtures(client, context.indexUid, fixtures);
-    forgetRememberedVerdicts();
-    await search(context, "春节");
-    counting.calls = 0;
+    const { counting, context } = await indexCounted("settle_later_rest", fixtures);
     const first = await searchArticles(newest(4), context, { settle: "later" });
     expect(first.hits.map((hit) => hit.article.id)).toEqual(["t5", "t4", "t3", "t2"]);
     expect(first.exact).toBe(true);
@@ -264,12 +254,7 @@ describe("a reader's first search with a common long term, settled after the ans
   });
 
   it("counts candidates that fit the first window exactly at once, from the window's own text", async () => {
-    const counting = new CountingClient(client.connection);
-    const context = { client: counting, indexUid: uniqueIndexName("settle_later_few") };
-    await indexFixtures(client, context.indexUid, fixtures);
-    forgetRememberedVerdicts();
-    await search(context, "春节");
-    counting.calls = 0;
+    const { counting, context } = await indexCounted("settle_later_few", fixtures);
     const counted = await countArticles(newest(4), ["source"], context, { settle: "later" });
     expect(counted).toEqual({ total: 5, facets: { source: [{ value: "甲报", count: 5 }] }, missing: [], exact: true });
     // The version (read twice: once for the count's cache key, once fresh for the verdicts), the count,
@@ -278,6 +263,17 @@ describe("a reader's first search with a common long term, settled after the ans
     await waitForSettling();
   });
 });
+
+/** A fresh index of `inputs` searched through a counting client, its schema already checked (a first search does that once). */
+async function indexCounted(label: string, inputs: readonly FixtureInput[]) {
+  const counting = new CountingClient(client.connection);
+  const context = { client: counting, indexUid: uniqueIndexName(label) };
+  await indexFixtures(client, context.indexUid, inputs);
+  forgetRememberedVerdicts();
+  await search(context, "春节");
+  counting.calls = 0;
+  return { counting, context };
+}
 
 function toDay(time: number): string {
   return new Date(time).toISOString().slice(0, 10);
