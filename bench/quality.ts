@@ -134,7 +134,7 @@ async function measureOurs(target: QueryTarget, query: BenchQuery, expected: Rea
   const started = performance.now();
   const all = await executeQuery<IdHit>(target, { ...options, page: 1, hitsPerPage: ALL_HITS });
   const ms = performance.now() - started;
-  const outcome = { ...scoreQuery(query, expected, new Set(all.hits.map((hit) => hit.id)), ms), answeredBeforeVerification: readers.estimated, readersMs };
+  const outcome = { ...scoreQuery(query, expected, new Set(all.hits.map((hit) => hit.id)), ms), answeredBeforeVerification: !readers.exact, readersMs };
   const inconsistency = checkTotals(all.totalHits, all.hits, all.facetDistribution.source ?? {}) ?? checkReadersPage(readers, all);
   if (inconsistency) return { ...outcome, inconsistency };
   if (all.hits.length > 2 * PAGE_CHECK_SIZE) {
@@ -166,8 +166,8 @@ function compileBenchQuery(query: BenchQuery): { compiled: CompiledQuery | null;
 
 function checkReadersPage(readers: ExecuteQueryResult<IdHit>, all: ExecuteQueryResult<IdHit>): string | undefined {
   const expected = all.hits.slice(0, PAGE_CHECK_SIZE).map((hit) => hit.id).join();
-  if (readers.hits.map((hit) => hit.id).join() !== expected) return `first page answered ${readers.estimated ? "before" : "after"} verification differs from the exact one`;
-  if (readers.estimated ? readers.totalHits < all.totalHits : readers.totalHits !== all.totalHits) return `first page's total ${readers.totalHits} vs exact ${all.totalHits}`;
+  if (readers.hits.map((hit) => hit.id).join() !== expected) return `first page answered ${readers.exact ? "after" : "before"} verification differs from the exact one`;
+  if (readers.exact ? readers.totalHits !== all.totalHits : readers.totalHits < all.totalHits) return `first page's total ${readers.totalHits} vs exact ${all.totalHits}`;
   return undefined;
 }
 

@@ -54,7 +54,7 @@ export async function countArticles<F extends FacetField>(
       attributesToRetrieve: [],
       settle,
     });
-    return { total: result.totalHits, facets: toFacetCounts(result.facetDistribution, asked), missing: result.missing, exact: !result.estimated };
+    return { total: result.totalHits, facets: toFacetCounts(result.facetDistribution, asked), missing: result.missing, exact: result.exact };
   });
   return answer as ArticleCounts<F>;
 }

@@ -97,7 +97,7 @@ export type ExecuteQueryOptions = PageRequest & {
    * When a long term's verdicts are not known yet and the first page does not hold every candidate:
    * `now` (default) lists and judges the candidates before answering, so the total and facets are
    * exact; `later` checks the page's own hits instead, or a window of the first hits (checkPageHits),
-   * so the hits are exact while the total and facets are the engine's upper bound (`estimated`),
+   * so the hits are exact while the total and facets are the engine's upper bound (`exact: false`),
    * and verifies the term after answering (settle-later.ts).
    * `later` bounds a reader's first search by the page, not by the term's candidates.
    */
@@ -106,8 +106,8 @@ export type ExecuteQueryOptions = PageRequest & {
 
 export type SettleMode = "now" | "later";
 
-/** `estimated`: the total and facet counts may still include candidates without the term (settle: "later"). */
-export type ExecuteQueryResult<Hit> = ResultPage<Hit> & { processingTimeMs: number; estimated: boolean };
+/** `exact`: false when the total and facet counts may still include candidates without the term (settle: "later"). */
+export type ExecuteQueryResult<Hit> = ResultPage<Hit> & { processingTimeMs: number; exact: boolean };
 
 /**
  * How many of the first hits are fetched and checked, one window after the other, when the first page
@@ -144,7 +144,7 @@ export async function executeQuery<Hit extends RecordAny = RecordAny>(
     searches = resolved.filter((search): search is EngineSearch => search !== null);
   }
   const page = await fetchResultPage<Hit>(target, searches, options);
-  return { ...page, processingTimeMs: Math.round(performance.now() - started), estimated: false };
+  return { ...page, processingTimeMs: Math.round(performance.now() - started), exact: true };
 }
 
 /**
@@ -162,7 +162,7 @@ async function runOneStepFirst<Hit extends RecordAny>(
   plan: StepPlan,
   baseFilter: string | null,
   request: PageRequest & { settle?: SettleMode },
-): Promise<(ResultPage<Hit> & { estimated: boolean }) | null> {
+): Promise<(ResultPage<Hit> & { exact: boolean }) | null> {
   if (plan.negativeChecks.length > 0 || plan.positiveChecks.length === 0) return null;
   const within = plan.narrows || baseFilter !== null ? { ...plan.candidateQuery, filter: baseFilter } : null;
   const known = plan.positiveChecks.map((check) => findKnownVerdicts(version, check, within));
@@ -184,7 +184,7 @@ async function runOneStepFirst<Hit extends RecordAny>(
     );
     if (checked) {
       for (const check of missing) settleTermLater(target, version, check, within);
-      return { ...checked.page, estimated: !checked.exact };
+      return { ...checked.page, exact: checked.exact };
     }
   }
   const settled = await Promise.all(
@@ -192,8 +192,8 @@ async function runOneStepFirst<Hit extends RecordAny>(
   );
   const before = excluded.size;
   for (const verdicts of settled) for (const id of verdicts.rejected) excluded.add(id);
-  const exact = excluded.size === before ? page : await fetchResultPage<Hit>(target, [search(excluded)], request);
-  return { ...exact, estimated: false };
+  const settledPage = excluded.size === before ? page : await fetchResultPage<Hit>(target, [search(excluded)], request);
+  return { ...settledPage, exact: true };
 }
 
 function holdsCheckedFields(plan: StepPlan, request: PageRequest): boolean {

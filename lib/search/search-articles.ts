@@ -151,7 +151,7 @@ async function runSearch(request: SearchRequest, context: SearchContext, compile
     facets: toFacetCounts(result.facetDistribution),
     missing: describeMissing(context, result.missing),
     terms,
-    exact: !result.estimated,
+    exact: result.exact,
   };
 }
 
