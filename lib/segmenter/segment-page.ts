@@ -1,3 +1,5 @@
+import { endsSentence } from "@/lib/byline/trailing-byline";
+import { findAdoptedStarts } from "./adopt-headlines";
 import { assembleArticles, type AssembledPage, type LineDecision, type PageContext } from "./assemble-articles";
 import type { LineLabel } from "./labels";
 import { extractPageFeatures } from "./line-features";
@@ -7,24 +9,35 @@ import { splitPageLines, type PageLine } from "./page-lines";
 import { decodeSequence, scoreLines, type SequenceModel } from "./sequence-model";
 import { createJoinTables, type JoinLexicon, type JoinTables } from "./resume-evidence";
 import { findSwappedResumptions, relabelAsResumed, toReadOn } from "./swap-resumptions";
+import { compareLinesInSpace } from "./subject-features";
 import { describeResumePairs, findWaitingLines, type WaitingFrame } from "./waiting-lines";
 
 /**
  * One OCR'd page → its items: lines, features, the most likely label sequence under the trained
- * model, then the items those labels describe — read twice when a resumed column looks paired
- * with the wrong interrupted item (swap-resumptions.ts).
+ * model, then the items those labels describe — read again when a resumed column looks paired
+ * with the wrong interrupted item (swap-resumptions.ts), and when a headline printed late sits
+ * over the rest of an earlier headline-less item (adopt-headlines.ts).
  */
 export type SegmentedPage = AssembledPage & { lines: PageLine[]; decisions: LineDecision[] };
 
 export function segmentPage(text: string, context: PageContext, model: SequenceModel = loadShippedModel(), lexicon: JoinLexicon = loadShippedLexicon()): SegmentedPage {
   const lines = splitPageLines(text);
   const tables = createJoinTables(lines, lexicon);
-  const labelled = labelLines(lines, model, lexicon, tables);
-  const first = assembleArticles(lines, labelled, context);
-  const swaps = labelled.some((decision) => decision.label === "resume") ? findSwappedResumptions(labelled, first.lineItems, toReadOn(tables)) : [];
-  if (swaps.length === 0) return { ...first, lines, decisions: labelled };
-  const decisions = relabelAsResumed(labelled, swaps);
-  return { ...assembleArticles(lines, decisions, context), lines, decisions };
+  const readOn = toReadOn(tables);
+  let decisions = labelLines(lines, model, lexicon, tables);
+  let page = assembleArticles(lines, decisions, context);
+  const swaps = decisions.some((decision) => decision.label === "resume") ? findSwappedResumptions(decisions, page.lineItems, readOn) : [];
+  if (swaps.length > 0) {
+    decisions = relabelAsResumed(decisions, swaps);
+    page = assembleArticles(lines, decisions, context);
+  }
+  const compare = (from: number, to: number, others: readonly number[]) => compareLinesInSpace(lines, tables.subjects, from, to, others);
+  const adopted = findAdoptedStarts(decisions, page.lineItems, (at) => endsSentence(lines[at]!.text), readOn, compare);
+  if (adopted.length > 0) {
+    decisions = relabelAsResumed(decisions, adopted);
+    page = assembleArticles(lines, decisions, context);
+  }
+  return { ...page, lines, decisions };
 }
 
 export function labelLines(

@@ -216,6 +216,14 @@ export function compareContextInSpace(lines: readonly PageLine[], space: Subject
   return lead > 0.2 ? "earlier2" : lead > 0.07 ? "earlier" : lead < -0.2 ? "recent2" : lead < -0.07 ? "recent" : "even";
 }
 
+/** The cosine in the word space between lines [from, to) and the given lines together; NO_WORDS when either holds no word of the space. */
+export function compareLinesInSpace(lines: readonly PageLine[], space: SubjectSpace, from: number, to: number, others: readonly number[]): number {
+  const page = readPageVectors(lines, space);
+  const here = addVectors(page.vectors, from, to, space.dims);
+  const there = addVectors(others.map((at) => page.vectors[at] ?? null), 0, others.length, space.dims);
+  return here && there ? measureCosine(here, there) : NO_WORDS;
+}
+
 /**
  * Whether the text from line `i` on reads more like the text around an earlier cut line `j`
  * than like the lines right before `i`: the resumed column shares its subject.

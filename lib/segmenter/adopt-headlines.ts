@@ -1,0 +1,77 @@
+import type { LineDecision } from "./item-confidence";
+import { HEADLINE_RANK } from "./labels";
+import type { ReadOn } from "./swap-resumptions";
+
+/**
+ * Interleaved columns, a headline printed late. Where an item's opening block broke into another
+ * item's column without its headline, the headline is printed further down, over the rest of the
+ * item (seed page 002: 多项措施推动中小企业专精特新发展 over 已有超2500家企业…). The labels read
+ * that headline and the line under it as a new item's title and first line: the line's own look
+ * is a first line's, and a resume right under a headline is rare in training. Then both halves of
+ * the item come out wrong. Seen whole, the page says more: an earlier item with no headline of its
+ * own stops in the middle of a sentence, the line under the headline reads on from that cut, and
+ * the headline speaks of what that item says. With both, the line is relabelled `resume` (no
+ * margin, so the item is listed for review), and the assembler gives the headline to the item it
+ * resumes (assemble-articles.ts).
+ */
+
+/** Per line: it reads as a body line of an item (start, para, cont, resume). */
+const BODY_LABELS = new Set(["start", "para", "cont", "resume"]);
+
+/**
+ * Thresholds chosen on dev pages (rmrb 2020-01, xwlb 2018–2020): a join this strong across the cut
+ * (scoreJoin: a dictionary word 2–3, a frequent pair 1.5, familiar triples 1.5 each) with the
+ * headline on the same subject as the cut item at all, or a weaker join with the headline
+ * clearly on its subject (cosine in the word space, subject-space.ts).
+ */
+const STRONG_JOIN = 2.5;
+const WEAK_JOIN = 1.5;
+const CLEARLY_SAME_SUBJECT = 0.5;
+
+/** How near the subject of lines [from, to) lies to that of the given lines (cosine; NO_WORDS when either has no known word). */
+export type CompareSubjects = (from: number, to: number, lines: readonly number[]) => number;
+
+/**
+ * Lines to relabel `resume`, from a first assembly's `lineItems`: each `start` right under a
+ * headline group whose best earlier item — headline-less, cut off mid-sentence, with no line at or
+ * after the group — it reads on from (`readOn`) while the headline shares its subject (`compare`).
+ */
+export function findAdoptedStarts(
+  decisions: readonly LineDecision[],
+  lineItems: readonly number[],
+  endsSentence: (line: number) => boolean,
+  readOn: ReadOn,
+  compare: CompareSubjects,
+): number[] {
+  const adopted: number[] = [];
+  const isHeadline = (at: number) => HEADLINE_RANK[decisions[at]!.label] !== undefined;
+  decisions.forEach((decision, k) => {
+    if (decision.label !== "start" || k === 0 || !isHeadline(k - 1)) return;
+    let group = k - 1;
+    while (group > 0 && isHeadline(group - 1) && lineItems[group - 1] === lineItems[k]) group--;
+    let best: { gain: number; line: number } | null = null;
+    for (const lines of listItemLines(lineItems, group)) {
+      const last = lines.at(-1)!;
+      if (decisions[lines[0]!]!.label !== "start" || lines.some(isHeadline)) continue;
+      if (!BODY_LABELS.has(decisions[last]!.label) || endsSentence(last)) continue;
+      const join = readOn(last, k);
+      if (join < WEAK_JOIN) continue;
+      const subject = compare(group, k, lines);
+      const convinced = (join >= STRONG_JOIN && subject > 0) || subject >= CLEARLY_SAME_SUBJECT;
+      if (convinced && (!best || join > best.gain)) best = { gain: join, line: k };
+    }
+    if (best) adopted.push(best.line);
+  });
+  return adopted;
+}
+
+/** The lines of each item that lies wholly before line `before`, in page order. */
+function listItemLines(lineItems: readonly number[], before: number): number[][] {
+  const byItem = new Map<number, number[]>();
+  lineItems.forEach((item, at) => {
+    const lines = byItem.get(item) ?? [];
+    lines.push(at);
+    byItem.set(item, lines);
+  });
+  return [...byItem.values()].filter((lines) => lines.at(-1)! < before);
+}
