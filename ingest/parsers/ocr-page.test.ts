@@ -167,6 +167,21 @@ describe("parseOcrPage", { timeout: 60_000 }, () => {
     expect(article).toMatchObject({ title: "第十二届“学创杯”大赛即日启动", titleDerived: true, dateline: "本报讯" });
   });
 
+  it("never reads a line that opens with a dateline as more of the item before it, even right after a cut sentence", () => {
+    const page = toPage(
+      "市场监管总局部署春节前食品安全检查",
+      "本报讯 市场监管总局近日召开专题会议，要求各地在春节前组织开展食品安全专项检查，重点检查大型超市、农贸市场和",
+      "本报讯 今年以来，我市持续推进老旧小区改造，已完成改造项目四十余个，惠及居民一万二千余户。改造中，各区坚持问需",
+      "网络订餐平台，严防过期变质食品流入市场。会议强调，要压实企业主体责任，畅通投诉举报渠道。（李明）",
+      "老旧小区改造让居民住得更舒心",
+      "于民，先后加装电梯六十余部，新建停车位两千多个，增设充电桩三百余个。",
+      "家住东城区的王女士说：“小区变美了，出行也方便了，我们打心眼里高兴。”（张华）",
+    );
+    const opening = parseOcrPage(page, CONTEXT).map((article) => textOfParsed(article).replace(/\s/gu, ""));
+    expect(opening.some((text) => text.startsWith("本报讯今年以来"))).toBe(true);
+    expect(opening.some((text) => text.includes("农贸市场和本报讯"))).toBe(false);
+  });
+
   it("reads the byline printed right after the dateline", () => {
     const [article] = parseOcrPage(toPage("标题", "本报讯（记者 张三 通讯员 李四）近日，正文。(王五)"), CONTEXT);
     expect(article?.authors).toEqual([

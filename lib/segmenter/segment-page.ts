@@ -1,3 +1,4 @@
+import { DATELINE } from "@/lib/byline/dateline";
 import { endsSentence } from "@/lib/byline/trailing-byline";
 import { findAdoptedStarts } from "./adopt-headlines";
 import { assembleArticles, type AssembledPage, type LineDecision, type PageContext } from "./assemble-articles";
@@ -6,7 +7,7 @@ import { extractPageFeatures } from "./line-features";
 import { loadShippedLexicon, loadShippedModel } from "./model-file";
 import { markUnfinished } from "./open-columns";
 import { splitPageLines, type PageLine } from "./page-lines";
-import { decodeSequence, scoreLines, type SequenceModel } from "./sequence-model";
+import { decodeSequence, scoreLines, type PageScores, type SequenceModel } from "./sequence-model";
 import { createJoinTables, type JoinLexicon, type JoinTables } from "./resume-evidence";
 import { findSwappedResumptions, relabelAsResumed, toReadOn } from "./swap-resumptions";
 import { compareLinesInSpace } from "./subject-features";
@@ -47,13 +48,32 @@ export function labelLines(
   tables: JoinTables = createJoinTables(lines, lexicon),
 ): LineDecision[] {
   const { features, frame, resumePairs } = describePage(lines, tables);
-  const decoded = decodeSequence(model, scoreLines(model, features, resumePairs), frame);
+  const decoded = decodeSequence(model, ruleOutContinuedDatelines(model, lines, scoreLines(model, features, resumePairs)), frame);
   return decoded.labels.map((label, at) => ({
     label: model.labels[label] as LineLabel,
     margin: decoded.margins[at]!,
     boundaryMargin: measureBoundaryMargin(model.labels as readonly LineLabel[], decoded.maxMarginals[at]!, label),
     runnerUp: model.labels[decoded.runnersUp[at]!] as LineLabel,
   }));
+}
+
+/** Labels that carry on an item's text: a dateline never does, whatever the line before it. */
+const CONTINUING_LABELS: readonly LineLabel[] = ["para", "cont", "resume"];
+
+/**
+ * A line that opens with a dateline (本报讯, 新华社北京1月14日电: lib/byline/dateline.ts) opens a
+ * report: it is never read as more of the item before it. The model learns this from its features
+ * on generated pages, where every such line is a first line, but weighs it against the join
+ * evidence of a cut line right above, and on pages unlike the training pages (an interleaved
+ * column, test/fixtures/ocr/interleaved-pair.txt) the join can win: the grammar settles it.
+ */
+function ruleOutContinuedDatelines(model: SequenceModel, lines: readonly PageLine[], scores: PageScores): PageScores {
+  const ruledOut = CONTINUING_LABELS.map((label) => model.labels.indexOf(label)).filter((at) => at >= 0);
+  lines.forEach((line, at) => {
+    if (!DATELINE.test(line.norm)) return;
+    for (const label of ruledOut) scores.emissions[at]![label] = -Infinity;
+  });
+  return scores;
 }
 
 /** What the model reads of a page: its lines' features, the lines that may wait, and each resume's pair features; the trainer reads the same. */
