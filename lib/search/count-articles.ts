@@ -47,6 +47,8 @@ export async function countArticles<F extends FacetField>(
     const result = await executeQuery(context, {
       compiled,
       filter,
+      // The version this answer is filed under: verdicts are then filed under it too, and not read again.
+      indexVersion: version,
       sort: "relevance",
       page: 1,
       hitsPerPage: 0,

@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { EngineClient } from "@/lib/search/engine/client";
 import { countArticles } from "@/lib/search/count-articles";
 import { FACET_FIELDS, searchArticles, type SearchContext } from "@/lib/search/search-articles";
 import { SearchRequestSchema } from "@/lib/search/search-request";
@@ -55,6 +56,31 @@ describe("countArticles", () => {
     const after = await countArticles(request, FACET_FIELDS, context);
     expect(after.total).toBe(before.total + 1);
     expect(after.facets.source).toContainEqual({ value: "丙报", count: 1 });
+  });
+});
+
+/** The real engine client, recording which client methods each call uses. */
+class RecordingClient extends EngineClient {
+  methods: string[] = [];
+  override call<T>(operation: Parameters<EngineClient["call"]>[0], options?: Parameters<EngineClient["call"]>[1]): Promise<T> {
+    const record = (name: string) => this.methods.push(name);
+    return super.call((meili) => operation(new Proxy(meili, { get: (target, property, receiver) => (typeof property === "string" && record(property), Reflect.get(target, property, receiver)) })), options) as Promise<T>;
+  }
+}
+
+describe("countArticles' engine calls", () => {
+  it("reads the index version once for an uncounted question, verification included", async () => {
+    const recording = new RecordingClient({ url: inject("meiliUrl"), apiKey: inject("meiliKey") });
+    const fresh: SearchContext = { client: recording, indexUid: uniqueIndexName("counts_calls") };
+    await indexFixtures(client, fresh.indexUid, FIXTURES);
+    // The first question on an index also checks its schema; then the remembered version expires (index-version.ts).
+    await countArticles(SearchRequestSchema.parse({ q: "" }), [], fresh);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    recording.methods = [];
+    // 馆开放日 is a long term: its candidates are verified, which needs the version too.
+    const counted = await countArticles(SearchRequestSchema.parse({ q: "馆开放日" }), ["source"], fresh);
+    expect(counted.total).toBe(15);
+    expect(recording.methods.filter((method) => method === "getRawIndex")).toHaveLength(1);
   });
 });
 
