@@ -33,8 +33,10 @@ export type CompareSubjects = (from: number, to: number, lines: readonly number[
 
 /**
  * Lines to relabel `resume`, from a first assembly's `lineItems`: each `start` right under a
- * headline group whose best earlier item — headline-less, cut off mid-sentence, with no line at or
- * after the group — it reads on from (`readOn`) while the headline shares its subject (`compare`).
+ * headline group with an earlier item — headline-less, cut off mid-sentence, with no line at or
+ * after the group — that it reads on from (`readOn`) while the headline shares its subject
+ * (`compare`). Which waiting item the line then resumes is the assembler's choice, as for any
+ * `resume`: with a headline waiting, it prefers an item without one.
  */
 export function findAdoptedStarts(
   decisions: readonly LineDecision[],
@@ -43,26 +45,22 @@ export function findAdoptedStarts(
   readOn: ReadOn,
   compare: CompareSubjects,
 ): number[] {
-  const adopted: number[] = [];
   const isHeadline = (at: number) => HEADLINE_RANK[decisions[at]!.label] !== undefined;
-  decisions.forEach((decision, k) => {
-    if (decision.label !== "start" || k === 0 || !isHeadline(k - 1)) return;
+  return decisions.flatMap((decision, k) => {
+    if (decision.label !== "start" || k === 0 || !isHeadline(k - 1)) return [];
     let group = k - 1;
     while (group > 0 && isHeadline(group - 1) && lineItems[group - 1] === lineItems[k]) group--;
-    let best: { gain: number; line: number } | null = null;
-    for (const lines of listItemLines(lineItems, group)) {
+    const continues = listItemLines(lineItems, group).some((lines) => {
       const last = lines.at(-1)!;
-      if (decisions[lines[0]!]!.label !== "start" || lines.some(isHeadline)) continue;
-      if (!BODY_LABELS.has(decisions[last]!.label) || endsSentence(last)) continue;
+      if (decisions[lines[0]!]!.label !== "start" || lines.some(isHeadline)) return false;
+      if (!BODY_LABELS.has(decisions[last]!.label) || endsSentence(last)) return false;
       const join = readOn(last, k);
-      if (join < WEAK_JOIN) continue;
+      if (join < WEAK_JOIN) return false;
       const subject = compare(group, k, lines);
-      const convinced = (join >= STRONG_JOIN && subject > 0) || subject >= CLEARLY_SAME_SUBJECT;
-      if (convinced && (!best || join > best.gain)) best = { gain: join, line: k };
-    }
-    if (best) adopted.push(best.line);
+      return (join >= STRONG_JOIN && subject > 0) || subject >= CLEARLY_SAME_SUBJECT;
+    });
+    return continues ? [k] : [];
   });
-  return adopted;
 }
 
 /** The lines of each item that lies wholly before line `before`, in page order. */
