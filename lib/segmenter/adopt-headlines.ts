@@ -46,12 +46,14 @@ export function findAdoptedStarts(
   compare: CompareSubjects,
 ): number[] {
   const isHeadline = (at: number) => HEADLINE_RANK[decisions[at]!.label] !== undefined;
+  const items = groupItemLines(lineItems);
   return decisions.flatMap((decision, k) => {
     if (decision.label !== "start" || k === 0 || !isHeadline(k - 1)) return [];
     let group = k - 1;
     while (group > 0 && isHeadline(group - 1) && lineItems[group - 1] === lineItems[k]) group--;
-    const continues = listItemLines(lineItems, group).some((lines) => {
+    const continues = items.some((lines) => {
       const last = lines.at(-1)!;
+      if (last >= group) return false;
       if (decisions[lines[0]!]!.label !== "start" || lines.some(isHeadline)) return false;
       if (!BODY_LABELS.has(decisions[last]!.label) || endsSentence(last)) return false;
       const join = readOn(last, k);
@@ -63,13 +65,13 @@ export function findAdoptedStarts(
   });
 }
 
-/** The lines of each item that lies wholly before line `before`, in page order. */
-function listItemLines(lineItems: readonly number[], before: number): number[][] {
+/** The lines of each item, in page order: grouped once per page, read for every candidate line. */
+function groupItemLines(lineItems: readonly number[]): number[][] {
   const byItem = new Map<number, number[]>();
   lineItems.forEach((item, at) => {
     const lines = byItem.get(item) ?? [];
     lines.push(at);
     byItem.set(item, lines);
   });
-  return [...byItem.values()].filter((lines) => lines.at(-1)! < before);
+  return [...byItem.values()];
 }

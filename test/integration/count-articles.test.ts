@@ -1,9 +1,8 @@
-import { beforeAll, describe, expect, inject, it } from "vitest";
-import { EngineClient } from "@/lib/search/engine/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { countArticles } from "@/lib/search/count-articles";
 import { FACET_FIELDS, searchArticles, type SearchContext } from "@/lib/search/search-articles";
 import { SearchRequestSchema } from "@/lib/search/search-request";
-import { connectTestEngine, uniqueIndexName } from "./helpers";
+import { connectTestEngine, RecordingClient, uniqueIndexName } from "./helpers";
 import { indexFixtures, type FixtureInput } from "./search-exec-fixtures";
 
 /**
@@ -59,18 +58,9 @@ describe("countArticles", () => {
   });
 });
 
-/** The real engine client, recording which client methods each call uses. */
-class RecordingClient extends EngineClient {
-  methods: string[] = [];
-  override call<T>(operation: Parameters<EngineClient["call"]>[0], options?: Parameters<EngineClient["call"]>[1]): Promise<T> {
-    const record = (name: string) => this.methods.push(name);
-    return super.call((meili) => operation(new Proxy(meili, { get: (target, property, receiver) => (typeof property === "string" && record(property), Reflect.get(target, property, receiver)) })), options) as Promise<T>;
-  }
-}
-
 describe("countArticles' engine calls", () => {
   it("reads the index version once for an uncounted question, verification included", async () => {
-    const recording = new RecordingClient({ url: inject("meiliUrl"), apiKey: inject("meiliKey") });
+    const recording = new RecordingClient(client.connection);
     const fresh: SearchContext = { client: recording, indexUid: uniqueIndexName("counts_calls") };
     await indexFixtures(client, fresh.indexUid, FIXTURES);
     // The first question on an index also checks its schema; then the remembered version expires (index-version.ts).

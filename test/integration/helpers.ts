@@ -7,6 +7,22 @@ export function connectTestEngine(): EngineClient {
   return new EngineClient({ url: inject("meiliUrl"), apiKey: inject("meiliKey") });
 }
 
+/**
+ * The real engine client, recording what goes through it: `calls` made, and the Meilisearch client
+ * methods they used (`getRawIndex` for an index version read). Tests reset both between steps.
+ */
+export class RecordingClient extends EngineClient {
+  calls = 0;
+  methods: string[] = [];
+  override call<T>(operation: Parameters<EngineClient["call"]>[0], options?: Parameters<EngineClient["call"]>[1]): Promise<T> {
+    this.calls++;
+    const record = (name: string) => this.methods.push(name);
+    const watched = (meili: Parameters<typeof operation>[0]) =>
+      new Proxy(meili, { get: (target, property, receiver) => (typeof property === "string" && record(property), Reflect.get(target, property, receiver)) });
+    return super.call((meili) => operation(watched(meili)), options) as Promise<T>;
+  }
+}
+
 /** A fresh index name per test file, so files never see each other's documents. */
 export function uniqueIndexName(label: string): string {
   counter += 1;

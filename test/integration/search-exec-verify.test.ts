@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toIndexDocument, toSourceStamp } from "@/lib/search/documents";
 import { enqueueUpsert } from "@/lib/search/index-admin";
-import { EngineClient } from "@/lib/search/engine/client";
 import { readIndexVersion } from "@/lib/search/engine-search";
 import { compileRequestQuery, searchArticles, type SearchContext } from "@/lib/search/search-articles";
 import { planStep } from "@/lib/search/step-plan";
@@ -9,19 +8,10 @@ import { findKnownVerdicts, forgetRememberedVerdicts } from "@/lib/search/term-v
 import { countArticles } from "@/lib/search/count-articles";
 import { waitForSettling } from "@/lib/search/settle-later";
 import { SearchRequestSchema } from "@/lib/search/search-request";
-import { connectTestEngine, uniqueIndexName } from "./helpers";
+import { connectTestEngine, RecordingClient, uniqueIndexName } from "./helpers";
 import { indexFixtures, makeArticle, type FixtureInput } from "./search-exec-fixtures";
 
 const client = connectTestEngine();
-
-/** The real engine client, counting the calls made through it. */
-class CountingClient extends EngineClient {
-  calls = 0;
-  override call<T>(operation: Parameters<EngineClient["call"]>[0], options?: Parameters<EngineClient["call"]>[1]): Promise<T> {
-    this.calls++;
-    return super.call(operation as never, options) as Promise<T>;
-  }
-}
 
 /** Has 国人, 人民 and 国民 but not 国人民: the engine's phrase matching accepts it. */
 const pairsOnly = (id: string, source = "乙报"): FixtureInput => ({ id, title: "座谈", body: "全国人大。\n人民。\n国民。", source });
@@ -88,7 +78,7 @@ describe("a one-step query's first search, result page first", () => {
   }
 
   it("costs the first search of a rare term one engine search: its page settles the term", async () => {
-    const counting = new CountingClient(client.connection);
+    const counting = new RecordingClient(client.connection);
     const context = { client: counting, indexUid: uniqueIndexName("verify_page_one") };
     await indexFixtures(client, context.indexUid, [trulyContains("t1"), trulyContains("t2")]);
     forgetRememberedVerdicts();
@@ -266,7 +256,7 @@ describe("a reader's first search with a common long term, settled after the ans
 
 /** A fresh index of `inputs` searched through a counting client, its schema already checked (a first search does that once). */
 async function indexCounted(label: string, inputs: readonly FixtureInput[]) {
-  const counting = new CountingClient(client.connection);
+  const counting = new RecordingClient(client.connection);
   const context = { client: counting, indexUid: uniqueIndexName(label) };
   await indexFixtures(client, context.indexUid, inputs);
   forgetRememberedVerdicts();
