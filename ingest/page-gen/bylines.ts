@@ -1,14 +1,13 @@
 import type { Author, AuthorRole } from "@/lib/article/types";
 import { formatParenByline, formatRoleByline, hasReporterRole, type Brackets, type FormattedByline, type Organisation } from "@/lib/byline/format";
 import { endsSentence } from "@/lib/byline/trailing-byline";
+import { BODY_LABELS } from "@/lib/segmenter/labels";
 import type { Random } from "@/lib/random/seeded-random";
 import type { Corpus } from "./corpus";
 import { chance, drawInt, pickOne, pickSome } from "./draw";
 import type { PrintedLine } from "./printed-item";
 import type { SourceArticle } from "./source-article";
 
-/** Lines a byline may follow on the same line: body text that ends a sentence. */
-const BODY_LABELS = new Set(["start", "para", "cont", "resume"]);
 /** At most this many names in one printed byline, as on the real pages. */
 const MAX_BYLINE_NAMES = 3;
 

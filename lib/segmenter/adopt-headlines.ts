@@ -1,5 +1,5 @@
 import type { LineDecision } from "./item-confidence";
-import { HEADLINE_RANK } from "./labels";
+import { BODY_LABELS, HEADLINE_RANK } from "./labels";
 import type { ReadOn } from "./swap-resumptions";
 
 /**
@@ -14,9 +14,6 @@ import type { ReadOn } from "./swap-resumptions";
  * margin, so the item is listed for review), and the assembler gives the headline to the item it
  * resumes (assemble-articles.ts).
  */
-
-/** Per line: it reads as a body line of an item (start, para, cont, resume). */
-const BODY_LABELS = new Set(["start", "para", "cont", "resume"]);
 
 /**
  * Thresholds chosen on dev pages (rmrb 2020-01, xwlb 2018–2020): a join this strong across the cut

@@ -49,6 +49,9 @@ export const LINE_LABELS = [
 
 export type LineLabel = (typeof LINE_LABELS)[number];
 
+/** Labels of an item's running text: its first line, a new paragraph, a line going on with the one before, a resumed column. */
+export const BODY_LABELS: ReadonlySet<string> = new Set<LineLabel>(["start", "para", "cont", "resume"]);
+
 /** Headline labels in print order; a line ranked at or below the previous headline line starts a new group. */
 export const HEADLINE_RANK: Readonly<Partial<Record<LineLabel, number>>> = { column: 0, kicker: 1, title: 2, subtitle: 3, penname: 4 };
 

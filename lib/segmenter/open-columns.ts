@@ -1,4 +1,5 @@
 import { endsSentence, splitTrailingByline } from "@/lib/byline/trailing-byline";
+import { BODY_LABELS } from "./labels";
 import { isTableRow, type PageLine } from "./page-lines";
 import type { WaitingRules } from "./waiting-lines";
 
@@ -9,7 +10,6 @@ import type { WaitingRules } from "./waiting-lines";
  * back. The counting follows `assemble-articles.ts`, which suspends such items and resumes them.
  */
 
-const BODY_LABELS: ReadonlySet<string> = new Set(["start", "para", "cont", "resume"]);
 /**
  * A caption or page furniture after an unfinished line is left out: what breaks into a column is
  * another item's headline or text, and a headline read as a paragraph before a photo's caption
