@@ -12,7 +12,7 @@ describe("trainWithLexicon", () => {
   it.skipIf(!existsSync(RMRB))(
     `makes the same model file whether its runs train one after another or side by side in workers (needs ${RMRB}; skipped when absent)`,
     async () => {
-      const settings = { ...DEFAULT_TRAINING, pagesPerFamily: 2, epochs: 2, runs: 3, families: ["interleaved", "unsigned"] as const };
+      const settings = { ...DEFAULT_TRAINING, splits: ["train"] as const, pagesPerFamily: 2, epochs: 2, runs: 3, families: ["interleaved", "unsigned"] as const };
       const corpus = loadCorpus("train");
       const lexicon = countLexicon([...corpus.rmrb, ...corpus.xwlb]);
       const inProcess = serializeModelFile(await trainWithLexicon(settings, lexicon, 1));

@@ -14,18 +14,26 @@ import { countSubjectSpace, DEFAULT_SUBJECT_SPACE } from "./count-subject-space"
 import { countWordPairs, DEFAULT_WORD_PAIRS } from "./count-word-pairs";
 import { generatePages } from "./page-gen";
 import { loadCorpus } from "./page-gen/corpus";
+import type { PageSplit } from "./page-gen/splits";
 import type { SourceArticle } from "./page-gen/source-article";
 import { runInWorker } from "./run-in-worker";
 
 /**
  * How the shipped segmenter model is made: pages of every layout family generated from the
- * training months only (rmrb 2019-02 and 2019-10, xwlb 2012–2017; see ingest/page-gen), their
- * lines labelled by the generator, an averaged perceptron trained on them; `runs` such runs, each
- * on its own draw of pages, and the mean of their weights shipped. Everything is seeded,
- * so the same settings always give the same model file (test/unit/segmenter-model.test.ts).
+ * months in `splits` (see ingest/page-gen/splits.ts), their lines labelled by the generator, an
+ * averaged perceptron trained on them; `runs` such runs, each on its own draw of pages, and the
+ * mean of their weights shipped. Everything is seeded, so the same settings always give the same
+ * model file (test/unit/segmenter-model.test.ts).
+ *
+ * Features and settings are chosen with models trained on the training months alone and measured
+ * on the tuning (dev) months; the shipped model is then refitted on both with the settings so
+ * chosen, since the text of more and later months is worth having (README, parsing quality). The
+ * test months never reach training.
  */
 
 export type SegmenterTrainingSettings = {
+  /** The months the pages and the lexicon come from: ["train"] to tune against dev, ["train", "dev"] to ship. */
+  splits: readonly TrainingSplit[];
   pagesPerFamily: number;
   epochs: number;
   /** Run r draws its pages and its order from seed + r; the model is the mean of the runs (average-models.ts). */
@@ -35,7 +43,11 @@ export type SegmenterTrainingSettings = {
   families: readonly LayoutFamily[];
 };
 
+/** The test months are never trained on. */
+export type TrainingSplit = Exclude<PageSplit, "test">;
+
 export const DEFAULT_TRAINING: SegmenterTrainingSettings = {
+  splits: ["train", "dev"],
   pagesPerFamily: 320,
   epochs: 8,
   runs: 3,
@@ -51,7 +63,7 @@ export const DEFAULT_TRAINING: SegmenterTrainingSettings = {
  * features.
  */
 export async function trainSegmenterModel(settings: SegmenterTrainingSettings = DEFAULT_TRAINING, parallel: number = availableParallelism()): Promise<ModelFile> {
-  const corpus = loadCorpus("train");
+  const corpus = loadCorpus(settings.splits);
   return trainWithLexicon(settings, countLexicon([...corpus.rmrb, ...corpus.xwlb]), parallel);
 }
 
@@ -64,7 +76,7 @@ export async function trainWithLexicon(settings: SegmenterTrainingSettings, lexi
   };
   const results = parallel <= 1 ? inProcess() : await mapInPool(runs, parallel, (run) => runInWorker<RunResult>(RUN_MODULE, { settings, run, lexicon: lexiconFile } satisfies RunRequest));
   const pageCount = results.reduce((sum, result) => sum + result.pages, 0);
-  const training = { script: "npm run train:segmenter", split: "train", pages: pageCount, ...settings, charPairs: DEFAULT_CHAR_PAIRS, wordPairs: DEFAULT_WORD_PAIRS, charTriples: DEFAULT_CHAR_TRIPLES, subjectSpace: DEFAULT_SUBJECT_SPACE };
+  const training = { script: "npm run train:segmenter", pages: pageCount, ...settings, charPairs: DEFAULT_CHAR_PAIRS, wordPairs: DEFAULT_WORD_PAIRS, charTriples: DEFAULT_CHAR_TRIPLES, subjectSpace: DEFAULT_SUBJECT_SPACE };
   return toModelFile(averageModels(results.map((result) => result.model)), training, lexiconFile);
 }
 
@@ -76,7 +88,7 @@ export type RunResult = { model: SequenceModel; pages: number };
 /** Run `run` of the training: its own draw of pages (seed + run), the perceptron trained on them. */
 export function trainRun(settings: SegmenterTrainingSettings, run: number, lexicon: JoinLexicon): RunResult {
   const seed = settings.seed + run;
-  const pages = generatePages({ split: "train", families: [...settings.families], pagesPerFamily: settings.pagesPerFamily, seed });
+  const pages = generatePages({ split: settings.splits, families: [...settings.families], pagesPerFamily: settings.pagesPerFamily, seed });
   const strings = new Map<string, string>();
   const sequences = pages.map((page) => toTrainingSequence(page, lexicon, strings));
   return { model: trainPerceptron(sequences, { labels: LINE_LABELS, epochs: settings.epochs, seed, minFeatureCount: settings.minFeatureCount }), pages: pages.length };

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { MODEL_PATH, serializeModelFile } from "@/lib/segmenter/model-file";
-import { DEFAULT_TRAINING, trainSegmenterModel } from "./segmenter-training";
+import { DEFAULT_TRAINING, trainSegmenterModel, type TrainingSplit } from "./segmenter-training";
 
 /**
  * `npm run train:segmenter`: retrains the page segmenter and writes lib/segmenter/model.json.
@@ -10,6 +10,10 @@ import { DEFAULT_TRAINING, trainSegmenterModel } from "./segmenter-training";
  *   npm run train:segmenter                  retrain with the default settings and write the model
  *   npm run train:segmenter -- --check       retrain and compare with the shipped model (exit 1 if they differ)
  *   npm run train:segmenter -- --pages 60 --epochs 6 --runs 1 --seed 7 --out /tmp/model.json
+ *   npm run train:segmenter -- --splits train --out /tmp/tune.json
+ *                                            a model of the training months alone, to tune against dev with
+ *                                            `npm run eval:parse -- --split dev --model /tmp/tune.json`
+ *                                            (the shipped model is refitted on the training and dev months)
  */
 
 async function main(): Promise<void> {
@@ -19,6 +23,7 @@ async function main(): Promise<void> {
       epochs: { type: "string" },
       runs: { type: "string" },
       seed: { type: "string" },
+      splits: { type: "string" },
       out: { type: "string" },
       check: { type: "boolean", default: false },
     },
@@ -29,6 +34,7 @@ async function main(): Promise<void> {
     ...(values.epochs ? { epochs: readCount("--epochs", values.epochs) } : {}),
     ...(values.runs ? { runs: readCount("--runs", values.runs) } : {}),
     ...(values.seed ? { seed: readCount("--seed", values.seed) } : {}),
+    ...(values.splits ? { splits: readSplits(values.splits) } : {}),
   };
   const started = performance.now();
   const text = serializeModelFile(await trainSegmenterModel(settings));
@@ -42,6 +48,13 @@ async function main(): Promise<void> {
   }
   writeFileSync(target, text);
   console.log(`train:segmenter: wrote ${target} (${(text.length / 1024).toFixed(0)} kB) in ${seconds} s`);
+}
+
+function readSplits(value: string): TrainingSplit[] {
+  const names = value.split(",").map((name) => name.trim());
+  const splits = names.filter((name): name is TrainingSplit => name === "train" || name === "dev");
+  if (splits.length !== names.length || splits.length === 0) throw new Error(`--splits must list train and/or dev (the test months are never trained on), got ${JSON.stringify(value)}`);
+  return [...new Set(splits)];
 }
 
 function readCount(name: string, value: string): number {

@@ -8,12 +8,13 @@ import type { SourceArticle } from "./source-article";
 import type { PageSplit } from "./splits";
 
 /**
- * The source material of one split, read once per process: rmrb articles, xwlb items, and the
- * real reporter and photographer names of the split's rmrb bylines (for items whose own source
- * names nobody but whose family prints a byline).
+ * The source material of one split, or of several read as one (the shipped segmenter is
+ * trained on the training and tuning months together: segmenter-training.ts), read once per
+ * process: rmrb articles, xwlb items, and the real reporter and photographer names of the
+ * splits' rmrb bylines (for items whose own source names nobody but whose family prints a byline).
  */
 export type Corpus = {
-  split: PageSplit;
+  splits: readonly PageSplit[];
   rmrb: readonly SourceArticle[];
   xwlb: readonly SourceArticle[];
   reporterNames: readonly string[];
@@ -28,14 +29,17 @@ export const DEFAULT_DATA_ROOT = path.resolve(path.dirname(fileURLToPath(import.
 const corpora = new Map<string, Corpus>();
 const pools = new WeakMap<Corpus, Map<string, SourcePool>>();
 
-export function loadCorpus(split: PageSplit, dataRoot: string = DEFAULT_DATA_ROOT): Corpus {
-  const key = `${path.resolve(dataRoot)}\u0000${split}`;
+/** Several splits are read in the order given, each split's sources in its own order. */
+export function loadCorpus(split: PageSplit | readonly PageSplit[], dataRoot: string = DEFAULT_DATA_ROOT): Corpus {
+  const splits: readonly PageSplit[] = typeof split === "string" ? [split] : split;
+  if (splits.length === 0) throw new Error("loadCorpus: name at least one split");
+  const key = `${path.resolve(dataRoot)}\u0000${splits.join("+")}`;
   const cached = corpora.get(key);
   if (cached) return cached;
-  const rmrb = readRmrbSources(path.join(dataRoot, "rmrb"), split);
-  const xwlb = readXwlbSources(path.join(dataRoot, "xwlb", "xwlb.jsonl.gz"), split);
+  const rmrb = splits.flatMap((one) => readRmrbSources(path.join(dataRoot, "rmrb"), one));
+  const xwlb = splits.flatMap((one) => readXwlbSources(path.join(dataRoot, "xwlb", "xwlb.jsonl.gz"), one));
   const corpus: Corpus = {
-    split,
+    splits,
     rmrb,
     xwlb,
     reporterNames: collectNames(rmrb.flatMap((source) => source.authors)),

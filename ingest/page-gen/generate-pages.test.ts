@@ -212,4 +212,22 @@ describe.skipIf(!hasData)(`generatePages on the shared corpus (${DEFAULT_DATA_RO
       }
     }
   }, 120_000);
+
+  it("reads several splits as one corpus (the shipped model's training and dev months): exactly their sources, never a test month", () => {
+    const train = loadCorpus("train");
+    const dev = loadCorpus("dev");
+    const both = loadCorpus(["train", "dev"]);
+    expect(both.splits).toEqual(["train", "dev"]);
+    expect(both.rmrb.map((source) => source.key)).toEqual([...train.rmrb, ...dev.rmrb].map((source) => source.key));
+    expect(both.xwlb.map((source) => source.key)).toEqual([...train.xwlb, ...dev.xwlb].map((source) => source.key));
+    expect(new Set(both.reporterNames)).toEqual(new Set([...train.reporterNames, ...dev.reporterNames]));
+    const dates = generatePages({ split: ["train", "dev"], families: ["byline-end", "agency", "dateline-start"], pagesPerFamily: 12, seed: SEED }).map((page) => /-(\d{8})-\d{3}\.txt$/u.exec(page.name)?.[1] ?? "");
+    const splitsOf = dates.map((compact) => {
+      const date = `${compact.slice(0, 4)}-${compact.slice(4, 6)}-${compact.slice(6, 8)}`;
+      return findSplitOfDate(date, "rmrb") ?? findSplitOfDate(date, "xwlb");
+    });
+    expect(splitsOf).not.toContain("test");
+    expect(splitsOf).not.toContain(null);
+    expect(new Set(splitsOf)).toEqual(new Set(["train", "dev"]));
+  }, 120_000);
 });

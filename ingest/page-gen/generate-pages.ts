@@ -12,7 +12,8 @@ import type { PageSplit } from "./splits";
 import { addTextNoise, drawNoiseLevel } from "./text-noise";
 
 export type GeneratePagesOptions = {
-  split: PageSplit;
+  /** Where the articles come from: one split, or several read as one (loadCorpus). */
+  split: PageSplit | readonly PageSplit[];
   /** Families to print, in this order; all of LAYOUT_FAMILIES when left out. */
   families?: readonly LayoutFamily[];
   pagesPerFamily: number;

@@ -135,13 +135,28 @@ export function parseModelFile(text: string): ModelFile {
   return modelFileSchema.parse(JSON.parse(text));
 }
 
-let shipped: { model: SequenceModel; lexicon: JoinLexicon } | undefined;
+let shipped: { model: SequenceModel; lexicon: JoinLexicon; training: ModelFile["training"] } | undefined;
+let modelPath: URL = MODEL_PATH;
 
-function loadShipped(): { model: SequenceModel; lexicon: JoinLexicon } {
+function loadShipped(): { model: SequenceModel; lexicon: JoinLexicon; training: ModelFile["training"] } {
   if (shipped) return shipped;
-  const file = parseModelFile(readFileSync(MODEL_PATH, "utf8"));
-  shipped = { model: fromModelFile(file), lexicon: decodeLexicon(file) };
+  const file = parseModelFile(readFileSync(modelPath, "utf8"));
+  shipped = { model: fromModelFile(file), lexicon: decodeLexicon(file), training: file.training };
   return shipped;
+}
+
+/**
+ * For evaluation tools only (`eval:parse -- --model FILE`): read the model from another file
+ * from now on in this process, e.g. one trained on the training months alone to tune against dev.
+ */
+export function useModelFile(path: URL): void {
+  modelPath = path;
+  shipped = undefined;
+}
+
+/** How the model in use was trained (its file's `training` record). */
+export function readModelTraining(): ModelFile["training"] {
+  return loadShipped().training;
 }
 
 export function decodeLexicon(file: LexiconFile): JoinLexicon {
