@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { createRandom } from "@/lib/random/seeded-random";
 import { encodeCharPairs } from "./char-pairs";
-import { decodeLexicon, fromModelFile, parseModelFile, serializeModelFile, toModelFile } from "./model-file";
+import { decodeLexicon, fromModelFile, loadShippedModel, MODEL_PATH, parseModelFile, readModelTraining, serializeModelFile, toModelFile, useModelFile } from "./model-file";
 import { decodeSequence, scoreLines } from "./sequence-model";
 import { trainPerceptron } from "./train-perceptron";
 import { createPairFilter, encodePairFilter, hasPair } from "./pair-filter";
@@ -51,5 +55,21 @@ describe("the model file", () => {
 
   it("decodes as the trained model does", () => {
     for (const page of pages) expect(decodeSequence(loaded, scoreLines(loaded, page.features)).labels).toEqual(decodeSequence(model, scoreLines(model, page.features)).labels);
+  });
+
+  it("can be read from another file by evaluation tools (eval:parse --model), and back from the shipped one", () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "baoku-model-"));
+    try {
+      const other = path.join(folder, "tune.json");
+      writeFileSync(other, serializeModelFile(toModelFile(model, { splits: ["train"] }, { charPairs: file.charPairs, wordPairs: file.wordPairs, charTriples: file.charTriples, subjectSpace: file.subjectSpace })));
+      useModelFile(pathToFileURL(other));
+      expect(readModelTraining()).toEqual({ splits: ["train"] });
+      expect(loadShippedModel().labels).toEqual(["p", "q", "r"]);
+    } finally {
+      useModelFile(MODEL_PATH);
+      rmSync(folder, { recursive: true, force: true });
+    }
+    expect(readModelTraining().splits).toEqual(["train", "dev"]);
+    expect(loadShippedModel().labels).not.toEqual(["p", "q", "r"]);
   });
 });
