@@ -1,11 +1,10 @@
-import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { MODEL_PATH, serializeModelFile } from "@/lib/segmenter/model-file";
+import { MODEL_PATH, readModelText, serializeModelFile, writeModelText } from "@/lib/segmenter/model-file";
 import { DEFAULT_TRAINING, trainSegmenterModel, type TrainingSplit } from "./segmenter-training";
 
 /**
- * `npm run train:segmenter`: retrains the page segmenter and writes lib/segmenter/model.json.
+ * `npm run train:segmenter`: retrains the page segmenter and writes lib/segmenter/model.json.gz.
  *
  *   npm run train:segmenter                  retrain with the default settings and write the model
  *   npm run train:segmenter -- --check       retrain and compare with the shipped model (exit 1 if they differ)
@@ -41,12 +40,12 @@ async function main(): Promise<void> {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const target = values.out ?? fileURLToPath(MODEL_PATH);
   if (values.check) {
-    const same = readFileSync(target, "utf8") === text;
+    const same = readModelText(target) === text;
     console.log(same ? `train:segmenter: ${target} matches a fresh training run (${seconds} s)` : `train:segmenter: ${target} differs from a fresh training run: retrain with npm run train:segmenter`);
     process.exitCode = same ? 0 : 1;
     return;
   }
-  writeFileSync(target, text);
+  writeModelText(target, text);
   console.log(`train:segmenter: wrote ${target} (${(text.length / 1024).toFixed(0)} kB) in ${seconds} s`);
 }
 
