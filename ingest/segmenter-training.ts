@@ -43,11 +43,12 @@ export type SegmenterTrainingSettings = {
   families: readonly LayoutFamily[];
 };
 
-/** The test months are never trained on. */
-export type TrainingSplit = Exclude<PageSplit, "test">;
+/** The splits a model may be trained on: the test months never are. */
+export const TRAINING_SPLITS = ["train", "dev"] as const satisfies readonly PageSplit[];
+export type TrainingSplit = (typeof TRAINING_SPLITS)[number];
 
 export const DEFAULT_TRAINING: SegmenterTrainingSettings = {
-  splits: ["train", "dev"],
+  splits: TRAINING_SPLITS,
   pagesPerFamily: 320,
   epochs: 8,
   runs: 3,

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { MODEL_PATH, readModelText, serializeModelFile, writeModelText } from "@/lib/segmenter/model-file";
-import { DEFAULT_TRAINING, trainSegmenterModel, type TrainingSplit } from "./segmenter-training";
+import { DEFAULT_TRAINING, TRAINING_SPLITS, trainSegmenterModel, type TrainingSplit } from "./segmenter-training";
 
 /**
  * `npm run train:segmenter`: retrains the page segmenter and writes lib/segmenter/model.json.gz.
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
 
 function readSplits(value: string): TrainingSplit[] {
   const names = value.split(",").map((name) => name.trim());
-  const splits = names.filter((name): name is TrainingSplit => name === "train" || name === "dev");
+  const splits = names.filter((name): name is TrainingSplit => (TRAINING_SPLITS as readonly string[]).includes(name));
   if (splits.length !== names.length || splits.length === 0) throw new Error(`--splits must list train and/or dev (the test months are never trained on), got ${JSON.stringify(value)}`);
   return [...new Set(splits)];
 }

@@ -1,11 +1,13 @@
 import { Converter } from "opencc-js";
 import type { Random } from "@/lib/random/seeded-random";
+import { BODY_LABELS } from "@/lib/segmenter/labels";
 import { chance } from "./draw";
 import type { PrintedItem } from "./printed-item";
 
 /** Phrase-level conversion (OpenCC's Taiwan standard), as a Traditional-script paper is set. */
 const toTraditional = Converter({ from: "cn", to: "tw" });
-const BODY_LABELS = new Set(["start", "para", "cont", "resume", "subhead", "caption"]);
+/** The running text an older paper sets with its punctuation: body lines, subheads and captions. */
+const AGED_LABELS: ReadonlySet<string> = new Set([...BODY_LABELS, "subhead", "caption"]);
 
 /**
  * An item as an older paper prints it: 、 where today's text has ， (most of them) and in place of
@@ -16,7 +18,7 @@ export function printOlder(item: PrintedItem, random: Random): PrintedItem {
   const stopShare = 0.15 + random() * 0.35;
   const keepFinalStop = chance(random, 0.5);
   const lines = item.lines.map((line) => {
-    const text = BODY_LABELS.has(line.label) ? agePunctuation(line.text, random, stopShare, keepFinalStop) : line.text;
+    const text = AGED_LABELS.has(line.label) ? agePunctuation(line.text, random, stopShare, keepFinalStop) : line.text;
     return { ...line, text: toTraditional(text) };
   });
   return { ...item, lines, authors: item.authors.map((author) => ({ ...author, name: toTraditional(author.name) })) };

@@ -12,7 +12,7 @@ import { decodeWordPairs, type WordPairsFile } from "./word-pairs";
  * The trained segmenter as shipped: `lib/segmenter/model.json.gz`, written by
  * `npm run train:segmenter` (ingest/train-segmenter.ts) and loaded by ingest. Weights are
  * stored in thousandths, per feature only for the labels where they are not zero, so the file
- * stays small and the same training run always writes the same bytes.
+ * stays small and the same training run always writes the same text.
  */
 
 export const MODEL_PATH = new URL("./model.json.gz", import.meta.url);
@@ -31,6 +31,7 @@ export function readModelText(path: URL | string): string {
 export function writeModelText(path: URL | string, text: string): void {
   writeFileSync(path, String(path).endsWith(".gz") ? gzipSync(text, { level: 9 }) : text);
 }
+
 const SCALE = 1000;
 
 const pairFilterSchema = z.object({ bits: z.number().int().positive(), hashes: z.number().int().positive(), filter: z.string() });
@@ -151,10 +152,12 @@ export function parseModelFile(text: string): ModelFile {
   return modelFileSchema.parse(JSON.parse(text));
 }
 
-let shipped: { model: SequenceModel; lexicon: JoinLexicon; training: ModelFile["training"] } | undefined;
+type LoadedModel = { model: SequenceModel; lexicon: JoinLexicon; training: ModelFile["training"] };
+
+let shipped: LoadedModel | undefined;
 let modelPath: URL = MODEL_PATH;
 
-function loadShipped(): { model: SequenceModel; lexicon: JoinLexicon; training: ModelFile["training"] } {
+function loadShipped(): LoadedModel {
   if (shipped) return shipped;
   const file = parseModelFile(readModelText(modelPath));
   shipped = { model: fromModelFile(file), lexicon: decodeLexicon(file), training: file.training };
