@@ -10,6 +10,7 @@ import { trainPerceptron, type TrainingSequence } from "@/lib/segmenter/train-pe
 import { countCharGrams } from "./count-char-grams";
 import { countCharPairs, DEFAULT_CHAR_PAIRS } from "./count-char-pairs";
 import { countCharTriples, DEFAULT_CHAR_TRIPLES } from "./count-char-triples";
+import { countLeadModel, DEFAULT_LEAD_MODEL } from "./count-lead-model";
 import { countSubjectSpace, DEFAULT_SUBJECT_SPACE } from "./count-subject-space";
 import { countWordPairs, DEFAULT_WORD_PAIRS } from "./count-word-pairs";
 import { generatePages } from "./page-gen";
@@ -77,7 +78,7 @@ export async function trainWithLexicon(settings: SegmenterTrainingSettings, lexi
   };
   const results = parallel <= 1 ? inProcess() : await mapInPool(runs, parallel, (run) => runInWorker<RunResult>(RUN_MODULE, { settings, run, lexicon: lexiconFile } satisfies RunRequest));
   const pageCount = results.reduce((sum, result) => sum + result.pages, 0);
-  const training = { script: "npm run train:segmenter", pages: pageCount, ...settings, charPairs: DEFAULT_CHAR_PAIRS, wordPairs: DEFAULT_WORD_PAIRS, charTriples: DEFAULT_CHAR_TRIPLES, subjectSpace: DEFAULT_SUBJECT_SPACE };
+  const training = { script: "npm run train:segmenter", pages: pageCount, ...settings, charPairs: DEFAULT_CHAR_PAIRS, wordPairs: DEFAULT_WORD_PAIRS, charTriples: DEFAULT_CHAR_TRIPLES, subjectSpace: DEFAULT_SUBJECT_SPACE, leads: DEFAULT_LEAD_MODEL };
   return toModelFile(averageModels(results.map((result) => result.model)), training, lexiconFile);
 }
 
@@ -109,13 +110,19 @@ async function mapInPool<T, R>(items: readonly T[], width: number, work: (item: 
   return results;
 }
 
-/** The join tables and the subject space from the training months' text; the character counts (millions of triples) are dropped before the runs start. */
+/**
+ * The join tables, the subject space and the lead model from the training months' text; the
+ * character counts (millions of triples) are dropped before the runs start. The lead model is
+ * read after decoding (segment-page.ts), never by the perceptron's features, so the training
+ * pages drawn from the same articles do not teach the perceptron to trust it (count-lead-model.ts).
+ */
 export function countLexicon(sources: readonly SourceArticle[]): LexiconFile {
   const subjectSpace = countSubjectSpace(sources);
+  const leads = countLeadModel(sources);
   // Word pairs before the characters: their counts and the character counts are never held at once.
   const wordPairs = countWordPairs(sources);
   const grams = countCharGrams(sources);
-  return { charPairs: countCharPairs(grams), wordPairs, charTriples: countCharTriples(grams), subjectSpace };
+  return { charPairs: countCharPairs(grams), wordPairs, charTriples: countCharTriples(grams), subjectSpace, leads };
 }
 
 /** A generated page as the trainer sees it: the features of its lines and their labels. */

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { decodeCharPairs, type CharPairsFile } from "./char-pairs";
 import { decodeCharTriples, type CharTriplesFile } from "./char-triples";
 import type { JoinLexicon } from "./resume-evidence";
+import { decodeLeadModel, type LeadModelFile } from "./lead-model";
 import { decodeSubjectSpace, type SubjectSpaceFile } from "./subject-space";
 import type { SequenceModel } from "./sequence-model";
 import { decodeWordPairs, type WordPairsFile } from "./word-pairs";
@@ -18,7 +19,7 @@ import { decodeWordPairs, type WordPairsFile } from "./word-pairs";
 export const MODEL_PATH = new URL("./model.json.gz", import.meta.url);
 
 /**
- * The model file's text. The shipped file is gzipped: its JSON is 2.1 MB, 1.5 MB gzipped (most
+ * The model file's text. The shipped file is gzipped: its JSON is 2.3 MB, 1.5 MB gzipped (most
  * of it the pair filters' random bits, which do not compress). Compared as text, never as gzip
  * bytes, since another zlib may compress the same text differently. Other files (`--out`,
  * `--model`) are gzipped when their name ends in .gz.
@@ -37,7 +38,8 @@ const SCALE = 1000;
 const pairFilterSchema = z.object({ bits: z.number().int().positive(), hashes: z.number().int().positive(), filter: z.string() });
 
 const modelFileSchema = z.object({
-  format: z.literal(7),
+  /** 8 adds the lead model; files of format 7 (without it) still load, for comparison with --model. */
+  format: z.union([z.literal(7), z.literal(8)]),
   /** How the weights were made: enough to reproduce them (the test retrains and compares). */
   training: z.record(z.string(), z.unknown()),
   labels: z.array(z.string()),
@@ -57,6 +59,8 @@ const modelFileSchema = z.object({
   charTriples: pairFilterSchema,
   /** The word space the subject features read (subject-space.ts). */
   subjectSpace: z.object({ dims: z.number().int().positive(), words: z.string(), vectors: z.string() }),
+  /** The lead model the features read (lead-model.ts); absent from format 7. */
+  leads: z.object({ bits: z.number().int().positive(), head: z.number().int().positive(), scale: z.number().positive(), weights: z.string() }).optional(),
   /** [feature, [label, weight, label, weight, …]] in thousandths. */
   features: z.array(z.tuple([z.string(), z.array(z.number().int())])),
   /** [edge feature, [label before × labels + label, weight, …]] in thousandths. */
@@ -66,12 +70,12 @@ const modelFileSchema = z.object({
 export type ModelFile = z.infer<typeof modelFileSchema>;
 
 /** The join look-ups and the subject space as stored (see JoinLexicon). */
-export type LexiconFile = { charPairs: CharPairsFile; wordPairs: WordPairsFile; charTriples: CharTriplesFile; subjectSpace: SubjectSpaceFile };
+export type LexiconFile = { charPairs: CharPairsFile; wordPairs: WordPairsFile; charTriples: CharTriplesFile; subjectSpace: SubjectSpaceFile; leads?: LeadModelFile | undefined };
 
-export function toModelFile(model: SequenceModel, training: Record<string, unknown>, { charPairs, wordPairs, charTriples, subjectSpace }: LexiconFile): ModelFile {
+export function toModelFile(model: SequenceModel, training: Record<string, unknown>, { charPairs, wordPairs, charTriples, subjectSpace, leads }: LexiconFile): ModelFile {
   const size = model.labels.length;
   return {
-    format: 7,
+    format: 8,
     training,
     labels: [...model.labels],
     transitions: Array.from(model.transitions, (weight) => Math.round(weight * SCALE)),
@@ -82,6 +86,7 @@ export function toModelFile(model: SequenceModel, training: Record<string, unkno
     wordPairs,
     charTriples,
     subjectSpace,
+    leads,
     features: toSparseRows(model.featureIndex, model.weights, size),
     edges: toSparseRows(model.edgeIndex, model.edgeWeights, size * size),
   };
@@ -143,6 +148,7 @@ export function serializeModelFile(file: ModelFile): string {
     wordPairs: file.wordPairs,
     charTriples: file.charTriples,
     subjectSpace: file.subjectSpace,
+    leads: file.leads,
   });
   const rows = (entries: ModelFile["features"]) => entries.map((entry) => JSON.stringify(entry)).join(",\n");
   return `${head.slice(0, -1)},"features":[\n${rows(file.features)}\n],"edges":[\n${rows(file.edges)}\n]}\n`;
@@ -179,7 +185,7 @@ export function readModelTraining(): ModelFile["training"] {
 }
 
 export function decodeLexicon(file: LexiconFile): JoinLexicon {
-  return { charPairs: decodeCharPairs(file.charPairs), wordPairs: decodeWordPairs(file.wordPairs), charTriples: decodeCharTriples(file.charTriples), subjects: decodeSubjectSpace(file.subjectSpace) };
+  return { charPairs: decodeCharPairs(file.charPairs), wordPairs: decodeWordPairs(file.wordPairs), charTriples: decodeCharTriples(file.charTriples), subjects: decodeSubjectSpace(file.subjectSpace), leads: file.leads ? decodeLeadModel(file.leads) : null };
 }
 
 /** The shipped model, read once per process. */

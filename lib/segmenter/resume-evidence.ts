@@ -4,6 +4,7 @@ import { readEdgeWords, readWordJoin, type WordJoin, type WordPairs } from "./wo
 import { measureJoin, type JoinStrength } from "./dictionary-join";
 import { CONTINUATION_START, type LineObservations } from "./line-observations";
 import type { PageLine } from "./page-lines";
+import type { LeadModel } from "./lead-model";
 import type { SubjectSpace } from "./subject-space";
 
 /** How far back a cut sentence may wait for its continuation when another item's block broke in. */
@@ -25,7 +26,8 @@ export type TripleTable = (from: number, to: number) => 0 | 1 | 2;
 export type JoinTables = { join: JoinTable; pair: PairTable; words: WordTable; triples: TripleTable; subjects: SubjectSpace };
 
 /** What the join look-ups (and the subject features, subject-space.ts) read, counted over the training months and shipped with the model. */
-export type JoinLexicon = { charPairs: CharPairs; wordPairs: WordPairs; charTriples: CharTriples; subjects: SubjectSpace };
+/** `leads` (lead-model.ts) is read after decoding, not by the join look-ups; null for a model file without one (format 7). */
+export type JoinLexicon = { charPairs: CharPairs; wordPairs: WordPairs; charTriples: CharTriples; subjects: SubjectSpace; leads: LeadModel | null };
 
 export function createJoinTables(lines: readonly PageLine[], { charPairs, wordPairs, charTriples, subjects }: JoinLexicon): JoinTables {
   const join: JoinTable = rememberPairs((from, to) => measureJoin(lines[from]!.norm, lines[to]!.norm));

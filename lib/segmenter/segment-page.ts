@@ -1,6 +1,7 @@
 import { DATELINE } from "@/lib/byline/dateline";
 import { endsSentence } from "@/lib/byline/trailing-byline";
 import { findAdoptedStarts } from "./adopt-headlines";
+import { addLeadBonus } from "./lead-bonus";
 import { assembleArticles, type AssembledPage, type LineDecision, type PageContext } from "./assemble-articles";
 import type { LineLabel } from "./labels";
 import { extractPageFeatures } from "./line-features";
@@ -48,7 +49,8 @@ export function labelLines(
   tables: JoinTables = createJoinTables(lines, lexicon),
 ): LineDecision[] {
   const { features, frame, resumePairs } = describePage(lines, tables);
-  const decoded = decodeSequence(model, ruleOutContinuedDatelines(model, lines, scoreLines(model, features, resumePairs)), frame);
+  const scores = ruleOutContinuedDatelines(model, lines, scoreLines(model, features, resumePairs));
+  const decoded = decodeSequence(model, lexicon.leads ? addLeadBonus(model, lines, lexicon.leads, scores) : scores, frame);
   return decoded.labels.map((label, at) => ({
     label: model.labels[label] as LineLabel,
     margin: decoded.margins[at]!,
