@@ -1,6 +1,6 @@
 import { DATELINE } from "@/lib/byline/dateline";
 import { endsSentence } from "@/lib/byline/trailing-byline";
-import { scoreLead, type LeadModel } from "./lead-model";
+import { scoreLead, SENTENCE_STOP, type LeadModel } from "./lead-model";
 import type { PageLine } from "./page-lines";
 import type { PageScores, SequenceModel } from "./sequence-model";
 
@@ -22,10 +22,10 @@ export const LEAD_WEIGHT = 20;
 export function addLeadBonus(model: SequenceModel, lines: readonly PageLine[], leads: LeadModel, scores: PageScores): PageScores {
   const start = model.labels.indexOf("start");
   if (start < 0) return scores;
-  const bonuses = scorePageLeads(lines, leads);
+  const odds = scorePageLeads(lines, leads);
   lines.forEach((line, at) => {
     if (at === 0 || DATELINE.test(line.norm) || !endsSentence(lines[at - 1]!.text)) return;
-    const bonus = LEAD_WEIGHT * Math.max(0, bonuses[at]!);
+    const bonus = LEAD_WEIGHT * Math.max(0, odds[at]!);
     const row = scores.emissions[at]!;
     row[start] = row[start]! + bonus;
   });
@@ -40,7 +40,7 @@ export function addLeadBonus(model: SequenceModel, lines: readonly PageLine[], l
 export function scorePageLeads(lines: readonly PageLine[], model: LeadModel): number[] {
   return lines.map((line, i) => {
     let text = line.norm;
-    for (let k = i + 1; k < Math.min(lines.length, i + 4) && text.length < model.head && !/[。!?]/u.test(text); k++) text += lines[k]!.norm;
+    for (let k = i + 1; k < Math.min(lines.length, i + 4) && text.length < model.head && !SENTENCE_STOP.test(text); k++) text += lines[k]!.norm;
     return scoreLead(model, text);
   });
 }

@@ -16,7 +16,8 @@ import { decodeSignedBytes, encodeSignedBytes } from "./signed-byte-text";
 export type LeadModel = { bits: number; head: number; scale: number; weights: Int8Array };
 export type LeadModelFile = { bits: number; head: number; scale: number; weights: string };
 
-const SENTENCE_STOP = /[。!?]/u;
+/** A full stop in normalised text (NFKC makes ！？ ASCII). */
+export const SENTENCE_STOP = /[。!?]/u;
 
 /** The first sentence of normalised text (page-lines.ts `norm`), at most `head` characters. */
 export function readLeadHead(norm: string, head: number): string {

@@ -59,7 +59,7 @@ const modelFileSchema = z.object({
   charTriples: pairFilterSchema,
   /** The word space the subject features read (subject-space.ts). */
   subjectSpace: z.object({ dims: z.number().int().positive(), words: z.string(), vectors: z.string() }),
-  /** The lead model the features read (lead-model.ts); absent from format 7. */
+  /** The lead model the decoder adds to first-line scores (lead-model.ts, lead-bonus.ts); absent from format 7. */
   leads: z.object({ bits: z.number().int().positive(), head: z.number().int().positive(), scale: z.number().positive(), weights: z.string() }).optional(),
   /** [feature, [label, weight, label, weight, …]] in thousandths. */
   features: z.array(z.tuple([z.string(), z.array(z.number().int())])),
@@ -69,7 +69,7 @@ const modelFileSchema = z.object({
 
 export type ModelFile = z.infer<typeof modelFileSchema>;
 
-/** The join look-ups and the subject space as stored (see JoinLexicon). */
+/** The join look-ups, the subject space and the lead model as stored (see JoinLexicon). */
 export type LexiconFile = { charPairs: CharPairsFile; wordPairs: WordPairsFile; charTriples: CharTriplesFile; subjectSpace: SubjectSpaceFile; leads?: LeadModelFile | undefined };
 
 export function toModelFile(model: SequenceModel, training: Record<string, unknown>, { charPairs, wordPairs, charTriples, subjectSpace, leads }: LexiconFile): ModelFile {

@@ -25,8 +25,11 @@ export type TripleTable = (from: number, to: number) => 0 | 1 | 2;
 /** A page's join look-ups, each pair of lines measured once: the features and the second look (swap-resumptions.ts) share them; and the subject space the features read. */
 export type JoinTables = { join: JoinTable; pair: PairTable; words: WordTable; triples: TripleTable; subjects: SubjectSpace };
 
-/** What the join look-ups (and the subject features, subject-space.ts) read, counted over the training months and shipped with the model. */
-/** `leads` (lead-model.ts) is read after decoding, not by the join look-ups; null for a model file without one (format 7). */
+/**
+ * What the join look-ups (and the subject features, subject-space.ts) read, counted over the
+ * training months and shipped with the model; and the lead model the decoder adds to first-line
+ * scores (lead-bonus.ts), null for a model file without one (format 7).
+ */
 export type JoinLexicon = { charPairs: CharPairs; wordPairs: WordPairs; charTriples: CharTriples; subjects: SubjectSpace; leads: LeadModel | null };
 
 export function createJoinTables(lines: readonly PageLine[], { charPairs, wordPairs, charTriples, subjects }: JoinLexicon): JoinTables {
