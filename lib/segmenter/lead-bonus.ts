@@ -1,6 +1,6 @@
 import { DATELINE } from "@/lib/byline/dateline";
 import { endsSentence } from "@/lib/byline/trailing-byline";
-import { scoreLead, SENTENCE_STOP, type LeadModel } from "./lead-model";
+import { FULL_STOP, scoreLead, type LeadModel } from "./lead-model";
 import type { PageLine } from "./page-lines";
 import type { PageScores, SequenceModel } from "./sequence-model";
 
@@ -22,10 +22,10 @@ export const LEAD_WEIGHT = 20;
 export function addLeadBonus(model: SequenceModel, lines: readonly PageLine[], leads: LeadModel, scores: PageScores): PageScores {
   const start = model.labels.indexOf("start");
   if (start < 0) return scores;
-  const odds = scorePageLeads(lines, leads);
   lines.forEach((line, at) => {
+    // Only these lines are scored: the model reads every line of every page ingested otherwise.
     if (at === 0 || DATELINE.test(line.norm) || !endsSentence(lines[at - 1]!.text)) return;
-    const bonus = LEAD_WEIGHT * Math.max(0, odds[at]!);
+    const bonus = LEAD_WEIGHT * Math.max(0, scoreLineLead(lines, at, leads));
     const row = scores.emissions[at]!;
     row[start] = row[start]! + bonus;
   });
@@ -33,14 +33,12 @@ export function addLeadBonus(model: SequenceModel, lines: readonly PageLine[], l
 }
 
 /**
- * The lead model's reading of each line: how much the text from the line on reads like a report's
- * opening. A line cut short by the column is read on into the lines after it, up to the model's
- * head or the first full stop, as the model was trained on whole sentences.
+ * How much the text from line `at` on reads like a report's opening (log-odds). A line cut short
+ * by the column is read on into the lines after it, up to the model's head or the first full stop,
+ * as the model was trained on whole sentences.
  */
-export function scorePageLeads(lines: readonly PageLine[], model: LeadModel): number[] {
-  return lines.map((line, i) => {
-    let text = line.norm;
-    for (let k = i + 1; k < Math.min(lines.length, i + 4) && text.length < model.head && !SENTENCE_STOP.test(text); k++) text += lines[k]!.norm;
-    return scoreLead(model, text);
-  });
+export function scoreLineLead(lines: readonly PageLine[], at: number, model: LeadModel): number {
+  let text = lines[at]!.norm;
+  for (let k = at + 1; k < Math.min(lines.length, at + 4) && text.length < model.head && !FULL_STOP.test(text); k++) text += lines[k]!.norm;
+  return scoreLead(model, text);
 }

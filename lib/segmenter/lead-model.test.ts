@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { countLeadModel } from "@/ingest/count-lead-model";
 import type { SourceArticle } from "@/ingest/page-gen/source-article";
 import { toOneParagraphSource } from "@/test/unit/one-paragraph-source";
-import { addLeadBonus, LEAD_WEIGHT, scorePageLeads } from "./lead-bonus";
+import { addLeadBonus, LEAD_WEIGHT, scoreLineLead } from "./lead-bonus";
 import { decodeLeadModel, encodeLeadModel, listLeadFeatures, readLeadHead, scoreLead } from "./lead-model";
 import { splitPageLines } from "./page-lines";
 
@@ -56,7 +56,7 @@ describe("the lead model", () => {
     const articles = Array.from({ length: 40 }, (_, at) => toArticle(`近日,第${at}届博览会在某市举行。`, `他表示,这次会议很重要${at}。`));
     const model = decodeLeadModel(countLeadModel(articles, SETTINGS));
     const lines = splitPageLines("他表示,这次会议很重要。\n近日,第99届\n博览会在某市举行。");
-    const scores = scorePageLeads(lines, model);
+    const scores = lines.map((_, at) => scoreLineLead(lines, at, model));
     expect(scores[1]).toBeCloseTo(scoreLead(model, "近日,第99届博览会在某市举行。"), 6);
     expect(scores[1]).toBeGreaterThan(scores[0]!);
   });

@@ -1,3 +1,4 @@
+import { hashFnv1a } from "./fnv1a";
 import { decodeSignedBytes, encodeSignedBytes } from "./signed-byte-text";
 
 /**
@@ -16,24 +17,19 @@ import { decodeSignedBytes, encodeSignedBytes } from "./signed-byte-text";
 export type LeadModel = { bits: number; head: number; scale: number; weights: Int8Array };
 export type LeadModelFile = { bits: number; head: number; scale: number; weights: string };
 
-/** A full stop in normalised text (NFKC makes ！？ ASCII). */
-export const SENTENCE_STOP = /[。!?]/u;
+/** A full stop anywhere in normalised text (NFKC makes ！？ ASCII). */
+export const FULL_STOP = /[。!?]/u;
 
 /** The first sentence of normalised text (page-lines.ts `norm`), at most `head` characters. */
 export function readLeadHead(norm: string, head: number): string {
-  const stop = norm.search(SENTENCE_STOP);
+  const stop = norm.search(FULL_STOP);
   const sentence = stop === -1 ? norm : norm.slice(0, stop + 1);
   return Array.from(sentence).slice(0, head).join("");
 }
 
-/** FNV-1a over the feature's UTF-16 units, kept to `bits` bits. */
+/** FNV-1a of the feature, kept to `bits` bits. */
 function hashFeature(feature: string, bits: number): number {
-  let hash = 2166136261;
-  for (let at = 0; at < feature.length; at++) {
-    hash ^= feature.charCodeAt(at);
-    hash = Math.imul(hash, 16777619);
-  }
-  return (hash >>> 0) & ((1 << bits) - 1);
+  return hashFnv1a(feature) & ((1 << bits) - 1);
 }
 
 /** The weight slots a head (readLeadHead) switches on, each once. */

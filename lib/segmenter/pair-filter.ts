@@ -1,3 +1,5 @@
+import { FNV_OFFSET, FNV_PRIME } from "./fnv1a";
+
 /**
  * A Bloom filter of string pairs: "was this pair stored?", answered with no false "no" and a
  * chosen share of false "yes". The join look-ups that only ask whether running text knows a pair
@@ -49,11 +51,11 @@ export function hasPair(table: PairFilter, left: string, right: string): boolean
 /** Two FNV-1a variants of "left␀right", the same on every machine: the start and the (odd) step of the double hashing. */
 function hashPair(left: string, right: string): [number, number] {
   const key = `${left}\u0000${right}`;
-  let first = 0x811c9dc5;
-  let second = 0x01000193 ^ 0x5bd1e995;
+  let first = FNV_OFFSET;
+  let second = FNV_PRIME ^ 0x5bd1e995;
   for (let at = 0; at < key.length; at++) {
     const unit = key.charCodeAt(at);
-    first = Math.imul(first ^ unit, 0x01000193) >>> 0;
+    first = Math.imul(first ^ unit, FNV_PRIME) >>> 0;
     second = Math.imul(second ^ unit, 0x5bd1e995) >>> 0;
     second ^= second >>> 15;
   }
