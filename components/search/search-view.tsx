@@ -17,7 +17,8 @@ import { FACETS_ROOT_ID, SearchFacets, toFacetsData } from "./search-facets";
  * The results page's content, for both renderers: Next.js (client navigations) and the
  * document fast path (lib/server/search-document.tsx, full page loads).
  */
-export function SearchView({ outcome }: { outcome: SearchPageOutcome }) {
+/** `elapsed`: the search time to show, when not the search's own (a remembered page fills it per response). */
+export function SearchView({ outcome, elapsed }: { outcome: SearchPageOutcome; elapsed?: string }) {
   if (outcome.kind !== "ok") {
     return (
       <div className="space-y-6">
@@ -33,10 +34,10 @@ export function SearchView({ outcome }: { outcome: SearchPageOutcome }) {
       </div>
     );
   }
-  return <SearchResults data={outcome} />;
+  return <SearchResults data={outcome} elapsed={elapsed} />;
 }
 
-function SearchResults({ data }: { data: SearchPageData }) {
+function SearchResults({ data, elapsed }: { data: SearchPageData; elapsed?: string }) {
   const { request, result } = data;
   const first = (result.page - 1) * request.size + 1;
   const last = Math.min(result.total, first + result.hits.length - 1);
@@ -51,7 +52,7 @@ function SearchResults({ data }: { data: SearchPageData }) {
             {result.exact ? null : "约 "}
             <strong>{formatCount(result.total)}</strong> 篇
           </span>
-          <span className="ml-2 text-sm text-stone-600">用时 {result.processingTimeMs} 毫秒</span>
+          <span className="ml-2 text-sm text-stone-600">用时 {elapsed ?? result.processingTimeMs} 毫秒</span>
         </h1>
         {result.total > 0 ? <SortLinks request={request} /> : null}
       </div>

@@ -37,13 +37,17 @@ export type SearchPageOutcome =
   | { kind: "unavailable"; request: SearchRequest }
   | ({ kind: "ok" } & SearchPageData);
 
-/** Everything the results page needs, with bad input and a down engine as states. */
-export async function runSearchPage(params: SearchParams): Promise<SearchPageOutcome> {
+/**
+ * Everything the results page needs, with bad input and a down engine as states. `version`: the
+ * index version read fresh for this page (readSearchedVersion), which every search of the page is
+ * then filed under: a page kept by that version (page-cache.ts) holds no count of an older index.
+ */
+export async function runSearchPage(params: SearchParams, { version }: { version?: string } = {}): Promise<SearchPageOutcome> {
   const parsed = readSearchRequest(params);
   if (!parsed.ok) return { kind: "invalid", message: parsed.message, request: null };
   const request = parsed.request;
   try {
-    return { kind: "ok", ...(await loadSearchPage(request, readAuthorQuery(params))), expanded: readExpandedGroups(params) };
+    return { kind: "ok", ...(await loadSearchPage(request, readAuthorQuery(params), version)), expanded: readExpandedGroups(params) };
   } catch (error) {
     if (error instanceof SearchInputError) return { kind: "invalid", message: error.message, request };
     if (error instanceof EngineUnavailableError) return { kind: "unavailable", request };
@@ -95,10 +99,11 @@ export function readAuthorQuery(params: SearchParams | URLSearchParams): string 
   return (value ?? "").trim().slice(0, MAX_AUTHOR_QUERY_LENGTH);
 }
 
-async function loadSearchPage(request: SearchRequest, authorQuery: string): Promise<Omit<SearchPageData, "expanded">> {
+async function loadSearchPage(request: SearchRequest, authorQuery: string, version: string | undefined): Promise<Omit<SearchPageData, "expanded">> {
   // A reader's first search with a common long term is answered without waiting for its verification.
-  const main = searchArticles(request, undefined, { settle: "later" });
-  const [result, facets, dates] = await Promise.all([main, countFacetsDisjunctively(request, main), loadHistogram(request, main)]);
+  const options = { settle: "later", version } as const;
+  const main = searchArticles(request, undefined, options);
+  const [result, facets, dates] = await Promise.all([main, countFacetsDisjunctively(request, main, options), loadHistogram(request, main, options)]);
   const facetCounts = facets.counts;
   const authorMatches = authorQuery ? await findAuthors(request, authorQuery, facetCounts.author) : null;
   const suggestions = result.total === 0 ? await suggestQueries(request) : [];
@@ -112,10 +117,12 @@ async function loadSearchPage(request: SearchRequest, authorQuery: string): Prom
  * hits, and cached per index version: count-articles.ts); a group with no
  * selection reads them from the search itself.
  */
-async function countFacetsDisjunctively(request: SearchRequest, main: Promise<SearchResult>): Promise<{ counts: Record<FilterKey, ValueCount[]>; exact: boolean }> {
+type CountOptions = { settle: "later"; version: string | undefined };
+
+async function countFacetsDisjunctively(request: SearchRequest, main: Promise<SearchResult>, options: CountOptions): Promise<{ counts: Record<FilterKey, ValueCount[]>; exact: boolean }> {
   const entries = await Promise.all(
     FILTER_GROUPS.map(async (group) => {
-      const source = request[group.key].length > 0 ? countArticles({ ...request, [group.key]: [] }, [group.facet], undefined, { settle: "later" }) : main;
+      const source = request[group.key].length > 0 ? countArticles({ ...request, [group.key]: [] }, [group.facet], undefined, options) : main;
       const counted = await source;
       return { key: group.key, values: counted.facets[group.facet], exact: counted.exact };
     }),
@@ -131,9 +138,9 @@ async function countFacetsDisjunctively(request: SearchRequest, main: Promise<Se
  * A dated search asks for years and months in one count: the months of the year it drills into
  * are the same there as in a count limited to that year, which used to be a second engine search.
  */
-async function loadHistogram(request: SearchRequest, main: Promise<SearchResult>): Promise<{ histogram: DateHistogram; exact: boolean }> {
+async function loadHistogram(request: SearchRequest, main: Promise<SearchResult>, options: CountOptions): Promise<{ histogram: DateHistogram; exact: boolean }> {
   const dated = Boolean(request.from || request.to);
-  const { facets, exact } = await (dated ? countArticles({ ...request, from: undefined, to: undefined }, ["year", "yearMonth"], undefined, { settle: "later" }) : main);
+  const { facets, exact } = await (dated ? countArticles({ ...request, from: undefined, to: undefined }, ["year", "yearMonth"], undefined, options) : main);
   const drillYear = pickDrillYear(request, facets.year);
   const histogram = drillYear === null ? buildYearHistogram(request, facets.year) : buildMonthHistogram(request, drillYear, facets.yearMonth);
   return { histogram, exact };

@@ -34,6 +34,11 @@ const EnvSchema = z.object({
    * 2-core machine served 1.4× the API searches of one under load (README, "Under load").
    */
   BAOKU_WORKERS: z.coerce.number().int().min(1, "BAOKU_WORKERS must be at least 1").max(64).default(Math.min(2, os.availableParallelism())),
+  /**
+   * Megabytes of rendered results pages each server process keeps (page-cache.ts); 0 keeps none.
+   * A results page is 20–100 kB here.
+   */
+  BAOKU_PAGE_CACHE_MB: z.coerce.number({ error: "BAOKU_PAGE_CACHE_MB must be a number of megabytes" }).min(0).max(16_384).default(64),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -37,9 +37,10 @@ export async function countArticles<F extends FacetField>(
   request: SearchRequest,
   facets: readonly F[],
   context: SearchContext = getSearchContext(),
-  { settle = "now" }: { settle?: SettleMode } = {},
+  /** `version`: as searchArticles's (search-articles.ts), read fresh by the caller; the cached one (at most a second old) otherwise. */
+  { settle = "now", version: known }: { settle?: SettleMode; version?: string } = {},
 ): Promise<ArticleCounts<F>> {
-  const version = await readCurrentIndexVersion(context);
+  const version = known ?? (await readCurrentIndexVersion(context));
   const { page: _page, size: _size, sort: _sort, ...question } = request;
   const asked = [...new Set(facets)].sort();
   const answer = await counts.get(`${version}|${settle}|${asked.join(",")}|${JSON.stringify(question)}`, async () => {

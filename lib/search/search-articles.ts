@@ -106,6 +106,11 @@ let networkJoined: Promise<void> | undefined;
  */
 const answers = createMemo<SearchResult>({ maxEntries: 500, ttlMs: 10 * 60_000, keep: (answer) => answer.missing.length === 0 && answer.exact });
 
+/** The version of the index searches read now, read fresh as searchArticles reads it: for caches of what a search shows. */
+export function readSearchedVersion(context: SearchContext = getSearchContext()): Promise<string> {
+  return readIndexVersion(context);
+}
+
 /** For benchmarks and tests: this process forgets the answers it remembers (verdicts are kept). */
 export function forgetRememberedAnswers(): void {
   answers.clear();
@@ -114,13 +119,15 @@ export function forgetRememberedAnswers(): void {
 /**
  * `facets: false`: hits only, every facet list empty (a feed shows no facets, and counting them doubles the engine's work).
  * `settle`: see ExecuteQueryOptions (execute-query.ts); readers' pages, the API and feeds ask for `later`.
+ * `version`: the index version the caller read fresh for this request (readSearchedVersion), so that
+ * every part of one page is filed under the version the page is (page-cache.ts); read here otherwise.
  */
-export type SearchOptions = { facets?: boolean; settle?: SettleMode };
+export type SearchOptions = { facets?: boolean; settle?: SettleMode; version?: string };
 
-export async function searchArticles(request: SearchRequest, context: SearchContext = getSearchContext(), { facets = true, settle = "now" }: SearchOptions = {}): Promise<SearchResult> {
+export async function searchArticles(request: SearchRequest, context: SearchContext = getSearchContext(), { facets = true, settle = "now", version: known }: SearchOptions = {}): Promise<SearchResult> {
   const started = performance.now();
   const { compiled, filter } = await prepareRequest(request, context);
-  const version = await readIndexVersion(context);
+  const version = known ?? (await readIndexVersion(context));
   // Keyed by mode too: a caller asking for `now` must not share a `later` search still in flight. An estimate is never kept.
   const key = `${version}|${settle}|${facets ? "" : "nofacets|"}${JSON.stringify(request)}`;
   const answer = await answers.get(key, () => runSearch(request, context, compiled, filter, version, facets, settle));

@@ -18,16 +18,27 @@ import type { Session } from "@/lib/librarians/sessions";
 
 export type DocumentAssets = { stylesheets: string[]; facetsScript: string };
 
-export type SearchDocument = { status: 200; html: string } | { status: "unavailable" };
+/**
+ * `cacheable`: the page is the same for every reader until the index changes (results with exact
+ * counts from every engine, all read under `version`, nobody signed in), so page-cache.ts may keep it. `processingTimeMs`:
+ * the search's own time, for a page rendered with a mark in place of it (page-template.ts).
+ */
+export type SearchDocument = { status: 200; html: string; cacheable: boolean; processingTimeMs: number | null } | { status: "unavailable" };
 
-export async function renderSearchDocument(query: URLSearchParams, context: { nonce: string; session: Session | null; assets: DocumentAssets }): Promise<SearchDocument> {
+/**
+ * `elapsed`: written where the page says how long the search took, instead of the search's own time.
+ * `version`: the index version read for this page, which its searches are filed under (runSearchPage).
+ */
+export type DocumentContext = { nonce: string; elapsed?: string; version?: string; session: Session | null; assets: DocumentAssets };
+
+export async function renderSearchDocument(query: URLSearchParams, context: DocumentContext): Promise<SearchDocument> {
   const params = toSearchParams(query);
-  const outcome = await runSearchPage(params);
+  const outcome = await runSearchPage(params, { version: context.version });
   // The proxy's 503 page is Next.js's to serve (with Retry-After); let it answer.
   if (outcome.kind === "unavailable") return { status: "unavailable" };
   // The request runSearchPage parsed, not parsed again (outcome.request is set whenever it parsed).
   const { title, feed } = describeSearchPage(params, outcome.request);
-  const { nonce, session, assets } = context;
+  const { nonce, elapsed, session, assets } = context;
   const facets = outcome.kind === "ok" ? toFacetsData(outcome) : null;
   const html = renderToString(
     <html lang="zh-CN">
@@ -49,7 +60,7 @@ export async function renderSearchDocument(query: URLSearchParams, context: { no
       </head>
       <body className={SITE_BODY_CLASS}>
         <SiteFrame session={session}>
-          <SearchView outcome={outcome} />
+          <SearchView outcome={outcome} elapsed={elapsed} />
         </SiteFrame>
         {facets ? (
           <>
@@ -60,7 +71,10 @@ export async function renderSearchDocument(query: URLSearchParams, context: { no
       </body>
     </html>,
   );
-  return { status: 200, html: `<!DOCTYPE html>${html}` };
+  const ok = outcome.kind === "ok" ? outcome : null;
+  // The author box's matches and a fruitless search's suggestions are read outside the page's version.
+  const cacheable = session === null && ok !== null && ok.countsExact && ok.result.missing.length === 0 && ok.authorQuery === "" && ok.suggestions.length === 0 && context.version !== undefined;
+  return { status: 200, html: `<!DOCTYPE html>${html}`, cacheable, processingTimeMs: ok?.result.processingTimeMs ?? null };
 }
 
 /** JSON safe inside a <script> element: nothing in it can close the element or open a comment. */

@@ -8,10 +8,14 @@ import { isDocumentRequest } from "@/lib/app/document-routes";
 import { SECURITY_HEADER_FIELDS } from "@/lib/app/security-headers";
 import { getDatabase } from "@/lib/corrections/database";
 import { readSession, SESSION_COOKIE, type Session } from "@/lib/librarians/sessions";
+import { readEnv } from "@/lib/config/env";
 import { isEngineReachable } from "@/lib/search/engine-health";
+import { readSearchedVersion } from "@/lib/search/search-articles";
 import { ISLANDS_DIR, ISLANDS_URL_PREFIX, readIslandsManifest } from "./islands";
 import { readLayoutStylesheets } from "./next-stylesheets";
 import { renderSearchDocument, type DocumentAssets } from "./search-document";
+import { createPageCache, toPageCacheKey, type PageCache } from "./page-cache";
+import { fillPageTemplate, PAGE_MARKS, toPageTemplate } from "./page-template";
 import { acceptsGzip, gzip, readHeader, toHeaderReader } from "./http-helpers";
 
 // This module's own copy of jieba and of the highlighter's table (it runs as bundled by scripts/build-islands.ts): serve.ts loads them before the first search.
@@ -80,14 +84,38 @@ function isSearchPagePath(target: string): boolean {
   return (end === -1 ? target : target.slice(0, end)) === SEARCH_PAGE_PATH;
 }
 
+let pageCache: PageCache | undefined;
+
+/** This process's remembered pages (page-cache.ts), sized by BAOKU_PAGE_CACHE_MB. */
+export function getPageCache(): PageCache {
+  pageCache ??= createPageCache(readEnv().BAOKU_PAGE_CACHE_MB * 1024 * 1024);
+  return pageCache;
+}
+
 async function answerSearchPage(request: IncomingMessage, response: ServerResponse, target: string, assets: DocumentAssets, fallback: () => void): Promise<void> {
   try {
+    const started = performance.now();
     if (!(await isEngineReachable())) return fallback();
     const nonce = createNonce();
     const query = target.indexOf("?");
-    const page = await renderSearchDocument(new URLSearchParams(query === -1 ? "" : target.slice(query + 1)), { nonce, session: readRequestSession(request), assets });
-    if (page.status === "unavailable") return fallback();
-    const html = Buffer.from(page.html);
+    const params = new URLSearchParams(query === -1 ? "" : target.slice(query + 1));
+    const session = readRequestSession(request);
+    // Read once, before the page's searches, which are all filed under it; the engine answers them from this index or a newer one,
+    // and a page filed under a version no later request reads is merely never served.
+    const version = session === null ? await readSearchedVersion() : undefined;
+    const key = version === undefined ? null : toPageCacheKey(version, params);
+    const remembered = key === null ? undefined : getPageCache().read(key);
+    let html: Buffer;
+    if (remembered) {
+      html = fillPageTemplate(remembered, { nonce, elapsed: String(Math.round(performance.now() - started)) });
+    } else {
+      // Rendered with marks in its holes, then filled, so that what is kept is what was sent.
+      const page = await renderSearchDocument(params, { nonce: PAGE_MARKS.nonce, elapsed: PAGE_MARKS.elapsed, version, session, assets });
+      if (page.status === "unavailable") return fallback();
+      const template = toPageTemplate(page.html);
+      if (key !== null && page.cacheable) getPageCache().keep(key, template);
+      html = fillPageTemplate(template, { nonce, elapsed: String(page.processingTimeMs ?? Math.round(performance.now() - started)) });
+    }
     const compress = acceptsGzip(readHeader(request, "accept-encoding"));
     const body = compress ? await gzip(html) : html;
     response.writeHead(200, {

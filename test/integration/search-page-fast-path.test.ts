@@ -29,7 +29,7 @@ process.env.BAOKU_DATA_DIR = dataDir;
 const { getDatabase } = await import("@/lib/corrections/database");
 const { createSession } = await import("@/lib/librarians/sessions");
 const { addLibrarian } = await import("@/lib/librarians/accounts");
-const { loadFastPageBuild, takeSearchPageRequest } = await import("@/lib/server/search-page-fast-path");
+const { getPageCache, loadFastPageBuild, takeSearchPageRequest } = await import("@/lib/server/search-page-fast-path");
 
 const client = connectTestEngine();
 const feedDir = path.join(dataDir, "feed");
@@ -212,6 +212,55 @@ describe("GET /search through the fast path", () => {
       "GET /search/",
       "GET /search long",
     ]);
+  });
+});
+
+describe("remembered results pages", () => {
+  /** The page without what differs per response: its nonce and the time shown. */
+  const withoutHoles = (html: string, nonce: string) => html.replaceAll(nonce, "NONCE").replace(/用时 (?:<!-- -->)?\d+(?:<!-- -->)? 毫秒/, "用时 N 毫秒");
+  const readNonce = (headers: http.IncomingHttpHeaders) => /'nonce-([^']+)'/.exec(String(headers["content-security-policy"]))?.[1] ?? "";
+
+  it("serves an anonymous page again from memory, with this response's nonce and time, until the index changes", async () => {
+    const target = `/search?q=${encodeURIComponent("整理")}&source=${encodeURIComponent("测试日报")}`;
+    const first = await get(target);
+    const before = getPageCache().readCounts();
+    // The same parameters in another order are the same page.
+    const again = await get(`/search?source=${encodeURIComponent("测试日报")}&q=${encodeURIComponent("整理")}`);
+    const after = getPageCache().readCounts();
+    expect(after.hits).toBe(before.hits + 1);
+    const [firstNonce, againNonce] = [readNonce(first.headers), readNonce(again.headers)];
+    expect(firstNonce).not.toBe(againNonce);
+    const html = again.body.toString("utf8");
+    for (const tag of (html.match(/<script\b[^>]*>/g) ?? []).filter((tag) => !tag.includes('type="application/json"'))) expect(tag).toContain(`nonce="${againNonce}"`);
+    expect(html).toMatch(/用时 (?:<!-- -->)?\d+(?:<!-- -->)? 毫秒/);
+    expect(withoutHoles(html, againNonce)).toBe(withoutHoles(first.body.toString("utf8"), firstNonce));
+    const total = Number(/共 <strong>(\d+)<\/strong> 篇/.exec(html)?.[1]);
+    expect(total).toBeGreaterThan(0);
+
+    // A new article with the term: the next page is searched afresh and counts it.
+    const added = makeArticle({ id: "fpg-added", title: "新到档案", body: "档案馆整理旧报纸。", date: "2022-05-05", source: "测试日报" });
+    const document = toIndexDocument(added, toSourceStamp("fixtures/fpg-added.txt", "1"));
+    await client.waitForTask(await enqueueUpsert(client, process.env.BAOKU_INDEX ?? "", [document]));
+    const changed = (await get(target)).body.toString("utf8");
+    expect(changed).toContain(`共 <strong>${total + 1}</strong> 篇`);
+    // Counted under the same version as the hits: the paper's count (the filter group's own search) moved too.
+    expect(readFacetsData(changed).facetCounts.source).toEqual([{ value: "测试日报", count: total + 1 }]);
+  });
+
+  it("never remembers or serves a signed-in librarian's page", async () => {
+    await addLibrarian(getDatabase(), "档案员乙", "a long enough password");
+    const { token } = createSession(getDatabase(), "档案员乙");
+    const target = `/search?q=${encodeURIComponent("合作")}`;
+    const before = getPageCache().readCounts();
+    const signedIn = (await get(target, { cookie: `baoku_session=${token}` })).body.toString("utf8");
+    expect(signedIn).toContain("馆员 <!-- -->档案员乙");
+    expect(getPageCache().readCounts()).toEqual(before);
+    // The anonymous page is rendered (and then remembered) on its own, without the librarian.
+    const anonymous = (await get(target)).body.toString("utf8");
+    expect(anonymous).not.toContain("librarian-nav");
+    expect(getPageCache().readCounts().misses).toBe(before.misses + 1);
+    const signedInAgain = (await get(target, { cookie: `baoku_session=${token}` })).body.toString("utf8");
+    expect(signedInAgain).toContain("馆员 <!-- -->档案员乙");
   });
 });
 
