@@ -1,11 +1,13 @@
 import { createNonce } from "@/lib/app/content-security";
+import { compressPieces, joinGzip } from "./gzip-pieces";
 
 /**
  * A rendered page with holes for what must differ per response: the CSP nonce (a nonce reused
  * across responses would let a script injected into one page run under another's policy) and
  * the time the search took. The page is rendered once with a random mark in each hole, kept
  * as UTF-8 pieces, and each response joins the pieces with its own values: a remembered page
- * (page-cache.ts) costs a copy of its bytes, not a search and a React render.
+ * (page-cache.ts) costs a copy of its bytes, not a search and a React render, and gzipped a copy of
+ * its pieces deflated once (gzip-pieces.ts), not a compression.
  */
 
 export const PAGE_HOLES = ["nonce", "elapsed"] as const;
@@ -18,6 +20,8 @@ export type PageTemplate = {
   holes: PageHole[];
   /** The pieces' bytes together, for the cache's budget. */
   bytes: number;
+  /** The pieces deflated, made by the first response that asks for gzip (about a fifth of `bytes` more). */
+  compressed?: Promise<Buffer[]>;
 };
 
 /**
@@ -56,4 +60,15 @@ export function fillPageTemplate(template: PageTemplate, values: PageHoleValues)
     if (hole !== undefined) parts.push(filled[PAGE_HOLES.indexOf(hole)] as Buffer);
   });
   return Buffer.concat(parts);
+}
+
+/** The same page gzipped; the pieces are deflated once per template, by the first response that asks. */
+export async function fillPageTemplateGzipped(template: PageTemplate, values: PageHoleValues): Promise<Buffer> {
+  template.compressed ??= compressPieces(template.pieces);
+  const compressed = await template.compressed.catch((error: unknown) => {
+    // A failed compression is not kept: the next response tries again.
+    template.compressed = undefined;
+    throw error;
+  });
+  return joinGzip(template.pieces, compressed, template.holes.map((hole) => Buffer.from(values[hole])));
 }

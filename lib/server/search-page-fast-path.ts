@@ -15,8 +15,8 @@ import { ISLANDS_DIR, ISLANDS_URL_PREFIX, readIslandsManifest } from "./islands"
 import { readLayoutStylesheets } from "./next-stylesheets";
 import { renderSearchDocument, type DocumentAssets } from "./search-document";
 import { createPageCache, toPageCacheKey, type PageCache } from "./page-cache";
-import { fillPageTemplate, PAGE_MARKS, toPageTemplate } from "./page-template";
-import { acceptsGzip, gzip, readHeader, toHeaderReader } from "./http-helpers";
+import { fillPageTemplate, fillPageTemplateGzipped, PAGE_MARKS, toPageTemplate } from "./page-template";
+import { acceptsGzip, readHeader, toHeaderReader } from "./http-helpers";
 
 // This module's own copy of jieba and of the highlighter's table (it runs as bundled by scripts/build-islands.ts): serve.ts loads them before the first search.
 export { warmUpSearch } from "@/lib/search/warm-up";
@@ -105,19 +105,19 @@ async function answerSearchPage(request: IncomingMessage, response: ServerRespon
     const version = session === null ? await readSearchedVersion() : undefined;
     const key = version === undefined ? null : toPageCacheKey(version, params);
     const remembered = key === null ? undefined : getPageCache().read(key);
-    let html: Buffer;
-    if (remembered) {
-      html = fillPageTemplate(remembered, { nonce, elapsed: String(Math.round(performance.now() - started)) });
-    } else {
+    let template = remembered;
+    let elapsed = String(Math.round(performance.now() - started));
+    if (!template) {
       // Rendered with marks in its holes, then filled, so that what is kept is what was sent.
       const page = await renderSearchDocument(params, { nonce: PAGE_MARKS.nonce, elapsed: PAGE_MARKS.elapsed, version, session, assets });
       if (page.status === "unavailable") return fallback();
-      const template = toPageTemplate(page.html);
+      template = toPageTemplate(page.html);
       if (key !== null && page.cacheable) getPageCache().keep(key, template);
-      html = fillPageTemplate(template, { nonce, elapsed: String(page.processingTimeMs ?? Math.round(performance.now() - started)) });
+      if (page.processingTimeMs !== null) elapsed = String(page.processingTimeMs);
     }
     const compress = acceptsGzip(readHeader(request, "accept-encoding"));
-    const body = compress ? await gzip(html) : html;
+    const values = { nonce, elapsed };
+    const body = compress ? await fillPageTemplateGzipped(template, values) : fillPageTemplate(template, values);
     response.writeHead(200, {
       ...PAGE_HEADERS,
       "Content-Security-Policy": buildContentSecurityPolicy(nonce),

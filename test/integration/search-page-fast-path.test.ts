@@ -247,6 +247,23 @@ describe("remembered results pages", () => {
     expect(readFacetsData(changed).facetCounts.source).toEqual([{ value: "测试日报", count: total + 1 }]);
   });
 
+  it("sends a remembered page gzipped with this response's nonce, without compressing it again", async () => {
+    const target = `/search?q=${encodeURIComponent("资料")}`;
+    const first = await get(target, { "accept-encoding": "gzip" });
+    const before = getPageCache().readCounts();
+    const again = await get(target, { "accept-encoding": "gzip" });
+    expect(getPageCache().readCounts().hits).toBe(before.hits + 1);
+    expect(again.headers["content-encoding"]).toBe("gzip");
+    const [firstHtml, againHtml] = [first, again].map((response) => zlib.gunzipSync(response.body).toString("utf8"));
+    const againNonce = readNonce(again.headers);
+    expect(againHtml).toContain(`nonce="${againNonce}"`);
+    expect(withoutHoles(againHtml!, againNonce)).toBe(withoutHoles(firstHtml!, readNonce(first.headers)));
+    // The same page unzipped, from the same remembered pieces.
+    const plain = await get(target);
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(withoutHoles(plain.body.toString("utf8"), readNonce(plain.headers))).toBe(withoutHoles(againHtml!, againNonce));
+  });
+
   it("never remembers or serves a signed-in librarian's page", async () => {
     await addLibrarian(getDatabase(), "档案员乙", "a long enough password");
     const { token } = createSession(getDatabase(), "档案员乙");
