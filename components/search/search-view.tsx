@@ -15,9 +15,9 @@ import { FACETS_ROOT_ID, SearchFacets, toFacetsData } from "./search-facets";
 
 /**
  * The results page's content, for both renderers: Next.js (client navigations) and the
- * document fast path (lib/server/search-document.tsx, full page loads).
+ * document fast path (lib/server/search-document.tsx, full page loads). `elapsed`: the search time
+ * to show, when not the search's own (a remembered page fills it in per response, page-template.ts).
  */
-/** `elapsed`: the search time to show, when not the search's own (a remembered page fills it per response). */
 export function SearchView({ outcome, elapsed }: { outcome: SearchPageOutcome; elapsed?: string }) {
   if (outcome.kind !== "ok") {
     return (
