@@ -36,7 +36,7 @@ const EnvSchema = z.object({
   BAOKU_WORKERS: z.coerce.number().int().min(1, "BAOKU_WORKERS must be at least 1").max(64).default(Math.min(2, os.availableParallelism())),
   /**
    * Megabytes of rendered results pages each server process keeps (page-cache.ts); 0 keeps none.
-   * A results page is 20–100 kB here.
+   * A results page is 20–100 kB here; its gzipped pieces, once asked for, add about a fifth.
    */
   BAOKU_PAGE_CACHE_MB: z.coerce.number({ error: "BAOKU_PAGE_CACHE_MB must be a number of megabytes" }).min(0).max(16_384).default(64),
 });
