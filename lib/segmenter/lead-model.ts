@@ -6,8 +6,8 @@ import { decodeSignedBytes, encodeSignedBytes } from "./signed-byte-text";
  * rather than a later one (他表示，… 此外，… 据介绍，…): a logistic regression over the
  * characters of its first sentence, trained on every paragraph of the training months' articles
  * (ingest/count-lead-model.ts). A headline-less item with no dateline has only this and its
- * subject to tell that it starts (README, parsing quality); the page segmenter reads the score
- * bucketed, beside the subject features.
+ * subject to tell that it starts (README, parsing quality); the decoder adds the score to such a
+ * line's first-line score after the perceptron's (lead-bonus.ts), never as a feature.
  *
  * Features are hashed into 2^bits weights: the first one, two and three characters, and every
  * character pair and triple of the first `head` characters of the first sentence. Weights ship as

@@ -17,8 +17,8 @@ import { describeResumePairs, findWaitingLines, type WaitingFrame } from "./wait
 /**
  * One OCR'd page → its items: lines, features, the most likely label sequence under the trained
  * model (a line that reads like a report's opening after a finished sentence helped towards a
- * first line by the lead model, lead-bonus.ts), then the items those labels describe — read again when a resumed column looks paired
- * with the wrong interrupted item (swap-resumptions.ts), and when a headline printed late sits
+ * first line by the lead model, lead-bonus.ts), then the items those labels describe — read again
+ * when a resumed column looks paired with the wrong interrupted item (swap-resumptions.ts), and when a headline printed late sits
  * over the rest of an earlier headline-less item (adopt-headlines.ts).
  */
 export type SegmentedPage = AssembledPage & { lines: PageLine[]; decisions: LineDecision[] };

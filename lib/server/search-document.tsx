@@ -20,8 +20,9 @@ export type DocumentAssets = { stylesheets: string[]; facetsScript: string };
 
 /**
  * `cacheable`: the page is the same for every reader until the index changes (results with exact
- * counts from every engine, all read under `version`, nobody signed in), so page-cache.ts may keep it. `processingTimeMs`:
- * the search's own time, for a page rendered with a mark in place of it (page-template.ts).
+ * counts from every engine, all read under `version`, nobody signed in), so page-cache.ts may keep
+ * it. `processingTimeMs`: the search's own time, for a page rendered with a mark in place of it
+ * (page-template.ts).
  */
 export type SearchDocument = { status: 200; html: string; cacheable: boolean; processingTimeMs: number | null } | { status: "unavailable" };
 
