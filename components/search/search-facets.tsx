@@ -5,7 +5,7 @@ import { FacetForm } from "@/components/facets/facet-form";
 import { FacetGroup } from "@/components/facets/facet-group";
 import { FacetPanel } from "@/components/facets/facet-panel";
 import { HiddenFields } from "@/components/hidden-fields";
-import { AUTHOR_LIST_LIMIT, FACET_LIST_LIMIT, limitFacetValues, toExpandedHref } from "@/lib/app/facet-list";
+import { listShownFacetValues, toExpandedHref } from "@/lib/app/facet-list";
 import { FILTER_GROUPS, formatFilterValue, listActiveFilters, selectedValues, type FilterKey } from "@/lib/app/search-filters";
 import type { SearchPageData } from "@/lib/app/search-page";
 import { toSearchQueryString } from "@/lib/search/search-query-string";
@@ -16,12 +16,18 @@ const LIST_GROUPS = FILTER_GROUPS.filter((group) => group.key !== "author");
 /**
  * What the filter panel shows: all of it plain data, because on a full page load the panel is
  * hydrated on its own from this object (components/islands/facets-island.tsx), not by Next.js.
+ * `facetCounts` holds only the values the panel lists (listShownFacetValues), `valueTotals` how
+ * many each group has.
  */
-export type FacetsData = Pick<SearchPageData, "request" | "histogram" | "facetCounts" | "authorQuery" | "authorMatches" | "expanded"> & { total: number };
+export type FacetsData = Pick<SearchPageData, "request" | "histogram" | "facetCounts" | "authorQuery" | "authorMatches" | "expanded"> & {
+  total: number;
+  valueTotals: Record<FilterKey, number>;
+};
 
 export function toFacetsData(data: SearchPageData): FacetsData {
-  const { request, histogram, facetCounts, authorQuery, authorMatches, expanded } = data;
-  return { request, histogram, facetCounts, authorQuery, authorMatches, expanded, total: data.result.total };
+  const { request, histogram, authorQuery, authorMatches, expanded } = data;
+  const { listed, totals } = listShownFacetValues(data.facetCounts, request, expanded);
+  return { request, histogram, facetCounts: listed, valueTotals: totals, authorQuery, authorMatches, expanded, total: data.result.total };
 }
 
 /** The element the panel renders into, and the JSON script with its data: the island hydrates the one from the other. */
@@ -51,7 +57,7 @@ function Facets({ data }: { data: FacetsData }) {
       {shows("author") ? (
         <FacetGroup legend="作者">
           <AuthorFacet
-            topAuthors={limitFacetValues(facetCounts.author, request.author, AUTHOR_LIST_LIMIT)}
+            topAuthors={facetCounts.author}
             selected={request.author}
             initialQuery={data.authorQuery}
             initialMatches={data.authorMatches}
@@ -60,9 +66,9 @@ function Facets({ data }: { data: FacetsData }) {
         </FacetGroup>
       ) : null}
       {LIST_GROUPS.filter((group) => shows(group.key)).map((group) => {
-        const all = facetCounts[group.key];
+        const listed = facetCounts[group.key];
+        const total = data.valueTotals[group.key];
         const selected = selectedValues(request, group.key);
-        const listed = data.expanded.includes(group.key) ? all : limitFacetValues(all, selected, FACET_LIST_LIMIT);
         return (
           <FacetGroup key={group.key} legend={group.label} testId={`facet-${group.key}`}>
             <FacetCheckboxList
@@ -71,8 +77,8 @@ function Facets({ data }: { data: FacetsData }) {
               selected={selected}
               formatValue={(value) => formatFilterValue(group.key, value)}
               order={group.key === "edition" ? "number" : "count"}
-              allHref={listed.length < all.length ? toExpandedHref(request, group.key) : undefined}
-              total={all.length}
+              allHref={listed.length < total ? toExpandedHref(request, group.key) : undefined}
+              total={total}
             />
           </FacetGroup>
         );

@@ -1,6 +1,6 @@
 import type { ValueCount } from "@/lib/search/facet-values";
 import type { SearchRequest } from "@/lib/search/search-request";
-import { FILTER_GROUPS, toSearchHref, type FilterKey } from "./search-filters";
+import { FILTER_GROUPS, selectedValues, toSearchHref, type FilterKey } from "./search-filters";
 
 /**
  * How much of each facet group the results page sends. A broad search over
@@ -17,6 +17,28 @@ const EXPAND_PARAM = "more";
 /** The first `limit` values (most frequent first, as counted) plus any selected value further down. */
 export function limitFacetValues(values: readonly ValueCount[], selected: readonly string[], limit: number): ValueCount[] {
   return values.filter((entry, index) => index < limit || selected.includes(entry.value));
+}
+
+/**
+ * Each group's values as the panel lists them (the top of the group and every selected value, or
+ * all of it when opened in full; authors never open in full) and how many values the group has.
+ * Only these go into the page: the panel's island is hydrated from the same lists, and a broad
+ * search's full lists (about 1,000 authors and 500 columns on rmrb) were a third of its HTML.
+ */
+export function listShownFacetValues(
+  facetCounts: Readonly<Record<FilterKey, readonly ValueCount[]>>,
+  request: SearchRequest,
+  expanded: readonly FilterKey[],
+): { listed: Record<FilterKey, ValueCount[]>; totals: Record<FilterKey, number> } {
+  const listed = {} as Record<FilterKey, ValueCount[]>;
+  const totals = {} as Record<FilterKey, number>;
+  for (const { key } of FILTER_GROUPS) {
+    const all = facetCounts[key];
+    const opened = key !== "author" && expanded.includes(key);
+    listed[key] = opened ? [...all] : limitFacetValues(all, selectedValues(request, key), key === "author" ? AUTHOR_LIST_LIMIT : FACET_LIST_LIMIT);
+    totals[key] = all.length;
+  }
+  return { listed, totals };
 }
 
 /** The groups the reader opened in full. */
