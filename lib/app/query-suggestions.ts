@@ -53,10 +53,11 @@ export function listSuggestionCandidates(q: string): Array<Omit<QuerySuggestion,
   return candidates.slice(0, MAX_CANDIDATES);
 }
 
-export async function suggestQueries(request: SearchRequest): Promise<QuerySuggestion[]> {
+/** `version`: the index version of the caller's page, which the counts are filed under (countArticles). */
+export async function suggestQueries(request: SearchRequest, { version }: { version?: string } = {}): Promise<QuerySuggestion[]> {
   const candidates = listSuggestionCandidates(request.q);
   const counted = await Promise.all(
-    candidates.map(async (candidate) => ({ ...candidate, count: (await countArticles({ ...request, q: candidate.q, page: 1 }, [])).total })),
+    candidates.map(async (candidate) => ({ ...candidate, count: (await countArticles({ ...request, q: candidate.q, page: 1 }, [], undefined, { version })).total })),
   );
   return counted.filter((suggestion) => suggestion.count > 0).slice(0, MAX_SUGGESTIONS);
 }

@@ -105,8 +105,8 @@ async function loadSearchPage(request: SearchRequest, authorQuery: string, versi
   const main = searchArticles(request, undefined, options);
   const [result, facets, dates] = await Promise.all([main, countFacetsDisjunctively(request, main, options), loadHistogram(request, main, options)]);
   const facetCounts = facets.counts;
-  const authorMatches = authorQuery ? await findAuthors(request, authorQuery, facetCounts.author) : null;
-  const suggestions = result.total === 0 ? await suggestQueries(request) : [];
+  const authorMatches = authorQuery ? await findAuthors(request, authorQuery, facetCounts.author, { version }) : null;
+  const suggestions = result.total === 0 ? await suggestQueries(request, { version }) : [];
   const countsExact = result.exact && facets.exact && dates.exact;
   return { request, result, histogram: dates.histogram, facetCounts, authorQuery, authorMatches, suggestions, countsExact };
 }

@@ -14,8 +14,9 @@ import { getSearchContext, type SearchContext } from "./search-articles";
  */
 const directories = createMemo<AuthorEntry[]>({ maxEntries: 4, ttlMs: 24 * 3600_000 });
 
-export async function loadAuthorDirectory(context: SearchContext = getSearchContext()): Promise<AuthorEntry[]> {
-  const version = await readCurrentIndexVersion(context);
+/** `version`: one the caller read fresh (as searchArticles takes it); the cached one (at most a second old) otherwise. */
+export async function loadAuthorDirectory(context: SearchContext = getSearchContext(), { version: known }: { version?: string } = {}): Promise<AuthorEntry[]> {
+  const version = known ?? (await readCurrentIndexVersion(context));
   return directories.get(version, () => readBylineRecords(context).then(aggregateAuthors));
 }
 

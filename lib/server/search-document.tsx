@@ -73,8 +73,7 @@ export async function renderSearchDocument(query: URLSearchParams, context: Docu
     </html>,
   );
   const ok = outcome.kind === "ok" ? outcome : null;
-  // The author box's matches and a fruitless search's suggestions are read outside the page's version.
-  const cacheable = session === null && ok !== null && ok.countsExact && ok.result.missing.length === 0 && ok.authorQuery === "" && ok.suggestions.length === 0 && context.version !== undefined;
+  const cacheable = session === null && ok !== null && ok.countsExact && ok.result.missing.length === 0 && context.version !== undefined;
   return { status: 200, html: `<!DOCTYPE html>${html}`, cacheable, processingTimeMs: ok?.result.processingTimeMs ?? null };
 }
 

@@ -88,7 +88,7 @@ function get(target: string, headers: Record<string, string> = {}) {
   });
 }
 
-function readFacetsData(html: string): { total: number; request: { q: string }; facetCounts: Record<string, Array<{ value: string; count: number }>> } {
+function readFacetsData(html: string): { total: number; request: { q: string }; facetCounts: Record<string, Array<{ value: string; count: number }>>; authorMatches: Array<{ value: string }> | null } {
   const match = /<script id="facets-data" type="application\/json">(.*?)<\/script>/s.exec(html);
   expect(match, "the island's data").not.toBeNull();
   return JSON.parse(match![1]!);
@@ -262,6 +262,29 @@ describe("remembered results pages", () => {
     const plain = await get(target);
     expect(plain.headers["content-encoding"]).toBeUndefined();
     expect(withoutHoles(plain.body.toString("utf8"), readNonce(plain.headers))).toBe(withoutHoles(againHtml!, againNonce));
+  });
+
+  it("remembers a page with the author box's matches or a fruitless search's suggestions, and searches afresh when the index changes", async () => {
+    const authors = `/search?q=${encodeURIComponent("整理")}&authorq=${encodeURIComponent("静")}`;
+    const fruitless = `/search?q=${encodeURIComponent("地方志医院")}`;
+    const firstAuthors = (await get(authors)).body.toString("utf8");
+    const firstFruitless = (await get(fruitless)).body.toString("utf8");
+    expect(readFacetsData(firstAuthors).authorMatches?.map((match) => match.value).sort()).toEqual(["李静", "赵静茹"]);
+    const countSuggested = (html: string) => Number(/>地方志<\/a><span[^>]*>（(?:<!-- -->)?(\d+)(?:<!-- -->)? 篇）/.exec(html)?.[1]);
+    expect(firstFruitless).toContain('data-testid="query-suggestions"');
+    const suggested = countSuggested(firstFruitless);
+    expect(suggested).toBeGreaterThan(0);
+    const before = getPageCache().readCounts();
+    await get(authors);
+    await get(fruitless);
+    expect(getPageCache().readCounts().hits).toBe(before.hits + 2);
+
+    // A new author matching the box, in an article that one suggestion now finds too: both pages are
+    // searched afresh, and the suggestion counted under the new version (not one read a moment before).
+    const added = makeArticle({ id: "fpg-suggested", title: "病案整理", body: "地方志里的病案整理。", date: "2022-06-06", source: "测试日报", authors: [{ name: "静怡", role: "记者" }] });
+    await client.waitForTask(await enqueueUpsert(client, process.env.BAOKU_INDEX ?? "", [toIndexDocument(added, toSourceStamp("fixtures/fpg-suggested.txt", "1"))]));
+    expect(readFacetsData((await get(authors)).body.toString("utf8")).authorMatches?.map((match) => match.value).sort()).toEqual(["李静", "赵静茹", "静怡"].sort());
+    expect(countSuggested((await get(fruitless)).body.toString("utf8"))).toBe(suggested + 1);
   });
 
   it("never remembers or serves a signed-in librarian's page", async () => {
