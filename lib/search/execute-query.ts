@@ -183,7 +183,13 @@ async function runOneStepFirst<Hit extends RecordAny>(
       fetchResultPage<Hit>(target, [search(new Set([...excluded, ...rejected]))], { ...judged, hitsPerPage: window }),
     );
     if (checked) {
-      for (const check of missing) settleTermLater(target, version, check, within);
+      // A window that reached the last candidate has judged them all (with the page's own hits, when
+      // nothing was excluded before): filed as a listing would file them, so none is listed again.
+      const every = excluded.size === 0 ? checked.every : null;
+      for (const check of missing) {
+        if (every) fileVerdicts(version, check, within, every as unknown as StoredText[]);
+        else settleTermLater(target, version, check, within);
+      }
       return { ...checked.page, exact: checked.exact };
     }
   }
@@ -215,29 +221,34 @@ async function checkPageHits<Hit extends RecordAny>(
   size: number,
   pageHoldsFields: boolean,
   refetch: (rejected: ReadonlySet<string>, window: number) => Promise<ResultPage<Hit>>,
-): Promise<{ page: ResultPage<Hit>; exact: boolean } | null> {
+): Promise<{ page: ResultPage<Hit>; exact: boolean; every: Hit[] | null } | null> {
   const rejected = new Set<string>();
+  // Every hit judged, by id: each window leaves out only decoys judged before it, so a window that
+  // reaches the last candidate makes these every candidate of the search.
+  const judged = new Map<string, Hit>();
   const judge = (hits: readonly Hit[]) => {
     const before = rejected.size;
+    for (const hit of hits) judged.set(String(hit.id), hit);
     for (const term of terms) for (const id of findRejected(term, hits as unknown as StoredText[])) rejected.add(id);
     return rejected.size - before;
   };
   if (size > 0 && pageHoldsFields) {
-    if (judge(page.hits) === 0) return { page, exact: page.hits.length >= page.totalHits };
+    if (judge(page.hits) === 0) return { page, exact: page.hits.length >= page.totalHits, every: null };
   } else if (size === 0 && page.totalHits > (CHECK_WINDOWS[0] ?? 0)) {
-    return { page, exact: false };
+    return { page, exact: false, every: null };
   }
   for (const window of CHECK_WINDOWS) {
     const wide = await refetch(rejected, Math.max(window, size));
     const decoys = judge(wide.hits);
     const good = wide.hits.filter((hit) => !rejected.has(String(hit.id)));
     const holdsRest = wide.hits.length >= wide.totalHits;
+    const every = holdsRest ? [...judged.values()] : null;
     // Every candidate left has been judged: one more page without the window's decoys is exact throughout.
-    if (holdsRest && decoys > 0) return { page: await refetch(rejected, size), exact: true };
+    if (holdsRest && decoys > 0) return { page: await refetch(rejected, size), exact: true, every };
     if (good.length < size && !holdsRest) continue;
     const totalHits = wide.totalHits - decoys;
     const hits = good.slice(0, size);
-    return { page: { ...wide, hits, totalHits, totalPages: Math.ceil(totalHits / Math.max(1, size)), page: 1 }, exact: holdsRest && decoys === 0 };
+    return { page: { ...wide, hits, totalHits, totalPages: Math.ceil(totalHits / Math.max(1, size)), page: 1 }, exact: holdsRest && decoys === 0, every };
   }
   return null;
 }

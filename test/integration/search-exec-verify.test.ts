@@ -196,7 +196,14 @@ describe("a reader's first search with a common long term, settled after the ans
     expect(first.facets.source).toEqual([{ value: "甲报", count: 5 }]);
     // The version, the page, the window (every candidate left) and the page without all five decoys.
     expect(counting.calls).toBe(4);
+    // The page and the window held every candidate: their verdicts are filed, nothing is listed after the answer.
     await waitForSettling();
+    expect(counting.calls).toBe(4);
+    const verdicts = await findKnownVerdicts(await readIndexVersion(context), termCheck("国人民"), null);
+    expect(verdicts && [...verdicts.rejected].sort()).toEqual(["d-new-1", "d-new-2", "d-new-3", "d-old-1", "d-old-2"]);
+    const again = await searchArticles(newest(4, 2), context, { settle: "later" });
+    expect(again.hits.map((hit) => hit.article.id)).toEqual(["t1"]);
+    expect(again.exact).toBe(true);
   });
 
   it("is exact at once when the page checked hit by hit turns out to hold every candidate left", async () => {
@@ -248,9 +255,12 @@ describe("a reader's first search with a common long term, settled after the ans
     const counted = await countArticles(newest(4), ["source"], context, { settle: "later" });
     expect(counted).toEqual({ total: 5, facets: { source: [{ value: "甲报", count: 5 }] }, missing: [], exact: true });
     // The version (read once: the count's cache key and its verdicts share it), the count, the window
-    // with the text and the count without its decoys: no listing.
+    // with the text and the count without its decoys: no listing, then or after the answer.
     expect(counting.calls).toBe(4);
     await waitForSettling();
+    expect(counting.calls).toBe(4);
+    const verdicts = await findKnownVerdicts(await readIndexVersion(context), termCheck("国人民"), null);
+    expect(verdicts && [...verdicts.rejected].sort()).toEqual(["d-new-1", "d-new-2", "d-new-3", "d-old-1", "d-old-2"]);
   });
 });
 
