@@ -83,6 +83,21 @@ export function cutDictionaryWords(text: string): string[] {
   return loadJieba().cut(text, false);
 }
 
+/**
+ * cutDictionaryWords of each text (none holding a line break), all in one call with a newline
+ * between them, which jieba never cuts across: the same words, without a call per text, which
+ * cost the page segmenter a tenth of its time when it cut each line apart.
+ */
+export function cutDictionaryWordsEach(texts: readonly string[]): string[][] {
+  const groups: string[][] = [[]];
+  for (const word of cutDictionaryWords(texts.join("\n"))) {
+    if (word === "\n") groups.push([]);
+    else groups[groups.length - 1]!.push(word);
+  }
+  if (groups.length !== texts.length) throw new Error(`jieba: ${texts.length} texts cut into ${groups.length}`);
+  return groups;
+}
+
 const HAN = /\p{Script=Han}/u;
 
 /** Top TF-IDF keywords: words of two or more characters with at least one Han character. */

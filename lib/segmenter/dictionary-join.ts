@@ -50,10 +50,20 @@ export function measureJoin(before: string, after: string): JoinStrength {
   if (!before || !after) return 0;
   const left = before.slice(-CUT_CONTEXT_CHARS);
   const right = after.slice(0, CUT_CONTEXT_CHARS);
+  const atJoin = left.slice(-1) + right.slice(0, 1);
+  // A word that spans the join holds its two characters side by side, so when no dictionary word
+  // does, none spans it: most joins of unrelated lines end here, without the look-up below.
+  if (!isSurrogate(atJoin, 0) && !isSurrogate(atJoin, 1) && !loadLexicon().pairs.has(atJoin)) return 0;
   // jieba is asked only when some short dictionary word spans the join: a cut is costly, and
   // without such a word jieba could only join the two sides into a word of five or more.
   if (spansDictionaryWord(left, right)) return cutsAcross(left, right) ? 3 : 2;
-  return loadLexicon().pairs.has(left.slice(-1) + right.slice(0, 1)) ? 1 : 0;
+  return loadLexicon().pairs.has(atJoin) ? 1 : 0;
+}
+
+/** A UTF-16 surrogate at `at`: a character outside the BMP, whose pairs the lexicon keeps only by halves. */
+function isSurrogate(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code >= 0xd800 && code <= 0xdfff;
 }
 
 function cutsAcross(left: string, right: string): boolean {

@@ -2,7 +2,7 @@ import { observeLine, startClass, type LineObservations } from "./line-observati
 import { combineWithHabits, describeClosing, readPageHabits } from "./page-habits";
 import type { PageLine } from "./page-lines";
 import { findLaterJoin, findResumableLine, type JoinTables } from "./resume-evidence";
-import { compareContext, compareContextInSpace, describeTopicShift, measureCohesion, measurePageSubjects, readLineWords } from "./subject-features";
+import { compareContext, compareContextInSpace, describeTopicShift, measureCohesion, measurePageSubjects, readPageWords } from "./subject-features";
 
 /**
  * The features of each line of a page, as strings (a linear model gives each a weight per
@@ -15,7 +15,7 @@ import { compareContext, compareContextInSpace, describeTopicShift, measureCohes
 export function extractPageFeatures(lines: readonly PageLine[], tables: JoinTables): string[][] {
   const observed = lines.map(observeLine);
   const habits = readPageHabits(observed);
-  const words = lines.map(readLineWords);
+  const words = readPageWords(lines);
   const subjects = measurePageSubjects(lines, observed, tables.subjects);
   return lines.map((_, i) => [...composeFeatures(lines, observed, i, tables), ...combineWithHabits(observed, i, habits), ...describeTopicShift(words, observed, i, subjects, describeClosing(observed, i, habits))]);
 }

@@ -1,4 +1,4 @@
-import { cutDictionaryWords } from "@/lib/segment/jieba";
+import { cutDictionaryWords, cutDictionaryWordsEach } from "@/lib/segment/jieba";
 import type { LineObservations } from "./line-observations";
 import type { PageLine } from "./page-lines";
 import { measureSubjectSimilarities } from "./subject-similarity";
@@ -66,7 +66,7 @@ export type SubjectSimilarities = { near: readonly number[]; wide: readonly numb
 
 export function measurePageSubjects(lines: readonly PageLine[], observed: readonly LineObservations[], space: SubjectSpace): SubjectSimilarities {
   const headed = observed.map((line) => line.headlineShaped);
-  const [near, wide] = measureSubjectSimilarities(lines.map(readLineWords), headed, TOPIC_WINDOW, [2, 6]) as [number[], number[]];
+  const [near, wide] = measureSubjectSimilarities(readPageWords(lines), headed, TOPIC_WINDOW, [2, 6]) as [number[], number[]];
   const { vectors } = readPageVectors(lines, space);
   const [spaceNear, spaceWide] = measureSpaceSimilarities(vectors, headed, space.dims, TOPIC_WINDOW, [2, 6]) as [number[], number[]];
   return { near, wide, spaceNear, spaceWide };
@@ -112,7 +112,11 @@ const TOPIC_WINDOW = 6;
 const CONTENT_WORD = /^\p{Script=Han}{2,}$/u;
 
 export function collectContentWords(norm: string): ContentWords {
-  return new Set(cutDictionaryWords(norm.slice(0, TOPIC_CHARS)).filter((word) => CONTENT_WORD.test(word)));
+  return toContentWords(cutDictionaryWords(norm.slice(0, TOPIC_CHARS)));
+}
+
+function toContentWords(words: readonly string[]): ContentWords {
+  return new Set(words.filter((word) => CONTENT_WORD.test(word)));
 }
 
 const TOPIC_CHARS = 400;
@@ -170,10 +174,20 @@ function readLinePairs(line: PageLine): ReadonlySet<string> {
 const HAN_PAIR = /^\p{Script=Han}{2}$/u;
 
 /** A line's content words, cut once: the topic features and the resume comparisons read the same lines. */
-export function readLineWords(line: PageLine): ContentWords {
+function readLineWords(line: PageLine): ContentWords {
   let words = lineWords.get(line);
   if (!words) lineWords.set(line, (words = collectContentWords(line.norm)));
   return words;
+}
+
+/** readLineWords of every line of a page, the lines not read yet cut in one call (the same words). */
+export function readPageWords(lines: readonly PageLine[]): ContentWords[] {
+  const unread = lines.filter((line) => !lineWords.has(line));
+  if (unread.length > 0) {
+    const cut = cutDictionaryWordsEach(unread.map((line) => line.norm.slice(0, TOPIC_CHARS)));
+    unread.forEach((line, at) => lineWords.set(line, toContentWords(cut[at]!)));
+  }
+  return lines.map(readLineWords);
 }
 
 const lineWords = new WeakMap<PageLine, ContentWords>();
@@ -185,7 +199,7 @@ type PageVectors = { space: SubjectSpace; vectors: readonly (Float64Array | null
 function readPageVectors(lines: readonly PageLine[], space: SubjectSpace): PageVectors {
   const known = pageVectors.get(lines);
   if (known && known.space === space) return known;
-  const page: PageVectors = { space, vectors: lines.map((line) => embedWords(space, readLineWords(line))), windows: new Map() };
+  const page: PageVectors = { space, vectors: readPageWords(lines).map((words) => embedWords(space, words)), windows: new Map() };
   pageVectors.set(lines, page);
   return page;
 }

@@ -1,4 +1,4 @@
-import { cutDictionaryWords } from "@/lib/segment/jieba";
+import { cutDictionaryWordsEach } from "@/lib/segment/jieba";
 import { decodePairFilter, hasPair, type PairFilter, type PairFilterFile } from "./pair-filter";
 
 /**
@@ -38,19 +38,9 @@ export function decodeWordPairs(file: WordPairsFile): WordPairs {
  * a call per line cost a tenth of the segmenter's time.
  */
 export function readEdgeWords(norms: readonly string[]): { last: (string | null)[]; first: (string | null)[] } {
-  const last = splitAtNewlines(cutDictionaryWords(norms.map((norm) => norm.slice(-EDGE_CHARS)).join("\n")), norms.length).map((words) => toHanWord(words[words.length - 1]));
-  const first = splitAtNewlines(cutDictionaryWords(norms.map((norm) => norm.slice(0, EDGE_CHARS)).join("\n")), norms.length).map((words) => toHanWord(words[0]));
+  const last = cutDictionaryWordsEach(norms.map((norm) => norm.slice(-EDGE_CHARS))).map((words) => toHanWord(words[words.length - 1]));
+  const first = cutDictionaryWordsEach(norms.map((norm) => norm.slice(0, EDGE_CHARS))).map((words) => toHanWord(words[0]));
   return { last, first };
-}
-
-function splitAtNewlines(words: readonly string[], count: number): string[][] {
-  const groups: string[][] = [[]];
-  for (const word of words) {
-    if (word === "\n") groups.push([]);
-    else groups[groups.length - 1]!.push(word);
-  }
-  if (groups.length !== count) throw new Error(`word pairs: ${count} lines cut into ${groups.length}`);
-  return groups;
 }
 
 function toHanWord(word: string | undefined): string | null {
