@@ -160,7 +160,8 @@ const linePairs = new WeakMap<PageLine, ReadonlySet<number>>();
 
 /**
  * A line's pairs of adjacent Han characters (in its first COHESION_CHARS code units), each as one
- * small integer (pairCode): sets of numbers are compared several times faster than sets of strings.
+ * small integer (the first's readHanIndex × HAN_UNITS_BOUND + the second's): sets of such numbers
+ * are compared faster than sets of two-character strings (about 1.4× on these comparisons).
  */
 function readLinePairs(line: PageLine): ReadonlySet<number> {
   let pairs = linePairs.get(line);
