@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { cutDictionaryWords } from "@/lib/segment/jieba";
+import { isSurrogateUnit } from "@/lib/text/normalize";
 
 /**
  * How strongly the end of one line and the start of another read as one piece of text: the
@@ -53,17 +54,12 @@ export function measureJoin(before: string, after: string): JoinStrength {
   const atJoin = left.slice(-1) + right.slice(0, 1);
   // A word that spans the join holds its two characters side by side, so when no dictionary word
   // does, none spans it: most joins of unrelated lines end here, without the look-up below.
-  if (!isSurrogate(atJoin, 0) && !isSurrogate(atJoin, 1) && !loadLexicon().pairs.has(atJoin)) return 0;
+  // A character outside the BMP is kept in the lexicon's pairs only by halves: such joins take the long way.
+  if (!isSurrogateUnit(atJoin.charCodeAt(0)) && !isSurrogateUnit(atJoin.charCodeAt(1)) && !loadLexicon().pairs.has(atJoin)) return 0;
   // jieba is asked only when some short dictionary word spans the join: a cut is costly, and
   // without such a word jieba could only join the two sides into a word of five or more.
   if (spansDictionaryWord(left, right)) return cutsAcross(left, right) ? 3 : 2;
   return loadLexicon().pairs.has(atJoin) ? 1 : 0;
-}
-
-/** A UTF-16 surrogate at `at`: a character outside the BMP, whose pairs the lexicon keeps only by halves. */
-function isSurrogate(text: string, at: number): boolean {
-  const code = text.charCodeAt(at);
-  return code >= 0xd800 && code <= 0xdfff;
 }
 
 function cutsAcross(left: string, right: string): boolean {

@@ -1,4 +1,5 @@
 import { cutDictionaryWords, cutDictionaryWordsEach } from "@/lib/segment/jieba";
+import { isSurrogateUnit } from "@/lib/text/normalize";
 import type { LineObservations } from "./line-observations";
 import type { PageLine } from "./page-lines";
 import { measureSubjectSimilarities } from "./subject-similarity";
@@ -187,7 +188,7 @@ let hanUnitsSeen = 0;
 function readHanIndex(code: number): number {
   let known = hanIndexes[code]!;
   if (known === 0) {
-    const isHan = (code < 0xd800 || code > 0xdfff) && /\p{Script=Han}/u.test(String.fromCharCode(code));
+    const isHan = !isSurrogateUnit(code) && /\p{Script=Han}/u.test(String.fromCharCode(code));
     known = isHan ? ++hanUnitsSeen : -1;
     hanIndexes[code] = known;
   }

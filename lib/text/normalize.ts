@@ -22,6 +22,11 @@ export function normalizeChar(char: string): string {
   return out;
 }
 
+/** A UTF-16 surrogate: half of a character outside the BMP, never a character alone. */
+export function isSurrogateUnit(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdfff;
+}
+
 /** Per BMP code unit: 0 not yet known, -1 not one BMP unit after normalising, else the normalised unit + 1. */
 const singleUnits = new Int32Array(0x10000);
 
@@ -31,7 +36,7 @@ const singleUnits = new Int32Array(0x10000);
  * normalises every character of every hit's text, and the Map lookup by string was most of its time.
  */
 export function normalizeUnit(code: number): number {
-  if (code >= 0xd800 && code <= 0xdfff) return -1;
+  if (isSurrogateUnit(code)) return -1;
   let known = singleUnits[code]!;
   if (known === 0) {
     const out = normalizeChar(String.fromCharCode(code));
