@@ -6,7 +6,7 @@ import { runIngest } from "@/ingest/pipeline";
 import { AUTHOR_LIST_LIMIT, FACET_LIST_LIMIT } from "@/lib/app/facet-list";
 import { setEngineClient } from "@/lib/search/connection";
 import { renderSearchDocument } from "@/lib/server/search-document";
-import { connectTestEngine, uniqueIndexName } from "./helpers";
+import { connectTestEngine, readIslandData, uniqueIndexName } from "./helpers";
 
 vi.mock("next/link", () => import("@/components/islands/plain-link"));
 vi.mock("next/navigation", () => import("@/components/islands/full-page-router"));
@@ -52,9 +52,7 @@ afterAll(() => {
 async function render(query: string): Promise<{ html: string; island: IslandData }> {
   const page = await renderSearchDocument(new URLSearchParams(query), { nonce: "n", session: null, assets });
   if (page.status !== 200) throw new Error("the engine is down");
-  const match = /<script id="facets-data" type="application\/json">(.*?)<\/script>/s.exec(page.html);
-  expect(match, "the island's data").not.toBeNull();
-  return { html: page.html, island: JSON.parse(match![1]!) as IslandData };
+  return { html: page.html, island: readIslandData<IslandData>(page.html) };
 }
 
 const countBoxes = (html: string, name: string) => (html.match(new RegExp(`<input type="checkbox"[^>]*name="${name}"`, "g")) ?? []).length;

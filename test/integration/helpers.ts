@@ -1,7 +1,14 @@
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 import { EngineClient } from "@/lib/search/engine/client";
 
 let counter = 0;
+
+/** The results page's island data (the filter panel's JSON in `<script id="facets-data">`), as the page sent it. */
+export function readIslandData<T>(html: string): T {
+  const match = /<script id="facets-data" type="application\/json">(.*?)<\/script>/s.exec(html);
+  expect(match, "the island's data").not.toBeNull();
+  return JSON.parse(match![1]!) as T;
+}
 
 export function connectTestEngine(): EngineClient {
   return new EngineClient({ url: inject("meiliUrl"), apiKey: inject("meiliKey") });

@@ -11,7 +11,7 @@ import { SECURITY_HEADERS } from "@/lib/app/security-headers";
 import { setEngineClient } from "@/lib/search/connection";
 import { searchArticles } from "@/lib/search/search-articles";
 import { parseSearchRequest } from "@/lib/search/search-request";
-import { connectTestEngine, uniqueIndexName } from "./helpers";
+import { connectTestEngine, readIslandData, uniqueIndexName } from "./helpers";
 import { toIndexDocument, toSourceStamp } from "@/lib/search/documents";
 import { enqueueUpsert } from "@/lib/search/index-admin";
 import { waitForSettling } from "@/lib/search/settle-later";
@@ -88,11 +88,8 @@ function get(target: string, headers: Record<string, string> = {}) {
   });
 }
 
-function readFacetsData(html: string): { total: number; request: { q: string }; facetCounts: Record<string, Array<{ value: string; count: number }>>; authorMatches: Array<{ value: string }> | null } {
-  const match = /<script id="facets-data" type="application\/json">(.*?)<\/script>/s.exec(html);
-  expect(match, "the island's data").not.toBeNull();
-  return JSON.parse(match![1]!);
-}
+type IslandData = { total: number; request: { q: string }; facetCounts: Record<string, Array<{ value: string; count: number }>>; authorMatches: Array<{ value: string }> | null };
+const readFacetsData = (html: string) => readIslandData<IslandData>(html);
 
 describe("GET /search through the fast path", () => {
   it("renders the whole results page: results, counts, filters and the island's data", async () => {
