@@ -38,6 +38,7 @@ describe("proximity through the engine", () => {
     const expected = BODIES.filter(([, , near]) => near).map(([id]) => id).sort();
     expect(await idsOf("春运 NEAR/5 铁路")).toEqual(expected);
     expect(await idsOf("铁路 近/5 春运")).toEqual(expected);
+    expect(await idsOf('"春运 铁路"~5')).toEqual(expected);
     expect(await idsOf("春运 NEAR/50 铁路")).toEqual(["n1", "n2", "n3", "n5", "n6"]);
     expect(await idsOf("春运 NEAR/5 铁路 列车")).toEqual(["n1", "n5"]);
     expect(await idsOf("春运 NEAR/5 铁路 OR 别的")).toEqual([...expected, "n7"].sort());

@@ -154,6 +154,24 @@ describe("proximity", () => {
     expect(parse("公路 OR 春运 NEAR/5 铁路")).toHaveLength(1);
   });
 
+  it("reads \"A B\"~n, with exactly two words in the quotes, as A NEAR/n B", () => {
+    expect(parse('"北京 冬奥"~5')).toEqual([{ anyOf: [{ text: "北京", field: "any", negated: false, phrase: false, near: { text: "冬奥", phrase: false, distance: 5 } }] }]);
+    expect(parse("“春运　铁路”～１２ 公路").map((clause) => clause.anyOf[0]?.near?.distance ?? clause.anyOf[0]?.text)).toEqual([12, "公路"]);
+    expect(parse('标题:"春运 铁路"~3 OR 民航')[0]?.anyOf.map((term) => [term.field, term.text, term.near?.text])).toEqual([
+      ["title", "春运", "铁路"],
+      ["any", "民航", undefined],
+    ]);
+  });
+
+  it("keeps \"…\"~n as typed when it cannot be a NEAR", () => {
+    expect(parse('"北京冬奥"~5').map((clause) => clause.anyOf[0]?.text)).toEqual(["北京冬奥", "~5"]);
+    expect(parse('"北京 冬奥 会"~5').map((clause) => clause.anyOf[0]?.text)).toEqual(["北京 冬奥 会", "~5"]);
+    expect(parse('"北京 冬奥"~51').map((clause) => clause.anyOf[0]?.text)).toEqual(["北京 冬奥", "~51"]);
+    expect(parse('"北京 冬奥"~5x').map((clause) => clause.anyOf[0]?.text)).toEqual(["北京 冬奥", "~5x"]);
+    expect(parse('-"北京 冬奥"~5')[0]?.anyOf[0]).toMatchObject({ text: "北京 冬奥", negated: true, phrase: true });
+    expect(parse('作者:"王 明"~2')[0]?.anyOf[0]).toMatchObject({ text: "王 明", field: "author", phrase: true });
+  });
+
   it("ignores a NEAR without plain terms on both sides, and one out of range is a word", () => {
     expect(parse("NEAR/5 铁路").map((clause) => clause.anyOf[0]?.text)).toEqual(["铁路"]);
     expect(parse("-春运 NEAR/5 铁路").map((clause) => clause.anyOf[0]?.near)).toEqual([undefined, undefined]);

@@ -13,7 +13,8 @@
  *   matches an author name; `:` or `：`, Latin prefixes case-insensitive.
  * - `A NEAR/5 B` (or `A 近/5 B`, 1–50): both terms in one paragraph with at most 5
  *   characters between them, either order; a NEAR without a plain term on each side
- *   is ignored.
+ *   is ignored. `"A B"~5`, the proximity form of Lucene-style engines, means the same
+ *   when the quotes hold exactly two words; otherwise `~5` stays text as typed.
  * Inputs that mean nothing (a lone -, "", a dangling OR, `title:` without a
  * value) are ignored. The parser never throws: limits give a typed error.
  */
@@ -137,6 +138,8 @@ function readTerm(chars: readonly string[], start: number): { token: Token | nul
     const close = chars.indexOf(closer, pos + 1);
     const end = close === -1 ? chars.length : close;
     const text = chars.slice(pos + 1, end).join("").trim();
+    const slop = close === -1 ? null : readSlop(chars, close + 1, text, field, negated);
+    if (slop) return slop;
     return { token: makeTermToken(text, field, negated, true), end: close === -1 ? end : end + 1 };
   }
 
@@ -146,10 +149,35 @@ function readTerm(chars: readonly string[], start: number): { token: Token | nul
   if (word === OR_WORD && !negated && field === "any") return { token: { kind: "or" }, end };
   const near = NEAR_WORD.exec(word);
   if (near && !negated && field === "any") {
-    const distance = Number((near[1] ?? "").replace(/[０-９]/gu, (digit) => String(digit.charCodeAt(0) - 0xff10)));
+    const distance = readDistance(near[1] ?? "");
     if (distance >= 1 && distance <= MAX_NEAR_DISTANCE) return { token: { kind: "near", distance }, end };
   }
   return { token: makeTermToken(word, field, negated, false), end };
+}
+
+/** `~5` right after a closing quote (`～` and full-width digits too), up to a space, an OR mark or the end. */
+const SLOP = /^[~～]([0-9０-９]{1,2})$/u;
+
+/**
+ * `"A B"~n` read as `A NEAR/n B`: two words in the quotes, a distance of 1–50, and a term that
+ * NEAR takes (not excluded, not an author). Anything else is null, and the quotes and `~n` read
+ * as they always have.
+ */
+function readSlop(chars: readonly string[], start: number, text: string, field: TermField, negated: boolean): { token: Token; end: number } | null {
+  let end = start;
+  while (end < chars.length && !isSpace(chars[end] ?? "") && !OR_MARKS.has(chars[end] ?? "")) end++;
+  const slop = SLOP.exec(chars.slice(start, end).join(""));
+  const words = text.split(/\s+/u);
+  if (!slop || words.length !== 2) return null;
+  const distance = readDistance(slop[1] ?? "");
+  const term: Term = { text: words[0]!, field, negated, phrase: false };
+  if (distance < 1 || distance > MAX_NEAR_DISTANCE || !isNearOperand(term)) return null;
+  return { token: { kind: "term", term: { ...term, near: { text: words[1]!, phrase: false, distance } } }, end };
+}
+
+/** A distance as typed, full-width digits too. */
+function readDistance(digits: string): number {
+  return Number(digits.replace(/[０-９]/gu, (digit) => String(digit.charCodeAt(0) - 0xff10)));
 }
 
 function makeTermToken(text: string, field: TermField, negated: boolean, phrase: boolean): Token | null {

@@ -49,7 +49,7 @@ export const QUERY_SYNTAX: readonly SyntaxRow[] = [
   },
   {
     name: "邻近",
-    form: "A NEAR/5 B 或 A 近/5 B（距离 1–50 个字）",
+    form: "A NEAR/5 B、A 近/5 B 或 \"A B\"~5（距离 1–50 个字）",
     example: "春运 NEAR/5 铁路",
     meaning: "同一段中“春运”与“铁路”相隔不超过 5 个字（先后不限）的文章",
     expect: { clauses: 1, terms: 1, near: 5 },
