@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { describeDefaultIssue, describeIssues } from "@/lib/api/describe-issues";
 import { DEFAULT_PAGE_SIZE } from "./search-query-string";
 
 // The query string lives apart, without zod, so that the results page's island script can use it.
@@ -22,7 +23,7 @@ const manyStrings = z
   .optional()
   .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
   .pipe(z.array(z.string().trim().min(1).max(100)).max(20));
-const EDITION_MESSAGE = `edition 须为 1–${MAX_EDITION} 的整数（版次）`;
+const EDITION_MESSAGE = `须为 1–${MAX_EDITION} 的整数（版次）`;
 /**
  * Newspaper pages (版次) as numbers. The URL's `page` is the result page, so
  * the article's page number travels as `edition` (repeatable: `edition=4&edition=5`).
@@ -41,13 +42,13 @@ const manyEditions = z
           .transform(Number)
           .pipe(z.number().int().min(1, EDITION_MESSAGE).max(MAX_EDITION, EDITION_MESSAGE)),
       )
-      .max(50, "edition 最多 50 个"),
+      .max(50, "最多 50 个"),
   );
 
 export const SearchRequestSchema = z.object({
-  q: z.string().max(1000, "q 过长").default(""),
-  from: z.string().regex(ISO_DATE, "from 须为 YYYY-MM-DD").optional(),
-  to: z.string().regex(ISO_DATE, "to 须为 YYYY-MM-DD").optional(),
+  q: z.string().max(1000, "过长（最多 1000 个字符）").default(""),
+  from: z.string().regex(ISO_DATE, "须为 YYYY-MM-DD").optional(),
+  to: z.string().regex(ISO_DATE, "须为 YYYY-MM-DD").optional(),
   author: manyStrings,
   role: manyStrings,
   topic: manyStrings,
@@ -55,8 +56,8 @@ export const SearchRequestSchema = z.object({
   source: manyStrings,
   edition: manyEditions,
   sort: z.enum(SORT_ORDERS).default("relevance"),
-  page: z.coerce.number().int().min(1, "page 须 ≥ 1").max(10_000).default(1),
-  size: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE, `size 最大 ${MAX_PAGE_SIZE}`).default(DEFAULT_PAGE_SIZE),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  size: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
 });
 
 export type SearchRequest = z.infer<typeof SearchRequestSchema>;
@@ -74,8 +75,7 @@ export function parseSearchRequest(input: URLSearchParams | Record<string, strin
   } else {
     for (const [key, value] of Object.entries(input)) if (value !== undefined) raw[key] = value;
   }
-  const parsed = SearchRequestSchema.safeParse(raw);
+  const parsed = SearchRequestSchema.safeParse(raw, { error: describeDefaultIssue });
   if (parsed.success) return { ok: true, request: parsed.data };
-  const message = parsed.error.issues.map((issue) => `${issue.path.join(".") || "参数"}: ${issue.message}`).join("; ");
-  return { ok: false, message };
+  return { ok: false, message: describeIssues(parsed.error) };
 }

@@ -90,7 +90,9 @@ describe("GET /api/articles/:id and /api/authors", () => {
     const body = await response.json();
     expect(body.authors.map((author: { name: string }) => author.name)).toEqual(["李静"]);
     expect(body.authors[0].count).toBe(ARTICLES / 2);
-    expect((await authorsRoute(request("/api/authors?size=0"))).status).toBe(400);
+    const tooSmall = await authorsRoute(request("/api/authors?size=0"));
+    expect(tooSmall.status).toBe(400);
+    expect(await tooSmall.json()).toEqual({ error: { code: "invalid_parameter", message: "size: 须 ≥ 1" } });
   });
 });
 

@@ -1,26 +1,25 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { AUTHOR_SORTS, queryAuthorDirectory } from "@/lib/authors/directory";
+import { describeDefaultIssue, describeIssues } from "@/lib/api/describe-issues";
 import { answerError, answerJson } from "@/lib/api/respond";
 import { loadAuthorDirectory } from "@/lib/search/author-directory";
 
 export const dynamic = "force-dynamic";
 
 const AuthorsQuerySchema = z.object({
-  q: z.string().max(50, "q 最长 50 个字符").default(""),
+  q: z.string().max(50).default(""),
   sort: z.enum(AUTHOR_SORTS).default("count"),
   role: z.string().max(20).optional(),
   paper: z.string().max(100).optional(),
-  page: z.coerce.number().int().min(1, "page 须 ≥ 1").max(100_000).default(1),
-  size: z.coerce.number().int().min(1).max(500, "size 最大 500").default(50),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  size: z.coerce.number().int().min(1).max(500).default(50),
 });
 
 /** GET /api/authors — the author directory: q (Chinese, pinyin or initials), sort, role, paper, page, size. */
 export async function GET(request: NextRequest) {
-  const parsed = AuthorsQuerySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
-  if (!parsed.success) {
-    return answerError(400, "invalid_parameter", parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
-  }
+  const parsed = AuthorsQuerySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams), { error: describeDefaultIssue });
+  if (!parsed.success) return answerError(400, "invalid_parameter", describeIssues(parsed.error));
   const query = { ...parsed.data, role: parsed.data.role ?? null, paper: parsed.data.paper ?? null };
   return answerJson(async () => {
     const { total, items } = queryAuthorDirectory(await loadAuthorDirectory(), query);
