@@ -43,7 +43,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   headers.set(NONCE_HEADER, nonce);
   headers.set("Content-Security-Policy", policy);
   // Statuses only matter to whole documents; a client navigation to a missing article renders the page's own notFound().
-  const missing = isDocumentTwinPath(pathname) ? "page" : isDocumentRequest(request.headers) ? await findMissingResource(pathname) : null;
+  const missing = isDocumentTwinPath(pathname) ? "page" : isDocumentRequest(request.headers) ? await findMissingResource(pathname, request.nextUrl.searchParams) : null;
   if (missing) headers.set(MISSING_HEADER, missing);
   const documentPath = missing ? "/_missing" : toDocumentPath(pathname, request.headers);
   // A path no route matches (/_missing) renders app/not-found.tsx on the server with status 404.

@@ -5,12 +5,13 @@ import { MISSING_HEADER, type MissingKind } from "@/lib/app/missing-resource";
 const MESSAGES: Record<MissingKind | "page", { title: string; detail: string }> = {
   article: { title: "找不到这篇文章", detail: "链接可能有误，或文章已从档案中移除。" },
   date: { title: "没有这个日期", detail: "日期应写作 2019、2019-02 或 2019-02-21。" },
+  author: { title: "找不到这位作者", detail: "档案中没有署这个名字的文章；作者名录列出了所有署名。" },
   page: { title: "找不到这个页面", detail: "网址可能有误，或页面已经移动。" },
 };
 
 export default async function NotFound() {
   const missing = (await headers()).get(MISSING_HEADER);
-  const message = missing === "article" || missing === "date" ? MESSAGES[missing] : MESSAGES.page;
+  const message = missing === "article" || missing === "date" || missing === "author" ? MESSAGES[missing] : MESSAGES.page;
   return (
     <section className="mx-auto max-w-2xl py-10 text-center">
       <h1 className="font-serif text-2xl font-semibold">{message.title}</h1>

@@ -30,6 +30,19 @@ test.describe("without client JavaScript", () => {
     await expectTotal(page, 38);
   });
 
+  test("an author with no article answers 404 with the page rendered on the server", async ({ page, request }) => {
+    for (const path of [`/authors/${encodeURIComponent("无此作者")}`, `/authors/${encodeURIComponent("王明远")}?paper=${encodeURIComponent("无此报纸")}`]) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(404);
+      expect(await response.text(), path).toContain("找不到这位作者");
+      await page.goto(path);
+      await expect(page.getByRole("heading", { name: "找不到这位作者" })).toBeVisible();
+    }
+    const known = await request.get(`/authors/${encodeURIComponent("王明远")}?paper=${encodeURIComponent("江城日报")}`);
+    expect(known.status()).toBe(200);
+    expect(await known.text()).toContain("王明远");
+  });
+
   test("on a phone the filters are simply shown", async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
     const page = await context.newPage();
