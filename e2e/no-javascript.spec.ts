@@ -37,6 +37,7 @@ test.describe("without client JavaScript", () => {
       expect(await response.text(), path).toContain("找不到这位作者");
       await page.goto(path);
       await expect(page.getByRole("heading", { name: "找不到这位作者" })).toBeVisible();
+      await expect(page.getByRole("main").getByRole("link", { name: "作者名录" })).toHaveAttribute("href", "/authors");
     }
     const known = await request.get(`/authors/${encodeURIComponent("王明远")}?paper=${encodeURIComponent("江城日报")}`);
     expect(known.status()).toBe(200);
