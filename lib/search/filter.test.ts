@@ -70,6 +70,11 @@ describe("buildFilter", () => {
     if (!result.ok) expect(result.error.message).toMatch(/[\u4e00-\u9fff]/u);
   });
 
+  it("tells a date the calendar lacks from a malformed one", () => {
+    expect(buildFilter({ dateTo: "2023-02-30" })).toMatchObject({ ok: false, error: { message: "结束日期不存在：2023-02-30" } });
+    expect(buildFilter({ dateFrom: "2023-1-1" })).toMatchObject({ ok: false, error: { message: "起始日期格式不正确（应为 YYYY-MM-DD）" } });
+  });
+
   it("computes the same day numbers as the index (days since 1970-01-01)", () => {
     expect(toDayNumber("1970-01-01")).toBe(0);
     expect(toDayNumber("2024-02-29")).toBe(19782);

@@ -155,8 +155,10 @@ function parseOptionalDate(
 ): { ok: true; day: number | null } | { ok: false; error: FilterError } {
   if (value === undefined || value === "") return { ok: true, day: null };
   const day = toDayNumber(value);
-  if (day === null) return fail(FILTER_ERROR_CODES.invalidDate, `${label}格式不正确（应为 YYYY-MM-DD）`);
-  return { ok: true, day };
+  if (day !== null) return { ok: true, day };
+  // A well-formed date that the calendar lacks (2020-02-30) is named as such, not as a format error.
+  const message = ISO_DATE.test(value) ? `${label}不存在：${value}` : `${label}格式不正确（应为 YYYY-MM-DD）`;
+  return fail(FILTER_ERROR_CODES.invalidDate, message);
 }
 
 function buildPageCondition(pages: readonly number[]): FilterResult {
