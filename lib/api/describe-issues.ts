@@ -3,8 +3,9 @@ import type { z } from "zod";
 /**
  * Readers see what was wrong with a URL parameter in Chinese, naming it: zod's own messages are
  * English ("Too big: expected number to be <=10000"). Schemas keep the messages they give
- * themselves (`page 须 ≥ 1`); `describeDefaultIssue` words the rest, passed to `safeParse` as its
- * per-parse error map, which zod consults only for issues without a message of their own.
+ * themselves (`from: 须为 YYYY-MM-DD`); `describeDefaultIssue` words the rest, passed to
+ * `safeParse` as its per-parse error map, which zod consults only for issues without a message
+ * of their own.
  */
 
 type RawIssue = z.core.$ZodRawIssue;

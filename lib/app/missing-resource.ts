@@ -6,10 +6,11 @@ import { parseBrowseSegment } from "./browse-page";
 
 /**
  * URLs that name something that does not exist: an unknown article id, a
- * malformed browse date, an author with no article (in the paper `?paper=` names). The proxy answers them with the 404 page before
- * rendering, because Next renders `notFound()` thrown by a page only on the
- * client (the server sends an empty error shell: vercel/next.js#62228), and
- * because a page under a loading skeleton has already sent status 200.
+ * malformed browse date, an author with no article (in the paper `?paper=`
+ * names). The proxy answers them with the 404 page before rendering, because
+ * Next renders `notFound()` thrown by a page only on the client (the server
+ * sends an empty error shell: vercel/next.js#62228), and because a page under
+ * a loading skeleton has already sent status 200.
  */
 
 export const MISSING_HEADER = "x-baoku-missing";
