@@ -11,14 +11,15 @@ import { SortLinks } from "@/components/sort-links";
 import { formatCount } from "@/lib/app/format";
 import { toSearchHref } from "@/lib/app/search-filters";
 import type { SearchPageData, SearchPageOutcome } from "@/lib/app/search-page";
-import { FACETS_ROOT_ID, SearchFacets, toFacetsData } from "./search-facets";
+import { FACETS_ROOT_ID, SearchFacets, toFacetsData, type FacetsData } from "./search-facets";
 
 /**
  * The results page's content, for both renderers: Next.js (client navigations) and the
  * document fast path (lib/server/search-document.tsx, full page loads). `elapsed`: the search time
  * to show, when not the search's own (a remembered page fills it in per response, page-template.ts).
+ * `facets`: the panel's data when the caller built it already (the document path sends it as JSON too).
  */
-export function SearchView({ outcome, elapsed }: { outcome: SearchPageOutcome; elapsed?: string }) {
+export function SearchView({ outcome, elapsed, facets }: { outcome: SearchPageOutcome; elapsed?: string; facets?: FacetsData | null }) {
   if (outcome.kind !== "ok") {
     return (
       <div className="space-y-6">
@@ -34,10 +35,10 @@ export function SearchView({ outcome, elapsed }: { outcome: SearchPageOutcome; e
       </div>
     );
   }
-  return <SearchResults data={outcome} elapsed={elapsed} />;
+  return <SearchResults data={outcome} elapsed={elapsed} facets={facets ?? toFacetsData(outcome)} />;
 }
 
-function SearchResults({ data, elapsed }: { data: SearchPageData; elapsed?: string }) {
+function SearchResults({ data, elapsed, facets }: { data: SearchPageData; elapsed?: string; facets: FacetsData }) {
   const { request, result } = data;
   const first = (result.page - 1) * request.size + 1;
   const last = Math.min(result.total, first + result.hits.length - 1);
@@ -73,7 +74,7 @@ function SearchResults({ data, elapsed }: { data: SearchPageData; elapsed?: stri
             筛选
           </h2>
           <div id={FACETS_ROOT_ID}>
-            <SearchFacets data={toFacetsData(data)} />
+            <SearchFacets data={facets} />
           </div>
         </aside>
         <section aria-labelledby="result-heading" className="min-w-0">

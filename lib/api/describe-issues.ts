@@ -37,8 +37,8 @@ export function describeIssues(error: z.ZodError): string {
   return error.issues.map((issue) => `${readParameterName(issue.path)}${readPosition(issue.path)}: ${issue.message}`).join("; ");
 }
 
-function readParameterName(path: readonly PropertyKey[] | undefined): string {
-  const first = path?.[0];
+function readParameterName(path: readonly PropertyKey[]): string {
+  const first = path[0];
   return first === undefined ? "参数" : String(first);
 }
 

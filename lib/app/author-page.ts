@@ -10,12 +10,17 @@ export type AuthorPageData =
   | { kind: "unavailable" };
 
 /** Names come from the URL: 1–40 characters, no slashes or control characters. */
-export function isValidAuthorName(name: string): boolean {
+function isValidAuthorName(name: string): boolean {
   return name.length >= 1 && name.length <= 40 && !/[\/\\\p{Cc}]/u.test(name);
 }
 
+/** A name (and paper, when one is named) the author page looks up at all; any other is missing. */
+export function isAuthorLookup(name: string, paper: string | null): boolean {
+  return isValidAuthorName(name) && (paper === null || paper.length <= 100);
+}
+
 export async function loadAuthorPage(name: string, paper: string | null): Promise<AuthorPageData> {
-  if (!isValidAuthorName(name) || (paper !== null && paper.length > 100)) return { kind: "missing" };
+  if (!isAuthorLookup(name, paper)) return { kind: "missing" };
   try {
     const profiles = await loadAuthorProfile(name, paper);
     if (!profiles) return { kind: "missing" };

@@ -1,7 +1,7 @@
 import { hasArticle } from "@/lib/search/search-articles";
 import { EngineUnavailableError } from "@/lib/search/engine/errors";
 import { hasAuthor } from "@/lib/search/author-profile";
-import { isValidAuthorName } from "./author-page";
+import { isAuthorLookup } from "./author-page";
 import { parseBrowseSegment } from "./browse-page";
 
 /**
@@ -32,7 +32,7 @@ async function isMissingArticle(id: string | null): Promise<boolean> {
 
 /** The author page's own rule (loadAuthorPage): a name it would not look up is missing too. */
 async function isMissingAuthor(name: string | null, paper: string | null): Promise<boolean> {
-  if (name === null || !isValidAuthorName(name) || (paper !== null && paper.length > 100)) return true;
+  if (name === null || !isAuthorLookup(name, paper)) return true;
   return !(await hasAuthor(name, paper));
 }
 

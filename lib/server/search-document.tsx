@@ -61,7 +61,7 @@ export async function renderSearchDocument(query: URLSearchParams, context: Docu
       </head>
       <body className={SITE_BODY_CLASS}>
         <SiteFrame session={session}>
-          <SearchView outcome={outcome} elapsed={elapsed} />
+          <SearchView outcome={outcome} elapsed={elapsed} facets={facets} />
         </SiteFrame>
         {facets ? (
           <>

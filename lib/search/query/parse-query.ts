@@ -143,8 +143,7 @@ function readTerm(chars: readonly string[], start: number): { token: Token | nul
     return { token: makeTermToken(text, field, negated, true), end: close === -1 ? end : end + 1 };
   }
 
-  let end = pos;
-  while (end < chars.length && !isSpace(chars[end] ?? "") && !OR_MARKS.has(chars[end] ?? "")) end++;
+  const end = findWordEnd(chars, pos);
   const word = chars.slice(pos, end).join("");
   if (word === OR_WORD && !negated && field === "any") return { token: { kind: "or" }, end };
   const near = NEAR_WORD.exec(word);
@@ -164,8 +163,7 @@ const SLOP = /^[~～]([0-9０-９]{1,2})$/u;
  * as they always have.
  */
 function readSlop(chars: readonly string[], start: number, text: string, field: TermField, negated: boolean): { token: Token; end: number } | null {
-  let end = start;
-  while (end < chars.length && !isSpace(chars[end] ?? "") && !OR_MARKS.has(chars[end] ?? "")) end++;
+  const end = findWordEnd(chars, start);
   const slop = SLOP.exec(chars.slice(start, end).join(""));
   const words = text.split(/\s+/u);
   if (!slop || words.length !== 2) return null;
@@ -173,6 +171,13 @@ function readSlop(chars: readonly string[], start: number, text: string, field: 
   const term: Term = { text: words[0]!, field, negated, phrase: false };
   if (distance < 1 || distance > MAX_NEAR_DISTANCE || !isNearOperand(term)) return null;
   return { token: { kind: "term", term: { ...term, near: { text: words[1]!, phrase: false, distance } } }, end };
+}
+
+/** Where an unquoted word that starts at `start` ends: at a space, an OR mark or the end. */
+function findWordEnd(chars: readonly string[], start: number): number {
+  let end = start;
+  while (end < chars.length && !isSpace(chars[end] ?? "") && !OR_MARKS.has(chars[end] ?? "")) end++;
+  return end;
 }
 
 /** A distance as typed, full-width digits too. */
