@@ -6,6 +6,7 @@ import { EngineClient } from "@/lib/search/engine/client";
 import { startEngine } from "@/lib/search/engine/process";
 import { executeQuery, type ExecuteQueryResult, type QueryTarget } from "@/lib/search/execute-query";
 import { HIT_FIELDS } from "@/lib/search/documents";
+import { FACET_FIELDS } from "@/lib/search/search-articles";
 import { waitForSettling } from "@/lib/search/settle-later";
 import { buildFilter } from "@/lib/search/filter";
 import { compileQuery, type CompiledQuery } from "@/lib/search/query/compile-query";
@@ -113,7 +114,7 @@ function describeReadersPages(outcomes: readonly QueryOutcome[]): string {
   const early = outcomes.filter((outcome) => outcome.answeredBeforeVerification).length;
   const times = outcomes.map((outcome) => outcome.readersMs ?? 0).sort((a, b) => a - b);
   const at = (fraction: number) => (times[Math.min(times.length - 1, Math.floor(fraction * times.length))] ?? 0).toFixed(1);
-  return `Readers' first pages (20 hits, settle "later", nothing verified yet): ${early} of ${outcomes.length} answered before their terms were verified; p50 / p95 / p99 ${at(0.5)} / ${at(0.95)} / ${at(0.99)} ms. A page that differs from the exact first page, or a total below the exact one, counts as inconsistent above.`;
+  return `Readers' first pages (20 hits, settle "later", nothing verified yet): ${early} of ${outcomes.length} answered before their terms were verified; p50 / p95 / p99 ${at(0.5)} / ${at(0.95)} / ${at(0.99)} ms. A page that differs from the exact first page, or a total or facet count below the exact one (or other than it, once exact), counts as inconsistent above.`;
 }
 
 async function measureOurs(target: QueryTarget, query: BenchQuery, expected: ReadonlySet<string>): Promise<QueryOutcome> {
@@ -128,14 +129,16 @@ async function measureOurs(target: QueryTarget, query: BenchQuery, expected: Rea
   // First as a reader's results page asks (settle "later", nothing verified yet): its hits must be the exact
   // first page, and its total at least the exact one. The verification it leaves is awaited before timing.
   const readersStarted = performance.now();
-  const readers = await executeQuery<IdHit>(target, { ...options, page: 1, hitsPerPage: PAGE_CHECK_SIZE, attributesToRetrieve: [...HIT_FIELDS], settle: "later" });
+  const readers = await executeQuery<IdHit>(target, { ...options, page: 1, hitsPerPage: PAGE_CHECK_SIZE, attributesToRetrieve: [...HIT_FIELDS], facets: [...FACET_FIELDS], settle: "later" });
   const readersMs = performance.now() - readersStarted;
   await waitForSettling();
   const started = performance.now();
   const all = await executeQuery<IdHit>(target, { ...options, page: 1, hitsPerPage: ALL_HITS });
   const ms = performance.now() - started;
   const outcome = { ...scoreQuery(query, expected, new Set(all.hits.map((hit) => hit.id)), ms), answeredBeforeVerification: !readers.exact, readersMs };
-  const inconsistency = checkTotals(all.totalHits, all.hits, all.facetDistribution.source ?? {}) ?? checkReadersPage(readers, all);
+  // Untimed: every facet group of the exact set, which the reader's counts must equal once exact and never fall below before.
+  const counted = await executeQuery<IdHit>(target, { ...options, page: 1, hitsPerPage: 0, facets: [...FACET_FIELDS] });
+  const inconsistency = checkTotals(all.totalHits, all.hits, all.facetDistribution.source ?? {}) ?? checkReadersPage(readers, all) ?? checkReadersCounts(readers, counted);
   if (inconsistency) return { ...outcome, inconsistency };
   if (all.hits.length > 2 * PAGE_CHECK_SIZE) {
     const second = await executeQuery<IdHit>(target, { ...options, page: 2, hitsPerPage: PAGE_CHECK_SIZE });
@@ -168,6 +171,18 @@ function checkReadersPage(readers: ExecuteQueryResult<IdHit>, all: ExecuteQueryR
   const expected = all.hits.slice(0, PAGE_CHECK_SIZE).map((hit) => hit.id).join();
   if (readers.hits.map((hit) => hit.id).join() !== expected) return `first page answered ${readers.exact ? "after" : "before"} verification differs from the exact one`;
   if (readers.exact ? readers.totalHits !== all.totalHits : readers.totalHits < all.totalHits) return `first page's total ${readers.totalHits} vs exact ${all.totalHits}`;
+  return undefined;
+}
+
+function checkReadersCounts(readers: ExecuteQueryResult<IdHit>, counted: ExecuteQueryResult<IdHit>): string | undefined {
+  for (const facet of FACET_FIELDS) {
+    const shown = readers.facetDistribution[facet] ?? {};
+    const exact = counted.facetDistribution[facet] ?? {};
+    for (const value of new Set([...Object.keys(shown), ...Object.keys(exact)])) {
+      const [got, want] = [shown[value] ?? 0, exact[value] ?? 0];
+      if (readers.exact ? got !== want : got < want) return `first page's count ${facet}=${value} ${got} vs exact ${want}`;
+    }
+  }
   return undefined;
 }
 

@@ -100,17 +100,13 @@ export function toIndexDocument(article: Article, stamp: SourceStamp): IndexDocu
     date: article.date,
     dateSource: article.dateSource,
     dateDay: toDateDay(article.date),
-    year: article.date ? Number(article.date.slice(0, 4)) : null,
-    yearMonth: article.date ? article.date.slice(0, 7) : null,
+    ...toDerivedFacets(article.date, article.authors),
     page: article.page,
     column: article.column,
     kicker: article.kicker,
     title: article.title,
     titleDerived: article.titleDerived,
     subtitle: article.subtitle,
-    authors: [...new Set(names)],
-    authorRoles: [...new Set(article.authors.map((author) => `${author.role ?? "未注明"}:${author.name}`))],
-    roles: [...new Set(article.authors.map((author) => author.role ?? "未注明"))],
     bylines: article.authors,
     credits: article.credits,
     dateline: article.dateline,
@@ -126,6 +122,31 @@ export function toIndexDocument(article: Article, stamp: SourceStamp): IndexDocu
     ...toCodedCharFields("authorsChars", names.join("\n")),
     wordCodes: toCodedWordText(article),
   };
+}
+
+/** The facet fields the index derives from an article's date and authors; stored documents give back only those two. */
+type DerivedFacets = Pick<IndexDocument, "year" | "yearMonth" | "authors" | "authorRoles" | "roles">;
+const DERIVED_FROM = { year: "date", yearMonth: "date", authors: "bylines", authorRoles: "bylines", roles: "bylines" } as const satisfies Record<keyof DerivedFacets, keyof IndexDocument>;
+
+function toDerivedFacets(date: string | null, authors: readonly Author[]): DerivedFacets {
+  return {
+    year: date ? Number(date.slice(0, 4)) : null,
+    yearMonth: date ? date.slice(0, 7) : null,
+    authors: [...new Set(authors.map((author) => author.name))],
+    authorRoles: [...new Set(authors.map((author) => `${author.role ?? "未注明"}:${author.name}`))],
+    roles: [...new Set(authors.map((author) => author.role ?? "未注明"))],
+  };
+}
+
+/** The stored fields a facet's values are read back from (readFacetValue): the facet itself, or what the index derives it from. */
+export function listFacetSourceFields(facets: readonly string[]): string[] {
+  return [...new Set(facets.map((facet) => (facet in DERIVED_FROM ? DERIVED_FROM[facet as keyof DerivedFacets] : facet)))];
+}
+
+/** A stored hit's value for a facet, as the index document holds it (toIndexDocument); the hit must carry listFacetSourceFields. */
+export function readFacetValue(stored: Partial<Pick<IndexDocument, "date" | "bylines">> & Record<string, unknown>, facet: string): unknown {
+  if (!(facet in DERIVED_FROM)) return stored[facet];
+  return toDerivedFacets(stored.date ?? null, stored.bylines ?? [])[facet as keyof DerivedFacets];
 }
 
 export type StoredArticle = Pick<IndexDocument, (typeof DISPLAYED_FIELDS)[number]>;

@@ -1,5 +1,7 @@
 import type { RecordAny } from "meilisearch";
 import { countHits, readIndexVersion, searchIds, type EngineSearch, type QueryTarget } from "./engine-search";
+import { subtractDocuments } from "./decoy-facets";
+import { listFacetSourceFields } from "./documents";
 import { buildIdInCondition, joinAllOf } from "./filter";
 import type { CompiledQuery } from "./query/compile-query";
 import { fetchResultPage, type PageRequest, type ResultPage } from "./result-page";
@@ -177,10 +179,11 @@ async function runOneStepFirst<Hit extends RecordAny>(
     (page.totalHits === 0 || (page.page === 1 && page.hits.length >= page.totalHits && holdsCheckedFields(plan, request)));
   const missing = plan.positiveChecks.filter((_, index) => known[index] === null);
   if (!holdsAll && request.settle === "later" && request.page === 1) {
-    // Windows carry the fields the terms are judged on, whatever the page itself asked for (a count asks for none).
-    const judged = { ...request, attributesToRetrieve: [...new Set(["id", ...request.attributesToRetrieve, ...missing.flatMap(listCheckedFields)])] };
-    const checked = await checkPageHits(page, missing, request.hitsPerPage, holdsCheckedFields(plan, request), (rejected, window) =>
-      fetchResultPage<Hit>(target, [search(new Set([...excluded, ...rejected]))], { ...judged, hitsPerPage: window }),
+    // Windows carry the fields the terms are judged on, whatever the page itself asked for (a count asks for none),
+    // and those the decoys' facet values are read from; they count no facets themselves (checkPageHits).
+    const judged = { ...request, attributesToRetrieve: [...new Set(["id", ...request.attributesToRetrieve, ...missing.flatMap(listCheckedFields), ...listFacetSourceFields(request.facets)])] };
+    const checked = await checkPageHits(page, missing, request, holdsCheckedFields(plan, request), (rejected, window, counted) =>
+      fetchResultPage<Hit>(target, [search(new Set([...excluded, ...rejected]))], { ...judged, hitsPerPage: window, facets: counted ? request.facets : [] }),
     );
     if (checked) {
       // A window that reached the last candidate has judged them all (with the page's own hits, when
@@ -211,16 +214,19 @@ function holdsCheckedFields(plan: StepPlan, request: PageRequest): boolean {
  * still unsettled. When some hit lacks a term, a wider window of first hits is fetched without it
  * and checked whole; the engine's order is kept, so its first `size` good hits are the exact
  * result's first page. The total then leaves out every decoy seen; `exact` when the window held
- * every candidate left and no decoy (the facet counts still count the window's decoys otherwise).
- * A count whose candidates fit the first window is settled from it; a larger one stays an upper
- * bound. Null when no window finds a full page: the caller lists the candidates instead.
+ * every candidate left. Windows count no facets (half of a search's work for the engine): the
+ * answer's counts are the page's less every decoy judged, an upper bound until a window holds
+ * every candidate and exact then (asked of the engine when the values cannot be taken off with
+ * certainty, decoy-facets.ts). A count whose candidates fit the first window is settled from it;
+ * a larger one stays an upper bound. Null when no window finds a full page: the caller lists the
+ * candidates instead.
  */
 async function checkPageHits<Hit extends RecordAny>(
   page: ResultPage<Hit>,
   terms: readonly CheckTerm[],
-  size: number,
+  { hitsPerPage: size, facets }: Pick<PageRequest, "hitsPerPage" | "facets">,
   pageHoldsFields: boolean,
-  refetch: (rejected: ReadonlySet<string>, window: number) => Promise<ResultPage<Hit>>,
+  refetch: (rejected: ReadonlySet<string>, window: number, counted: boolean) => Promise<ResultPage<Hit>>,
 ): Promise<{ page: ResultPage<Hit>; exact: boolean; every: Hit[] | null } | null> {
   const rejected = new Set<string>();
   // Every hit judged, by id: each window leaves out only decoys judged before it, so a window that
@@ -238,17 +244,17 @@ async function checkPageHits<Hit extends RecordAny>(
     return { page, exact: false, every: null };
   }
   for (const window of CHECK_WINDOWS) {
-    const wide = await refetch(rejected, Math.max(window, size));
+    const wide = await refetch(rejected, Math.max(window, size), false);
     const decoys = judge(wide.hits);
     const good = wide.hits.filter((hit) => !rejected.has(String(hit.id)));
     const holdsRest = wide.hits.length >= wide.totalHits;
-    const every = holdsRest ? [...judged.values()] : null;
-    // Every candidate left has been judged: one more page without the window's decoys is exact throughout.
-    if (holdsRest && decoys > 0) return { page: await refetch(rejected, size), exact: true, every };
-    if (good.length < size && !holdsRest) continue;
+    if (!holdsRest && good.length < size) continue;
+    const counts = subtractDocuments(page.facetDistribution, [...rejected].map((id) => judged.get(id)!), facets);
     const totalHits = wide.totalHits - decoys;
-    const hits = good.slice(0, size);
-    return { page: { ...wide, hits, totalHits, totalPages: Math.ceil(totalHits / Math.max(1, size)), page: 1 }, exact: holdsRest && decoys === 0, every };
+    const first = { ...wide, hits: good.slice(0, size), totalHits, totalPages: Math.ceil(totalHits / Math.max(1, size)), page: 1 };
+    if (!holdsRest) return { page: { ...first, facetDistribution: counts ?? page.facetDistribution }, exact: false, every: null };
+    // Every candidate left has been judged: the window without its decoys is the exact result.
+    return { page: counts ? { ...first, facetDistribution: counts } : await refetch(rejected, size, true), exact: true, every: [...judged.values()] };
   }
   return null;
 }

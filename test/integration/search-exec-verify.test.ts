@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import type { Author } from "@/lib/article/types";
 import { toIndexDocument, toSourceStamp } from "@/lib/search/documents";
 import { enqueueUpsert } from "@/lib/search/index-admin";
 import { readIndexVersion } from "@/lib/search/engine-search";
-import { compileRequestQuery, searchArticles, type SearchContext } from "@/lib/search/search-articles";
+import { compileRequestQuery, forgetRememberedAnswers, searchArticles, type SearchContext } from "@/lib/search/search-articles";
 import { planStep } from "@/lib/search/step-plan";
 import { findKnownVerdicts, forgetRememberedVerdicts } from "@/lib/search/term-verifier";
 import { countArticles } from "@/lib/search/count-articles";
@@ -194,16 +195,53 @@ describe("a reader's first search with a common long term, settled after the ans
     expect(first.exact).toBe(true);
     expect(first.total).toBe(5);
     expect(first.facets.source).toEqual([{ value: "甲报", count: 5 }]);
-    // The version, the page, the window (every candidate left) and the page without all five decoys.
-    expect(counting.calls).toBe(4);
+    // The version, the page and the window (every candidate left), whose counts less the decoys' values are the answer's.
+    expect(counting.calls).toBe(3);
     // The page and the window held every candidate: their verdicts are filed, nothing is listed after the answer.
     await waitForSettling();
-    expect(counting.calls).toBe(4);
+    expect(counting.calls).toBe(3);
     const verdicts = await findKnownVerdicts(await readIndexVersion(context), termCheck("国人民"), null);
     expect(verdicts && [...verdicts.rejected].sort()).toEqual(["d-new-1", "d-new-2", "d-new-3", "d-old-1", "d-old-2"]);
     const again = await searchArticles(newest(4, 2), context, { settle: "later" });
     expect(again.hits.map((hit) => hit.article.id)).toEqual(["t1"]);
     expect(again.exact).toBe(true);
+  });
+
+  it("takes the decoys' facet values off the window's counts: every group as the engine counts the exact set", async () => {
+    const signed = (input: FixtureInput, ...authors: Author[]): FixtureInput => ({ ...input, authors });
+    const { counting, context } = await indexCounted("settle_later_facets", [
+      signed({ ...trulyContains("t1"), date: "2020-01-01" }, { name: "张三", role: "记者" }),
+      signed({ ...trulyContains("t2"), date: "2020-02-02" }, { name: "张三", role: "记者" }, { name: "李四", role: "通讯员" }),
+      ...[3, 4, 5].map((day) => ({ ...trulyContains(`t${day}`), date: `2020-01-0${day}` })),
+      // Seen on the first page, so left out of the window: their values never reach its counts.
+      ...[1, 2, 3].map((day) => signed({ ...pairsOnly(`d-new-${day}`), date: `2021-01-0${day}` }, { name: "赵六", role: "记者" })),
+      // Beyond the page, inside the window: their values are taken off its counts.
+      signed({ ...pairsOnly("d-old-1", "甲报"), date: "2019-01-01" }, { name: "张三", role: "记者" }),
+      signed({ ...pairsOnly("d-old-2", "甲报"), date: "2019-01-02" }, { name: "王五", role: "摄影" }, { name: "张三", role: "记者" }),
+    ]);
+    const first = await searchArticles(newest(4), context, { settle: "later" });
+    expect(first.exact).toBe(true);
+    expect(first.total).toBe(5);
+    expect(counting.calls).toBe(3);
+    expect(first.facets.authors).toEqual([
+      { value: "张三", count: 2 },
+      { value: "李四", count: 1 },
+    ]);
+    expect(first.facets.roles).toEqual([
+      { value: "记者", count: 2 },
+      { value: "通讯员", count: 1 },
+    ]);
+    expect(first.facets.source).toEqual([{ value: "甲报", count: 5 }]);
+    expect(first.facets.yearMonth).toEqual([
+      { value: "2020-01", count: 4 },
+      { value: "2020-02", count: 1 },
+    ]);
+    await waitForSettling();
+    forgetRememberedAnswers();
+    // Verdicts known: one engine search with the decoys excluded by id counts the exact set itself.
+    const counted = await searchArticles(newest(4), context, { settle: "later" });
+    expect(counted.exact).toBe(true);
+    expect(counted.facets).toEqual(first.facets);
   });
 
   it("is exact at once when the page checked hit by hit turns out to hold every candidate left", async () => {
@@ -254,11 +292,11 @@ describe("a reader's first search with a common long term, settled after the ans
     const { counting, context } = await indexCounted("settle_later_few", fixtures);
     const counted = await countArticles(newest(4), ["source"], context, { settle: "later" });
     expect(counted).toEqual({ total: 5, facets: { source: [{ value: "甲报", count: 5 }] }, missing: [], exact: true });
-    // The version (read once: the count's cache key and its verdicts share it), the count, the window
-    // with the text and the count without its decoys: no listing, then or after the answer.
-    expect(counting.calls).toBe(4);
+    // The version (read once: the count's cache key and its verdicts share it), the count and the window
+    // with the text, whose counts less the decoys' values are the answer: no listing, then or after the answer.
+    expect(counting.calls).toBe(3);
     await waitForSettling();
-    expect(counting.calls).toBe(4);
+    expect(counting.calls).toBe(3);
     const verdicts = await findKnownVerdicts(await readIndexVersion(context), termCheck("国人民"), null);
     expect(verdicts && [...verdicts.rejected].sort()).toEqual(["d-new-1", "d-new-2", "d-new-3", "d-old-1", "d-old-2"]);
   });
