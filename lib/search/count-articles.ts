@@ -2,6 +2,7 @@ import { executeQuery, type SettleMode } from "./execute-query";
 import { readCurrentIndexVersion } from "./index-version";
 import { createMemo } from "./memo";
 import {
+  findRememberedAnswer,
   getSearchContext,
   prepareRequest,
   toFacetCounts,
@@ -43,6 +44,8 @@ export async function countArticles<F extends FacetField>(
   const version = known ?? (await readCurrentIndexVersion(context));
   const { page: _page, size: _size, sort: _sort, ...question } = request;
   const asked = [...new Set(facets)].sort();
+  const searched = await readSearchedCounts(request, version, asked);
+  if (searched) return searched;
   const answer = await counts.get(`${version}|${settle}|${asked.join(",")}|${JSON.stringify(question)}`, async () => {
     const { compiled, filter } = await prepareRequest(request, context);
     const result = await executeQuery(context, {
@@ -60,4 +63,17 @@ export async function countArticles<F extends FacetField>(
     return { total: result.totalHits, facets: toFacetCounts(result.facetDistribution, asked), missing: result.missing, exact: result.exact };
   });
   return answer as ArticleCounts<F>;
+}
+
+/**
+ * The counts of an exact, whole answer searchArticles remembers for the same request (page, size and
+ * sort included: those of the page asking), so that ticking a filter after a search costs one engine
+ * search, not two. Null when there is none, or it is an estimate or lacks a part of the archive.
+ */
+async function readSearchedCounts<F extends FacetField>(request: SearchRequest, version: string, asked: readonly F[]): Promise<ArticleCounts<F> | null> {
+  const remembered = findRememberedAnswer(request, version);
+  const answer = remembered ? await remembered.catch(() => null) : null;
+  if (!answer || !answer.exact || answer.missing.length > 0) return null;
+  const facets = Object.fromEntries(asked.map((facet) => [facet, answer.facets[facet]])) as Pick<FacetCounts, F>;
+  return { total: answer.total, facets, missing: [], exact: true };
 }

@@ -34,4 +34,16 @@ describe("createMemo", () => {
     expect(await memo.get("a", async () => "a3")).toBe("a1");
     expect(await memo.get("b", async () => "b2")).toBe("b2");
   });
+
+  it("peeks at a kept entry without loading one, and sees none once expired or refused", async () => {
+    const memo = createMemo<number>({ maxEntries: 10, ttlMs: 50, keep: (value) => value > 0 });
+    expect(memo.peek("a")).toBeUndefined();
+    await memo.get("a", async () => 3);
+    expect(await memo.peek("a")).toBe(3);
+    await memo.get("b", async () => -1);
+    await Promise.resolve();
+    expect(memo.peek("b")).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(memo.peek("a")).toBeUndefined();
+  });
 });

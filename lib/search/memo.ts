@@ -8,6 +8,8 @@
 
 export type Memo<T> = {
   get: (key: string, load: () => Promise<T>) => Promise<T>;
+  /** The entry for the key, if one is kept (an answer, or one on its way), without loading one. */
+  peek: (key: string) => Promise<T> | undefined;
   clear: () => void;
 };
 
@@ -38,6 +40,10 @@ export function createMemo<T>({ maxEntries, ttlMs, keep }: { maxEntries: number;
         entries.delete(oldest.value);
       }
       return value;
+    },
+    peek(key) {
+      const hit = entries.get(key);
+      return hit && hit.expires > Date.now() ? hit.value : undefined;
     },
     clear() {
       entries.clear();

@@ -128,11 +128,23 @@ export async function searchArticles(request: SearchRequest, context: SearchCont
   const started = performance.now();
   const { compiled, filter } = await prepareRequest(request, context);
   const version = known ?? (await readIndexVersion(context));
-  // Keyed by mode too: a caller asking for `now` must not share a `later` search still in flight. An estimate is never kept.
-  const key = `${version}|${settle}|${facets ? "" : "nofacets|"}${JSON.stringify(request)}`;
-  const answer = await answers.get(key, () => runSearch(request, context, compiled, filter, version, facets, settle));
+  const answer = await answers.get(toAnswerKey(request, version, settle, facets), () => runSearch(request, context, compiled, filter, version, facets, settle));
   // The time this request took, which a remembered answer makes short.
   return { ...answer, processingTimeMs: Math.round(performance.now() - started) };
+}
+
+/** Keyed by mode too: a caller asking for `now` must not share a `later` search still in flight. An estimate is never kept. */
+function toAnswerKey(request: SearchRequest, version: string, settle: SettleMode, facets: boolean): string {
+  return `${version}|${settle}|${facets ? "" : "nofacets|"}${JSON.stringify(request)}`;
+}
+
+/**
+ * The answer a search with every facet group gave this request under this index version, if one is
+ * remembered (or on its way), in either settle mode; nothing is asked of the engine. A filter
+ * group's counts as if unselected are often just that: the reader's search before the click.
+ */
+export function findRememberedAnswer(request: SearchRequest, version: string): Promise<SearchResult> | undefined {
+  return answers.peek(toAnswerKey(request, version, "later", true)) ?? answers.peek(toAnswerKey(request, version, "now", true));
 }
 
 async function runSearch(request: SearchRequest, context: SearchContext, compiled: CompiledQuery | null, filter: string | null, version: string, facets: boolean, settle: SettleMode): Promise<SearchResult> {

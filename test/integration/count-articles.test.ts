@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { countArticles } from "@/lib/search/count-articles";
-import { FACET_FIELDS, searchArticles, type SearchContext } from "@/lib/search/search-articles";
+import { FACET_FIELDS, forgetRememberedAnswers, readSearchedVersion, searchArticles, type SearchContext } from "@/lib/search/search-articles";
 import { SearchRequestSchema } from "@/lib/search/search-request";
 import { connectTestEngine, RecordingClient, uniqueIndexName } from "./helpers";
 import { indexFixtures, type FixtureInput } from "./search-exec-fixtures";
@@ -30,19 +30,21 @@ describe("countArticles", () => {
   it("reports the same total and facet counts as the full search", async () => {
     for (const q of ["档案", "档案 OR 检索", "馆开放日", ""]) {
       const request = SearchRequestSchema.parse({ q, source: ["乙报"] });
-      const [counted, searched] = await Promise.all([countArticles(request, FACET_FIELDS, context), searchArticles(request, context)]);
+      // Counted first: once searchArticles remembers the request's answer, countArticles reads its counts from it.
+      const counted = await countArticles(request, FACET_FIELDS, context);
+      const searched = await searchArticles(request, context);
       expect(counted.total, q).toBe(searched.total);
       expect(counted.facets, q).toEqual(searched.facets);
     }
   });
 
   it("computes only the groups asked for, with the full search's counts for them", async () => {
-    const request = SearchRequestSchema.parse({ q: "档案" });
-    const searched = await searchArticles(request, context);
+    const request = SearchRequestSchema.parse({ q: "档案", size: 7 });
     const sources = await countArticles(request, ["source"], context);
+    const total = await countArticles(request, [], context);
+    const searched = await searchArticles(request, context);
     expect(sources.total).toBe(searched.total);
     expect(sources.facets).toEqual({ source: searched.facets.source });
-    const total = await countArticles(request, [], context);
     expect(total).toEqual({ total: searched.total, facets: {}, missing: [], exact: true });
   });
 
@@ -59,6 +61,28 @@ describe("countArticles", () => {
 });
 
 describe("countArticles' engine calls", () => {
+  it("takes a filter group's counts from the search before the filter was ticked: no engine call", async () => {
+    const recording = new RecordingClient(client.connection);
+    const fresh: SearchContext = { client: recording, indexUid: uniqueIndexName("counts_reuse") };
+    await indexFixtures(client, fresh.indexUid, FIXTURES);
+    const version = await readSearchedVersion(fresh);
+    const options = { settle: "later", version } as const;
+    const before = SearchRequestSchema.parse({ q: "档案" });
+    const searched = await searchArticles(before, fresh, options);
+    recording.calls = 0;
+    // The page with 乙报 ticked counts its source group as if unticked: the question the search above answered.
+    const ticked = SearchRequestSchema.parse({ q: "档案", source: ["乙报"] });
+    const counted = await countArticles({ ...ticked, source: [] }, ["source", "year"], fresh, options);
+    expect(recording.calls).toBe(0);
+    expect(counted).toEqual({ total: searched.total, facets: { source: searched.facets.source, year: searched.facets.year }, missing: [], exact: true });
+    // Asked of the engine once nothing is remembered, the same counts.
+    forgetRememberedAnswers();
+    const engineCounted = await countArticles({ ...ticked, source: [] }, ["source"], fresh, options);
+    expect(recording.calls).toBe(1);
+    expect(engineCounted.facets.source).toEqual(counted.facets.source);
+    expect(counted.facets.source.length).toBe(2);
+  });
+
   it("reads the index version once for an uncounted question, verification included", async () => {
     const recording = new RecordingClient(client.connection);
     const fresh: SearchContext = { client: recording, indexUid: uniqueIndexName("counts_calls") };
