@@ -5,9 +5,10 @@ import { INDEX_SETTINGS } from "./index-schema";
 
 /**
  * Facet counts of a result set without some of its documents, worked out from the documents'
- * own values instead of asking the engine again. A first search whose window of hits held every
- * candidate knows which of them lack the term (execute-query.ts, checkPageHits); their values are
- * taken off the window's counts, so the exact page needs no further search.
+ * own values instead of asking the engine again. A first search checks its first page and windows
+ * of hits against their text (execute-query.ts, checkPageHits); the values of the hits that lack a
+ * term are taken off the first page's counts, so no window needs counts of its own and a window
+ * that held every candidate gives the exact answer without a further search.
  *
  * The engine counts a document once per distinct value and matches string values without regard
  * to case, and lists at most maxValuesPerFacet values per group. Whenever the counts cannot be
