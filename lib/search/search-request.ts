@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { describeDefaultIssue, describeIssues } from "@/lib/api/describe-issues";
+import { describeDefaultIssue, describeIssues } from "./describe-issues";
 import { DEFAULT_PAGE_SIZE } from "./search-query-string";
 
 // The query string lives apart, without zod, so that the results page's island script can use it.

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { AUTHOR_SORTS, queryAuthorDirectory } from "@/lib/authors/directory";
-import { describeDefaultIssue, describeIssues } from "@/lib/api/describe-issues";
+import { describeDefaultIssue, describeIssues } from "@/lib/search/describe-issues";
 import { answerError, answerJson } from "@/lib/api/respond";
 import { loadAuthorDirectory } from "@/lib/search/author-directory";
 
