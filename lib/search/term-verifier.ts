@@ -58,8 +58,12 @@ const FIELD_PLACES: Readonly<Record<MatchSourceField, { stored: keyof StoredText
   authors: { stored: "bylines", indexed: "authorsChars" },
 };
 
-const PAGE_SIZE = 1000;
-const PAGES_IN_FLIGHT = 4;
+/** How a listing pages: a reader waiting takes big pages side by side; work after the answer takes its turn. */
+export type ListingPace = "waited" | "background";
+export const LISTING_PACES: Readonly<Record<ListingPace, { pageSize: number; inFlight: number }>> = {
+  waited: { pageSize: 1000, inFlight: 4 },
+  background: { pageSize: 100, inFlight: 1 },
+};
 /** Ids remembered over all terms (about 50 MB); the least recently used terms are forgotten first. */
 const MAX_REMEMBERED_IDS = 1_000_000;
 type Remembered = { verdicts: Promise<TermVerdicts>; ids: number };
@@ -67,11 +71,17 @@ const remembered = new Map<string, Remembered>();
 let rememberedIds = 0;
 
 /** Verdicts for a term in the index as it is at `version` (see readIndexVersion). */
-export function verifyTerm(target: QueryTarget, version: string, term: CheckTerm, within: CandidateSearch | null = null): Promise<TermVerdicts> {
+export function verifyTerm(
+  target: QueryTarget,
+  version: string,
+  term: CheckTerm,
+  within: CandidateSearch | null = null,
+  pace: ListingPace = "waited",
+): Promise<TermVerdicts> {
   const key = toVerdictKey(version, term, within);
   const known = recallVerdicts(key.key);
   if (known) return known;
-  return remember(key.key, readOrComputeVerdicts(key.key, target, version, term, key.within));
+  return remember(key.key, readOrComputeVerdicts(key.key, target, version, term, key.within, pace));
 }
 
 /**
@@ -175,10 +185,17 @@ function forgetLeastRecent(): void {
 }
 
 /** Verdicts another process (or this one's other copy of lib/search) already stored, else computed and stored. */
-async function readOrComputeVerdicts(key: string, target: QueryTarget, version: string, term: CheckTerm, within: CandidateSearch | null): Promise<TermVerdicts> {
+async function readOrComputeVerdicts(
+  key: string,
+  target: QueryTarget,
+  version: string,
+  term: CheckTerm,
+  within: CandidateSearch | null,
+  pace: ListingPace,
+): Promise<TermVerdicts> {
   const stored = readStoredVerdicts(key);
   if (stored) return stored;
-  const verdicts = await computeVerdicts(target, version, term, within);
+  const verdicts = await computeVerdicts(target, version, term, within, pace);
   storeVerdicts(key, verdicts);
   return verdicts;
 }
@@ -192,10 +209,10 @@ function storeVerdicts(key: string, verdicts: TermVerdicts): void {
   getVerdictStore().write(key, { rejected: [...verdicts.rejected], containing: verdicts.containing });
 }
 
-async function computeVerdicts(target: QueryTarget, version: string, term: CheckTerm, within: CandidateSearch | null): Promise<TermVerdicts> {
+async function computeVerdicts(target: QueryTarget, version: string, term: CheckTerm, within: CandidateSearch | null, pace: ListingPace): Promise<TermVerdicts> {
   const rejected = new Set<string>();
   const containing: string[] = [];
-  for await (const listed of listCandidates(target, version, term, within)) {
+  for await (const listed of listCandidates(target, version, term, within, pace)) {
     const judged = judgeListed(term, listed);
     containing.push(...judged.containing);
     for (const id of judged.rejected) rejected.add(id);
@@ -245,15 +262,20 @@ function judgeCandidates(term: CheckTerm, documents: readonly StoredText[]): { r
  * the engines the version records as down are left out: verdicts are remembered by version,
  * so any other engine that fails must fail the look-up, not shorten it.
  */
-async function* listCandidates(target: QueryTarget, version: string, term: CheckTerm, within: CandidateSearch | null): AsyncGenerator<ListedText[]> {
+async function* listCandidates(target: QueryTarget, version: string, term: CheckTerm, within: CandidateSearch | null, pace: ListingPace): AsyncGenerator<ListedText[]> {
   const down = listDownInVersion(version);
   const parts = target.shards
     ? target.shards.filter((shard) => !down.has(shard.name)).map((shard) => ({ client: shard.client, indexUid: target.indexUid }))
     : [target];
-  for (const part of parts) yield* listEngineCandidates(part, term, within);
+  for (const part of parts) yield* listEngineCandidates(part, term, within, LISTING_PACES[pace]);
 }
 
-async function* listEngineCandidates(target: QueryTarget, term: CheckTerm, within: CandidateSearch | null): AsyncGenerator<ListedText[]> {
+async function* listEngineCandidates(
+  target: QueryTarget,
+  term: CheckTerm,
+  within: CandidateSearch | null,
+  { pageSize, inFlight }: { pageSize: number; inFlight: number },
+): AsyncGenerator<ListedText[]> {
   const search = {
     q: within?.q ?? (term.near ? `${toCodedPhrase(term.matchTerm)} ${toCodedPhrase(term.near.matchTerm)}` : toCodedPhrase(term.matchTerm)),
     attributesToSearchOn: within ? [...within.attributesToSearchOn] : toSearchOnCharFields(term.fields.map((field) => FIELD_PLACES[field].indexed)),
@@ -262,16 +284,16 @@ async function* listEngineCandidates(target: QueryTarget, term: CheckTerm, withi
     locales: CODED_LOCALES,
     attributesToRetrieve: ["id", ...listCheckedFields(term)],
   };
-  const fetchPage = (offset: number) => searchEngine<ListedText>(target, { ...search, offset, limit: PAGE_SIZE }, AS_BYTE_STRINGS as RequestInit);
+  const fetchPage = (offset: number) => searchEngine<ListedText>(target, { ...search, offset, limit: pageSize }, AS_BYTE_STRINGS as RequestInit);
   const first = await fetchPage(0);
   yield first.hits;
-  if (first.hits.length < PAGE_SIZE) return;
+  if (first.hits.length < pageSize) return;
   // The estimate only sizes the parallel batches; paging stops at the first short page.
-  const batch = Math.max(1, Math.min(PAGES_IN_FLIGHT, Math.ceil(((first.total) - PAGE_SIZE) / PAGE_SIZE)));
-  for (let offset = PAGE_SIZE; ; offset += PAGE_SIZE * batch) {
-    const pages = await Promise.all(Array.from({ length: batch }, (_, i) => fetchPage(offset + i * PAGE_SIZE)));
+  const batch = Math.max(1, Math.min(inFlight, Math.ceil((first.total - pageSize) / pageSize)));
+  for (let offset = pageSize; ; offset += pageSize * batch) {
+    const pages = await Promise.all(Array.from({ length: batch }, (_, i) => fetchPage(offset + i * pageSize)));
     for (const page of pages) yield page.hits;
-    if (pages.some((page) => page.hits.length < PAGE_SIZE)) return;
+    if (pages.some((page) => page.hits.length < pageSize)) return;
   }
 }
 

@@ -21,12 +21,17 @@ export function connectTestEngine(): EngineClient {
 export class RecordingClient extends EngineClient {
   calls = 0;
   methods: string[] = [];
+  /** Calls under way now, and the most at once since reset to 0. */
+  inFlight = 0;
+  mostInFlight = 0;
   override call<T>(operation: Parameters<EngineClient["call"]>[0], options?: Parameters<EngineClient["call"]>[1]): Promise<T> {
     this.calls++;
+    this.inFlight++;
+    this.mostInFlight = Math.max(this.mostInFlight, this.inFlight);
     const record = (name: string) => this.methods.push(name);
     const watched = (meili: Parameters<typeof operation>[0]) =>
       new Proxy(meili, { get: (target, property, receiver) => (typeof property === "string" && record(property), Reflect.get(target, property, receiver)) });
-    return super.call((meili) => operation(watched(meili)), options) as Promise<T>;
+    return (super.call((meili) => operation(watched(meili)), options) as Promise<T>).finally(() => this.inFlight--);
   }
 }
 

@@ -5,9 +5,9 @@ import { enqueueUpsert } from "@/lib/search/index-admin";
 import { readIndexVersion } from "@/lib/search/engine-search";
 import { compileRequestQuery, forgetRememberedAnswers, searchArticles, type SearchContext } from "@/lib/search/search-articles";
 import { planStep } from "@/lib/search/step-plan";
-import { findKnownVerdicts, forgetRememberedVerdicts } from "@/lib/search/term-verifier";
+import { findKnownVerdicts, forgetRememberedVerdicts, LISTING_PACES } from "@/lib/search/term-verifier";
 import { countArticles } from "@/lib/search/count-articles";
-import { waitForSettling } from "@/lib/search/settle-later";
+import { settleTermLater, waitForSettling } from "@/lib/search/settle-later";
 import { SearchRequestSchema } from "@/lib/search/search-request";
 import { connectTestEngine, RecordingClient, uniqueIndexName } from "./helpers";
 import { indexFixtures, makeArticle, type FixtureInput } from "./search-exec-fixtures";
@@ -242,6 +242,39 @@ describe("a reader's first search with a common long term, settled after the ans
     const counted = await searchArticles(newest(4), context, { settle: "later" });
     expect(counted.exact).toBe(true);
     expect(counted.facets).toEqual(first.facets);
+  });
+
+  it("lists the candidates after the answer one small page at a time, so a reader's next search never queues behind a batch", async () => {
+    const many: FixtureInput[] = Array.from({ length: 2300 }, (_, i) => ({ ...trulyContains(`many-${i}`), date: "2020-01-01" }));
+    const { counting, context } = await indexCounted("settle_later_paced", [...many, ...fixtures.filter((fixture) => fixture.id.startsWith("d-"))]);
+    const first = await searchArticles(newest(20), context, { settle: "later" });
+    expect(first.exact).toBe(false);
+    counting.calls = 0;
+    counting.mostInFlight = 0;
+    await waitForSettling();
+    // 2,305 candidates: the listing a waiting reader makes takes 1,000 at a time, several side by side.
+    expect(counting.calls).toBe(Math.ceil(2305 / LISTING_PACES.background.pageSize));
+    expect(counting.mostInFlight).toBe(1);
+    const verdicts = await findKnownVerdicts(await readIndexVersion(context), termCheck("国人民"), null);
+    expect(verdicts && [...verdicts.rejected].sort()).toEqual(["d-new-1", "d-new-2", "d-new-3", "d-old-1", "d-old-2"]);
+    expect(verdicts?.containing).toHaveLength(2300);
+  });
+
+  it("lists a term asked for again before its turn first, at full pace: a reader is waiting on it", async () => {
+    const many: FixtureInput[] = Array.from({ length: 2300 }, (_, i) => ({ ...trulyContains(`many-${i}`), date: "2020-01-01" }));
+    const { counting, context } = await indexCounted("settle_later_promoted", [...many, ...fixtures.filter((fixture) => fixture.id.startsWith("d-"))]);
+    const version = await readIndexVersion(context);
+    counting.mostInFlight = 0;
+    // Queued in one go, so neither has started: 欢度春 first, then 国人民 twice.
+    settleTermLater(context, version, termCheck("欢度春"), null);
+    settleTermLater(context, version, termCheck("国人民"), null);
+    settleTermLater(context, version, termCheck("国人民"), null);
+    await waitForSettling();
+    // 国人民 went first and took its 2,305 candidates 1,000 at a time, two pages side by side.
+    expect(counting.mostInFlight).toBe(2);
+    const verdicts = await findKnownVerdicts(version, termCheck("国人民"), null);
+    expect(verdicts && [...verdicts.rejected].sort()).toEqual(["d-new-1", "d-new-2", "d-new-3", "d-old-1", "d-old-2"]);
+    expect((await findKnownVerdicts(version, termCheck("欢度春"), null))?.containing).toHaveLength(2300);
   });
 
   it("is exact at once when the page checked hit by hit turns out to hold every candidate left", async () => {
