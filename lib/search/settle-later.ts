@@ -11,7 +11,7 @@ import { verifyTerm, type CandidateSearch, type CheckTerm, type ListingPace } fr
  * one page at a time (term-verifier.ts's "background" pace). Listed in big pages side by side, it
  * put up to eight searches of 1,000 hits ahead of the next reader's in the engine's queue, and a
  * reader searching new terms one after another waited behind the previous term's listing
- * (`npm run bench:search`, whole corpus: back to back p95 4.9–8.4× the verified repeat's, 1.6–1.8× now).
+ * (`npm run bench:search`, whole corpus: back to back p95 4.9–8.4× the verified repeat's, 1.6–2.2× now).
  * A term searched again before its turn came is what readers are waiting on: it goes first, at
  * full pace. At most MAX_WAITING wait; a term turned away is asked for again by its next first
  * search, which is bounded either way.
