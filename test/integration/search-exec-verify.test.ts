@@ -260,7 +260,7 @@ describe("a reader's first search with a common long term, settled after the ans
     expect(verdicts?.containing).toHaveLength(2300);
   });
 
-  it("lists a term asked for again before its turn first, at full pace: a reader is waiting on it", async () => {
+  it("lists a term asked for again before its turn at full pace: a reader is waiting on it", async () => {
     const many: FixtureInput[] = Array.from({ length: 2300 }, (_, i) => ({ ...trulyContains(`many-${i}`), date: "2020-01-01" }));
     const { counting, context } = await indexCounted("settle_later_promoted", [...many, ...fixtures.filter((fixture) => fixture.id.startsWith("d-"))]);
     const version = await readIndexVersion(context);
@@ -270,7 +270,7 @@ describe("a reader's first search with a common long term, settled after the ans
     settleTermLater(context, version, termCheck("国人民"), null);
     settleTermLater(context, version, termCheck("国人民"), null);
     await waitForSettling();
-    // 国人民 went first and took its 2,305 candidates 1,000 at a time, two pages side by side.
+    // 国人民 was listed at the waited pace: its 2,305 candidates 1,000 at a time, two pages side by side.
     expect(counting.mostInFlight).toBe(2);
     const verdicts = await findKnownVerdicts(version, termCheck("国人民"), null);
     expect(verdicts && [...verdicts.rejected].sort()).toEqual(["d-new-1", "d-new-2", "d-new-3", "d-old-1", "d-old-2"]);
