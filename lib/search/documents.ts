@@ -128,13 +128,22 @@ export function toIndexDocument(article: Article, stamp: SourceStamp): IndexDocu
 type DerivedFacets = Pick<IndexDocument, "year" | "yearMonth" | "authors" | "authorRoles" | "roles">;
 const DERIVED_FROM = { year: "date", yearMonth: "date", authors: "bylines", authorRoles: "bylines", roles: "bylines" } as const satisfies Record<keyof DerivedFacets, keyof IndexDocument>;
 
+/** Each derived field from the date and the authors, one at a time, so a read of one value derives only that one. */
+const DERIVE: { readonly [K in keyof DerivedFacets]: (date: string | null, authors: readonly Author[]) => DerivedFacets[K] } = {
+  year: (date) => (date ? Number(date.slice(0, 4)) : null),
+  yearMonth: (date) => (date ? date.slice(0, 7) : null),
+  authors: (_date, authors) => [...new Set(authors.map((author) => author.name))],
+  authorRoles: (_date, authors) => [...new Set(authors.map((author) => `${author.role ?? "未注明"}:${author.name}`))],
+  roles: (_date, authors) => [...new Set(authors.map((author) => author.role ?? "未注明"))],
+};
+
 function toDerivedFacets(date: string | null, authors: readonly Author[]): DerivedFacets {
   return {
-    year: date ? Number(date.slice(0, 4)) : null,
-    yearMonth: date ? date.slice(0, 7) : null,
-    authors: [...new Set(authors.map((author) => author.name))],
-    authorRoles: [...new Set(authors.map((author) => `${author.role ?? "未注明"}:${author.name}`))],
-    roles: [...new Set(authors.map((author) => author.role ?? "未注明"))],
+    year: DERIVE.year(date, authors),
+    yearMonth: DERIVE.yearMonth(date, authors),
+    authors: DERIVE.authors(date, authors),
+    authorRoles: DERIVE.authorRoles(date, authors),
+    roles: DERIVE.roles(date, authors),
   };
 }
 
@@ -146,7 +155,7 @@ export function listFacetSourceFields(facets: readonly string[]): string[] {
 /** A stored hit's value for a facet, as the index document holds it (toIndexDocument); the hit must carry listFacetSourceFields. */
 export function readFacetValue(stored: Partial<Pick<IndexDocument, "date" | "bylines">> & Record<string, unknown>, facet: string): unknown {
   if (!(facet in DERIVED_FROM)) return stored[facet];
-  return toDerivedFacets(stored.date ?? null, stored.bylines ?? [])[facet as keyof DerivedFacets];
+  return DERIVE[facet as keyof DerivedFacets](stored.date ?? null, stored.bylines ?? []);
 }
 
 export type StoredArticle = Pick<IndexDocument, (typeof DISPLAYED_FIELDS)[number]>;

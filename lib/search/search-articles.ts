@@ -128,14 +128,14 @@ export async function searchArticles(request: SearchRequest, context: SearchCont
   const started = performance.now();
   const { compiled, filter } = await prepareRequest(request, context);
   const version = known ?? (await readIndexVersion(context));
-  const answer = await answers.get(toAnswerKey(request, version, settle, facets), () => runSearch(request, context, compiled, filter, version, facets, settle));
+  const answer = await answers.get(toAnswerKey(JSON.stringify(request), version, settle, facets), () => runSearch(request, context, compiled, filter, version, facets, settle));
   // The time this request took, which a remembered answer makes short.
   return { ...answer, processingTimeMs: Math.round(performance.now() - started) };
 }
 
 /** Keyed by mode too: a caller asking for `now` must not share a `later` search still in flight. An estimate is never kept. */
-function toAnswerKey(request: SearchRequest, version: string, settle: SettleMode, facets: boolean): string {
-  return `${version}|${settle}|${facets ? "" : "nofacets|"}${JSON.stringify(request)}`;
+function toAnswerKey(requestJson: string, version: string, settle: SettleMode, facets: boolean): string {
+  return `${version}|${settle}|${facets ? "" : "nofacets|"}${requestJson}`;
 }
 
 /**
@@ -144,7 +144,8 @@ function toAnswerKey(request: SearchRequest, version: string, settle: SettleMode
  * group's counts as if unselected are often just that: the reader's search before the click.
  */
 export function findRememberedAnswer(request: SearchRequest, version: string): Promise<SearchResult> | undefined {
-  return answers.peek(toAnswerKey(request, version, "later", true)) ?? answers.peek(toAnswerKey(request, version, "now", true));
+  const requestJson = JSON.stringify(request);
+  return answers.peek(toAnswerKey(requestJson, version, "later", true)) ?? answers.peek(toAnswerKey(requestJson, version, "now", true));
 }
 
 async function runSearch(request: SearchRequest, context: SearchContext, compiled: CompiledQuery | null, filter: string | null, version: string, facets: boolean, settle: SettleMode): Promise<SearchResult> {
