@@ -27,6 +27,11 @@ describe("findAdoptedStarts", () => {
     expect(findAdoptedStarts(decisions, lineItems, endsSentence, joins({ "3>6": 1.5 }), subjects(0.3))).toEqual([]);
   });
 
+  it("never takes a line that opens with a dateline (本报讯 …): it starts a report of its own", () => {
+    expect(findAdoptedStarts(decisions, lineItems, endsSentence, joins({ "3>6": 3 }), subjects(0.9), (line) => line === 6)).toEqual([]);
+    expect(findAdoptedStarts(decisions, lineItems, endsSentence, joins({ "3>6": 3 }), subjects(0.9), (line) => line === 4)).toEqual([6]);
+  });
+
   it("looks only at items without a headline that stop mid-sentence", () => {
     // B's block finished its sentence: nothing waits for the line under the headline.
     expect(findAdoptedStarts(decisions, lineItems, (line) => line !== 1, joins({ "3>6": 3 }), subjects(0.9))).toEqual([]);

@@ -41,11 +41,14 @@ export function findAdoptedStarts(
   endsSentence: (line: number) => boolean,
   readOn: ReadOn,
   compare: CompareSubjects,
+  // A line that opens with a dateline opens a report, never the rest of another (segment-page.ts
+  // rules it out for the labels; this step must not bring it back).
+  opensReport: (line: number) => boolean = () => false,
 ): number[] {
   const isHeadline = (at: number) => HEADLINE_RANK[decisions[at]!.label] !== undefined;
   const items = groupItemLines(lineItems);
   return decisions.flatMap((decision, k) => {
-    if (decision.label !== "start" || k === 0 || !isHeadline(k - 1)) return [];
+    if (decision.label !== "start" || k === 0 || !isHeadline(k - 1) || opensReport(k)) return [];
     let group = k - 1;
     while (group > 0 && isHeadline(group - 1) && lineItems[group - 1] === lineItems[k]) group--;
     const continues = items.some((lines) => {

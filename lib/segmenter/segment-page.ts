@@ -35,7 +35,7 @@ export function segmentPage(text: string, context: PageContext, model: SequenceM
     page = assembleArticles(lines, decisions, context);
   }
   const compare = (from: number, to: number, others: readonly number[]) => compareLinesInSpace(lines, tables.subjects, from, to, others);
-  const adopted = findAdoptedStarts(decisions, page.lineItems, (at) => endsSentence(lines[at]!.text), readOn, compare);
+  const adopted = findAdoptedStarts(decisions, page.lineItems, (at) => endsSentence(lines[at]!.text), readOn, compare, (at) => DATELINE.test(lines[at]!.norm));
   if (adopted.length > 0) {
     decisions = relabelAsResumed(decisions, adopted);
     page = assembleArticles(lines, decisions, context);
