@@ -24,13 +24,30 @@ export class RecordingClient extends EngineClient {
   /** Calls under way now, and the most at once since reset to 0. */
   inFlight = 0;
   mostInFlight = 0;
+  /** The `q` of each index search, in the order they were sent. */
+  searched: string[] = [];
   override call<T>(operation: Parameters<EngineClient["call"]>[0], options?: Parameters<EngineClient["call"]>[1]): Promise<T> {
     this.calls++;
     this.inFlight++;
     this.mostInFlight = Math.max(this.mostInFlight, this.inFlight);
     const record = (name: string) => this.methods.push(name);
+    const recordSearches = (index: object) =>
+      new Proxy(index, {
+        get: (target, property, receiver) => {
+          const value: unknown = Reflect.get(target, property, receiver);
+          if (property !== "search" || typeof value !== "function") return value;
+          return (q: unknown, ...rest: unknown[]) => (this.searched.push(String(q ?? "")), value.call(target, q, ...rest));
+        },
+      });
     const watched = (meili: Parameters<typeof operation>[0]) =>
-      new Proxy(meili, { get: (target, property, receiver) => (typeof property === "string" && record(property), Reflect.get(target, property, receiver)) });
+      new Proxy(meili, {
+        get: (target, property, receiver) => {
+          if (typeof property === "string") record(property);
+          const value: unknown = Reflect.get(target, property, receiver);
+          if (property !== "index" || typeof value !== "function") return value;
+          return (...args: unknown[]) => recordSearches(value.apply(target, args) as object);
+        },
+      });
     return (super.call((meili) => operation(watched(meili)), options) as Promise<T>).finally(() => this.inFlight--);
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Author } from "@/lib/article/types";
+import { toCodedPhrase } from "@/lib/search/coded-chars";
 import { toIndexDocument, toSourceStamp } from "@/lib/search/documents";
 import { enqueueUpsert } from "@/lib/search/index-admin";
 import { readIndexVersion } from "@/lib/search/engine-search";
@@ -260,7 +261,7 @@ describe("a reader's first search with a common long term, settled after the ans
     expect(verdicts?.containing).toHaveLength(2300);
   });
 
-  it("lists a term asked for again before its turn at full pace: a reader is waiting on it", async () => {
+  it("lists a term asked for again before its turn first and at full pace: a reader is waiting on it", async () => {
     const many: FixtureInput[] = Array.from({ length: 2300 }, (_, i) => ({ ...trulyContains(`many-${i}`), date: "2020-01-01" }));
     const { counting, context } = await indexCounted("settle_later_promoted", [...many, ...fixtures.filter((fixture) => fixture.id.startsWith("d-"))]);
     const version = await readIndexVersion(context);
@@ -272,6 +273,11 @@ describe("a reader's first search with a common long term, settled after the ans
     await waitForSettling();
     // 国人民 was listed at the waited pace: its 2,305 candidates 1,000 at a time, two pages side by side.
     expect(counting.mostInFlight).toBe(2);
+    // And first, though queued second: every page of its listing went before the first of 欢度春's.
+    const listed = (term: string) => counting.searched.flatMap((q, at) => (q === toCodedPhrase(term) ? [at] : []));
+    expect(listed("国人民")).toHaveLength(Math.ceil(2305 / LISTING_PACES.waited.pageSize));
+    expect(listed("欢度春").length).toBeGreaterThan(0);
+    expect(Math.max(...listed("国人民"))).toBeLessThan(Math.min(...listed("欢度春")));
     const verdicts = await findKnownVerdicts(version, termCheck("国人民"), null);
     expect(verdicts && [...verdicts.rejected].sort()).toEqual(["d-new-1", "d-new-2", "d-new-3", "d-old-1", "d-old-2"]);
     expect((await findKnownVerdicts(version, termCheck("欢度春"), null))?.containing).toHaveLength(2300);
