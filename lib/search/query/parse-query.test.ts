@@ -172,10 +172,17 @@ describe("proximity", () => {
     expect(parse('作者:"王 明"~2')[0]?.anyOf[0]).toMatchObject({ text: "王 明", field: "author", phrase: true });
   });
 
-  it("ignores a NEAR without plain terms on both sides, and one out of range is a word", () => {
+  it("ignores a NEAR without plain terms on both sides", () => {
     expect(parse("NEAR/5 铁路").map((clause) => clause.anyOf[0]?.text)).toEqual(["铁路"]);
     expect(parse("-春运 NEAR/5 铁路").map((clause) => clause.anyOf[0]?.near)).toEqual([undefined, undefined]);
-    expect(parse("春运 NEAR/0 铁路").map((clause) => clause.anyOf[0]?.text)).toEqual(["春运", "NEAR/0", "铁路"]);
-    expect(parse("春运 NEAR/51 铁路")).toHaveLength(3);
+  });
+
+  it("says so when a NEAR's distance is missing or outside 1–50, which as a word would find nothing", () => {
+    for (const typed of ["NEAR/0", "NEAR/51", "near/120", "近／０", "NEAR/"]) {
+      const result = parseQuery(`春运 ${typed} 铁路`);
+      expect(result).toEqual({ ok: false, error: { code: QUERY_ERROR_CODES.nearDistance, message: `邻近距离须为 1–50 个字，如 NEAR/5（输入的是 ${typed}）` } });
+    }
+    // Excluded or under a field prefix it is no operator, so it stays a word as typed.
+    expect(parse("春运 -NEAR/0").map((clause) => clause.anyOf[0]?.text)).toEqual(["春运", "NEAR/0"]);
   });
 });

@@ -13,7 +13,8 @@
  *   matches an author name; `:` or `：`, Latin prefixes case-insensitive.
  * - `A NEAR/5 B` (or `A 近/5 B`, 1–50): both terms in one paragraph with at most 5
  *   characters between them, either order; a NEAR without a plain term on each side
- *   is ignored. `"A B"~5`, the proximity form of Lucene-style engines, means the same
+ *   is ignored, and one with a distance outside 1–50 is an error that says so (as a
+ *   literal word it would silently find nothing). `"A B"~5`, the proximity form of Lucene-style engines, means the same
  *   when the quotes hold exactly two words; otherwise `~5` stays text as typed.
  * Inputs that mean nothing (a lone -, "", a dangling OR, `title:` without a
  * value) are ignored. The parser never throws: limits give a typed error.
@@ -47,6 +48,7 @@ export const QUERY_ERROR_CODES = {
   tooManyTerms: "too_many_terms",
   tooManyBranches: "too_many_branches",
   termTooLong: "term_too_long",
+  nearDistance: "near_distance",
 } as const;
 export type QueryErrorCode = (typeof QUERY_ERROR_CODES)[keyof typeof QUERY_ERROR_CODES];
 export type QueryError = { code: QueryErrorCode; message: string };
@@ -73,10 +75,10 @@ const FIELD_BY_PREFIX: Readonly<Record<string, TermField>> = {
   作者: "author",
 };
 
-type Token = { kind: "term"; term: Term } | { kind: "or" } | { kind: "near"; distance: number };
+type Token = { kind: "term"; term: Term } | { kind: "or" } | { kind: "near"; distance: number } | { kind: "invalid"; error: QueryError };
 
 /** `NEAR/5`, `near/5`, `近/5` (full-width slash and digits too); the distance is 1–50 characters. */
-const NEAR_WORD = /^(?:NEAR|近)[/／]([0-9０-９]{1,2})$/iu;
+const NEAR_WORD = /^(?:NEAR|近)[/／]([0-9０-９]*)$/iu;
 export const MAX_NEAR_DISTANCE = 50;
 
 export function parseQuery(input: string): ParseQueryResult {
@@ -84,7 +86,10 @@ export function parseQuery(input: string): ParseQueryResult {
   if ([...trimmed].length > MAX_QUERY_LENGTH) {
     return fail(QUERY_ERROR_CODES.queryTooLong, `查询过长（最多 ${MAX_QUERY_LENGTH} 个字符）`);
   }
-  const clauses = groupClauses(joinNear(tokenize(trimmed)));
+  const tokens = tokenize(trimmed);
+  const invalid = tokens.find((token) => token.kind === "invalid");
+  if (invalid) return { ok: false, error: invalid.error };
+  const clauses = groupClauses(joinNear(tokens));
   const termCount = clauses.reduce((count, clause) => count + clause.anyOf.length, 0);
   if (termCount > MAX_QUERY_TERMS) {
     return fail(QUERY_ERROR_CODES.tooManyTerms, `检索词过多（最多 ${MAX_QUERY_TERMS} 个）`);
@@ -150,6 +155,8 @@ function readTerm(chars: readonly string[], start: number): { token: Token | nul
   if (near && !negated && field === "any") {
     const distance = readDistance(near[1] ?? "");
     if (distance >= 1 && distance <= MAX_NEAR_DISTANCE) return { token: { kind: "near", distance }, end };
+    const error = { code: QUERY_ERROR_CODES.nearDistance, message: `邻近距离须为 1–${MAX_NEAR_DISTANCE} 个字，如 NEAR/5（输入的是 ${word}）` };
+    return { token: { kind: "invalid", error }, end };
   }
   return { token: makeTermToken(word, field, negated, false), end };
 }
@@ -190,12 +197,14 @@ function makeTermToken(text: string, field: TermField, negated: boolean, phrase:
   return { kind: "term", term: { text, field, negated, phrase } };
 }
 
+type BoundToken = Extract<Token, { kind: "term" | "or" }>;
+
 /** Binds NEAR to its neighbours, two plain positive terms; any other NEAR is dropped. */
-function joinNear(tokens: readonly Token[]): Array<Exclude<Token, { kind: "near" }>> {
-  const joined: Array<Exclude<Token, { kind: "near" }>> = [];
+function joinNear(tokens: readonly Token[]): BoundToken[] {
+  const joined: BoundToken[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (token.kind === "near") continue;
+    if (token.kind === "near" || token.kind === "invalid") continue;
     const near = tokens[i + 1];
     const right = tokens[i + 2];
     if (token.kind === "term" && near?.kind === "near" && right?.kind === "term" && isNearOperand(token.term) && isNearOperand(right.term)) {
@@ -213,7 +222,7 @@ function isNearOperand(term: Term): boolean {
 }
 
 /** Binds OR to its neighbours; an OR with no term on one side is dropped. */
-function groupClauses(tokens: ReadonlyArray<Exclude<Token, { kind: "near" }>>): Clause[] {
+function groupClauses(tokens: readonly BoundToken[]): Clause[] {
   const groups: Term[][] = [];
   let pendingOr = false;
   for (const token of tokens) {
