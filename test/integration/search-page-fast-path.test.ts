@@ -154,6 +154,12 @@ describe("GET /search through the fast path", () => {
     expect(html).not.toContain('id="facets-data"');
   });
 
+  it("says why a query cannot run, in the reader's words: a NEAR distance out of range", async () => {
+    const html = (await get(`/search?q=${encodeURIComponent("档案 NEAR/99 馆藏")}`)).body.toString("utf8");
+    expect(html).toContain("无法执行这个检索");
+    expect(html).toContain("邻近距离须为 1–50 个字，如 NEAR/5（输入的是 NEAR/99）");
+  });
+
   it("shows the signed-in librarian in the header, and nobody without a session", async () => {
     await addLibrarian(getDatabase(), "档案员甲", "a long enough password");
     const { token } = createSession(getDatabase(), "档案员甲");
