@@ -183,6 +183,6 @@ describe("proximity", () => {
       expect(result).toEqual({ ok: false, error: { code: QUERY_ERROR_CODES.nearDistance, message: `邻近距离须为 1–50 个字，如 NEAR/5（输入的是 ${typed}）` } });
     }
     // Excluded or under a field prefix it is no operator, so it stays a word as typed.
-    expect(parse("春运 -NEAR/0").map((clause) => clause.anyOf[0]?.text)).toEqual(["春运", "NEAR/0"]);
+    expect(parse("春运 -NEAR/0 标题:NEAR/99").map((clause) => clause.anyOf[0]?.text)).toEqual(["春运", "NEAR/0", "NEAR/99"]);
   });
 });

@@ -14,8 +14,9 @@
  * - `A NEAR/5 B` (or `A 近/5 B`, 1–50): both terms in one paragraph with at most 5
  *   characters between them, either order; a NEAR without a plain term on each side
  *   is ignored, and one with a distance outside 1–50 is an error that says so (as a
- *   literal word it would silently find nothing). `"A B"~5`, the proximity form of Lucene-style engines, means the same
- *   when the quotes hold exactly two words; otherwise `~5` stays text as typed.
+ *   literal word it would silently find nothing). `"A B"~5`, the proximity form of
+ *   Lucene-style engines, means the same when the quotes hold exactly two words;
+ *   otherwise `~5` stays text as typed.
  * Inputs that mean nothing (a lone -, "", a dangling OR, `title:` without a
  * value) are ignored. The parser never throws: limits give a typed error.
  */
