@@ -15,8 +15,8 @@
  *   characters between them, either order; a NEAR without a plain term on each side
  *   is ignored, and one with a distance outside 1–50 is an error that says so (as a
  *   literal word it would silently find nothing). `"A B"~5`, the proximity form of
- *   Lucene-style engines, means the same when the quotes hold exactly two words;
- *   otherwise `~5` stays text as typed.
+ *   Lucene-style engines, means the same when the quotes hold exactly two words (a
+ *   distance outside 1–50 is the same error); otherwise `~5` stays text as typed.
  * Inputs that mean nothing (a lone -, "", a dangling OR, `title:` without a
  * value) are ignored. The parser never throws: limits give a typed error.
  */
@@ -156,19 +156,18 @@ function readTerm(chars: readonly string[], start: number): { token: Token | nul
   if (near && !negated && field === "any") {
     const distance = readDistance(near[1] ?? "");
     if (distance >= 1 && distance <= MAX_NEAR_DISTANCE) return { token: { kind: "near", distance }, end };
-    const error = { code: QUERY_ERROR_CODES.nearDistance, message: `邻近距离须为 1–${MAX_NEAR_DISTANCE} 个字，如 NEAR/5（输入的是 ${word}）` };
-    return { token: { kind: "invalid", error }, end };
+    return { token: { kind: "invalid", error: toNearDistanceError(word) }, end };
   }
   return { token: makeTermToken(word, field, negated, false), end };
 }
 
 /** `~5` right after a closing quote (`～` and full-width digits too), up to a space, an OR mark or the end. */
-const SLOP = /^[~～]([0-9０-９]{1,2})$/u;
+const SLOP = /^[~～]([0-9０-９]+)$/u;
 
 /**
  * `"A B"~n` read as `A NEAR/n B`: two words in the quotes, a distance of 1–50, and a term that
- * NEAR takes (not excluded, not an author). Anything else is null, and the quotes and `~n` read
- * as they always have.
+ * NEAR takes (not excluded, not an author); a distance outside 1–50 is an error, as for NEAR/n.
+ * Anything else is null, and the quotes and `~n` read as they always have.
  */
 function readSlop(chars: readonly string[], start: number, text: string, field: TermField, negated: boolean): { token: Token; end: number } | null {
   const end = findWordEnd(chars, start);
@@ -177,8 +176,13 @@ function readSlop(chars: readonly string[], start: number, text: string, field: 
   if (!slop || words.length !== 2) return null;
   const distance = readDistance(slop[1] ?? "");
   const term: Term = { text: words[0]!, field, negated, phrase: false };
-  if (distance < 1 || distance > MAX_NEAR_DISTANCE || !isNearOperand(term)) return null;
+  if (!isNearOperand(term)) return null;
+  if (distance < 1 || distance > MAX_NEAR_DISTANCE) return { token: { kind: "invalid", error: toNearDistanceError(slop[0]) }, end };
   return { token: { kind: "term", term: { ...term, near: { text: words[1]!, phrase: false, distance } } }, end };
+}
+
+function toNearDistanceError(typed: string): QueryError {
+  return { code: QUERY_ERROR_CODES.nearDistance, message: `邻近距离须为 1–${MAX_NEAR_DISTANCE} 个字，如 NEAR/5（输入的是 ${typed}）` };
 }
 
 /** Where an unquoted word that starts at `start` ends: at a space, an OR mark or the end. */
