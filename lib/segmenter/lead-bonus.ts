@@ -1,4 +1,3 @@
-import { DATELINE } from "@/lib/byline/dateline";
 import { endsSentence } from "@/lib/byline/trailing-byline";
 import { FULL_STOP, scoreLead, type LeadModel } from "./lead-model";
 import type { PageLine } from "./page-lines";
@@ -24,7 +23,7 @@ export function addLeadBonus(model: SequenceModel, lines: readonly PageLine[], l
   if (start < 0) return scores;
   lines.forEach((line, at) => {
     // Only these lines are scored: the model reads every line of every page ingested otherwise.
-    if (at === 0 || DATELINE.test(line.norm) || !endsSentence(lines[at - 1]!.text)) return;
+    if (at === 0 || line.opensReport || !endsSentence(lines[at - 1]!.text)) return;
     const bonus = LEAD_WEIGHT * Math.max(0, scoreLineLead(lines, at, leads));
     const row = scores.emissions[at]!;
     row[start] = row[start]! + bonus;

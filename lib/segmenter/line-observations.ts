@@ -1,4 +1,3 @@
-import { DATELINE } from "@/lib/byline/dateline";
 import { parseBylineLine, splitTrailingByline } from "@/lib/byline/trailing-byline";
 import { isTableRow, type PageLine } from "./page-lines";
 
@@ -54,7 +53,7 @@ export function observeLine(line: PageLine): LineObservations {
   if (cut) own.push("cut");
   if (/\S\s+\S/u.test(line.text) && !isTableRow(line)) own.push("innerSpace");
   if (isTableRow(line)) own.push("tab");
-  if (DATELINE.test(norm)) own.push("dateline");
+  if (line.opensReport) own.push("dateline");
   if (/^(?:本台消息|据新华社|新华社消息|据央视)/u.test(norm)) own.push("agencyOpening");
   // Whatever the strict grammar accepts, the pen-name one does too: ask the wider one first, and
   // the strict one only when that found something (most lines are neither).

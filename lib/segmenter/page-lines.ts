@@ -1,3 +1,4 @@
+import { DATELINE } from "@/lib/byline/dateline";
 import { normalizeCompact } from "@/lib/text/normalize";
 
 /**
@@ -10,6 +11,11 @@ export type PageLine = {
   text: string;
   /** Normalised, whitespace removed. */
   norm: string;
+  /**
+   * It opens with a dateline (本报讯, 新华社北京1月14日电: lib/byline/dateline.ts), so it opens a
+   * report. Tested once here; the features, the lead bonus and the decoding steps all read it.
+   */
+  opensReport: boolean;
   /** Line number in the page text (0-based). */
   index: number;
   blankBefore: number;
@@ -27,7 +33,8 @@ export function splitPageLines(text: string): PageLine[] {
     }
     const previous = lines.at(-1);
     if (previous) previous.blankAfter = blanks;
-    lines.push({ text: trimmed, norm: normalizeCompact(trimmed), index, blankBefore: blanks, blankAfter: 0 });
+    const norm = normalizeCompact(trimmed);
+    lines.push({ text: trimmed, norm, opensReport: DATELINE.test(norm), index, blankBefore: blanks, blankAfter: 0 });
     blanks = 0;
   }
   const last = lines.at(-1);

@@ -1,4 +1,3 @@
-import { DATELINE } from "@/lib/byline/dateline";
 import { endsSentence } from "@/lib/byline/trailing-byline";
 import { findAdoptedStarts } from "./adopt-headlines";
 import { addLeadBonus } from "./lead-bonus";
@@ -35,7 +34,7 @@ export function segmentPage(text: string, context: PageContext, model: SequenceM
     page = assembleArticles(lines, decisions, context);
   }
   const compare = (from: number, to: number, others: readonly number[]) => compareLinesInSpace(lines, tables.subjects, from, to, others);
-  const adopted = findAdoptedStarts(decisions, page.lineItems, (at) => endsSentence(lines[at]!.text), readOn, compare, (at) => DATELINE.test(lines[at]!.norm));
+  const adopted = findAdoptedStarts(decisions, page.lineItems, (at) => endsSentence(lines[at]!.text), readOn, compare, (at) => lines[at]!.opensReport);
   if (adopted.length > 0) {
     decisions = relabelAsResumed(decisions, adopted);
     page = assembleArticles(lines, decisions, context);
@@ -73,7 +72,7 @@ const CONTINUING_LABELS: readonly LineLabel[] = ["para", "cont", "resume"];
 function ruleOutContinuedDatelines(model: SequenceModel, lines: readonly PageLine[], scores: PageScores): PageScores {
   const ruledOut = CONTINUING_LABELS.map((label) => model.labels.indexOf(label)).filter((at) => at >= 0);
   lines.forEach((line, at) => {
-    if (!DATELINE.test(line.norm)) return;
+    if (!line.opensReport) return;
     for (const label of ruledOut) scores.emissions[at]![label] = -Infinity;
   });
   return scores;
