@@ -2,8 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { LAYOUT_FAMILIES } from "@/lib/segmenter/labels";
+import { LAYOUT_FAMILIES, type GeneratedPage } from "@/lib/segmenter/labels";
+import { segmentPage } from "@/lib/segmenter/segment-page";
 import { readModelTraining, useModelFile } from "@/lib/segmenter/model-file";
+import { countBoundaryErrors, createBoundaryErrors, listLargest } from "./eval-boundaries";
 import { scoreGeneratedPages, type FamilyScore } from "./eval-generated-pages";
 import { evaluateOcrPages, type OcrParseEvaluation } from "./eval-parse-pages";
 import { DEFAULT_CORPUS, evaluateRmrbBylines, type Score } from "./eval-parse-rmrb";
@@ -23,7 +25,10 @@ import { REVIEW_THRESHOLD } from "./review-list";
  *   fixtures          the hand-labelled OCR fixtures in test/fixtures/ocr
  *   rmrb bylines      the hand-labelled rmrb files (test/fixtures/rmrb-bylines.json)
  *
- *   npm run eval:parse [-- --split dev|test] [--pages N] [--seed N] [--model FILE]
+ *   npm run eval:parse [-- --split dev|test] [--pages N] [--seed N] [--model FILE] [--boundaries]
+ *
+ * `--boundaries` also prints, per family, the kinds of boundary most often missed or invented
+ * (eval-boundaries.ts): what to look at first; tune on dev with it, never on test.
  *
  * `--model FILE` reads another model file instead of the shipped one: tune against dev with a
  * model of the training months alone (`npm run train:segmenter -- --splits train --out FILE`),
@@ -37,13 +42,17 @@ const FAMILY_TARGET = 0.95;
 const EVAL_SEED = 4242;
 
 function main(): void {
-  const { values } = parseArgs({ options: { split: { type: "string", default: "test" }, pages: { type: "string", default: "60" }, seed: { type: "string" }, model: { type: "string" } } });
+  const { values } = parseArgs({ options: { split: { type: "string", default: "test" }, pages: { type: "string", default: "60" }, seed: { type: "string" }, model: { type: "string" }, boundaries: { type: "boolean", default: false } } });
   const split = values.split === "dev" ? "dev" : "test";
   if (values.model) useModelFile(pathToFileURL(path.resolve(values.model)));
   const pagesPerFamily = Number(values.pages);
   const seed = values.seed ? Number(values.seed) : EVAL_SEED;
   if (!fs.existsSync(DEFAULT_CORPUS)) console.log(`layout families: skipped, ${DEFAULT_CORPUS} is absent`);
-  else printFamilies(split, seed, scoreGeneratedPages(generatePages({ split, families: [...LAYOUT_FAMILIES], pagesPerFamily, seed }), parseOcrPageDetailed));
+  else {
+    const pages = generatePages({ split, families: [...LAYOUT_FAMILIES], pagesPerFamily, seed });
+    printFamilies(split, seed, scoreGeneratedPages(pages, parseOcrPageDetailed));
+    if (values.boundaries) printBoundaryErrors(pages);
+  }
   console.log("");
   printLabelledPages("seed OCR pages (real, hand-labelled)", SEED_PAGES);
   printLabelledPages("OCR fixtures (hand-labelled, test/fixtures/ocr)", FIXTURE_PAGES);
@@ -81,6 +90,25 @@ function readTrainedSplits(): string[] {
   if (Array.isArray(training.splits)) return training.splits.map(String);
   return typeof training.split === "string" ? [training.split] : [];
 }
+
+/** `--boundaries`: per family, the kinds of boundary the segmenter misses or invents most (eval-boundaries.ts). */
+function printBoundaryErrors(pages: readonly GeneratedPage[]): void {
+  const context = { source: "eval", sourceFile: "", date: null, dateSource: null, page: null };
+  for (const family of LAYOUT_FAMILIES) {
+    const errors = createBoundaryErrors();
+    for (const page of pages.filter((one) => one.family === family)) {
+      const read = segmentPage(page.text, { ...context, sourceFile: page.name });
+      countBoundaryErrors(page, { lineItems: read.lineItems, labels: read.decisions.map((decision) => decision.label) }, errors);
+    }
+    console.log("");
+    console.log(`boundaries, ${family}: ${errors.printed} printed; missed (printed labels, label read):`);
+    for (const [kind, count] of listLargest(errors.missed, BOUNDARY_KINDS)) console.log(`  ${String(count).padStart(5)}  ${kind}`);
+    console.log("  invented:");
+    for (const [kind, count] of listLargest(errors.invented, BOUNDARY_KINDS)) console.log(`  ${String(count).padStart(5)}  ${kind}`);
+  }
+}
+
+const BOUNDARY_KINDS = 6;
 
 function printLabelledPages(label: string, dir: string): void {
   if (!fs.existsSync(path.join(dir, "expected"))) {
