@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { GeneratedPage, LabelledLine } from "@/lib/segmenter/labels";
-import { countBoundaryErrors, createBoundaryErrors, listLargest } from "./eval-boundaries";
+import { countBoundaryErrors, createBoundaryErrors, listLargest, sumCounts } from "./eval-boundaries";
 
 const line = (text: string, label: LabelledLine["label"], item: number | null): LabelledLine => ({ text, label, item });
 
@@ -44,6 +44,7 @@ describe("countBoundaryErrors", () => {
     expect(errors.printed).toBe(3);
     expect(listLargest(errors.missed, 5)).toEqual([["para → start, read para", 2]]);
     expect(listLargest(errors.invented, 5)).toEqual([["start → subhead, read title", 1]]);
+    expect([sumCounts(errors.missed), sumCounts(errors.invented)]).toEqual([2, 1]);
   });
 
   it("refuses a reading of another length", () => {

@@ -49,3 +49,9 @@ export function countBoundaryErrors(page: GeneratedPage, reading: BoundaryReadin
 export function listLargest(counts: ReadonlyMap<string, number>, limit: number): Array<[string, number]> {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit);
 }
+
+export function sumCounts(counts: ReadonlyMap<string, number>): number {
+  let sum = 0;
+  for (const count of counts.values()) sum += count;
+  return sum;
+}

@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { LAYOUT_FAMILIES, type GeneratedPage } from "@/lib/segmenter/labels";
 import { segmentPage } from "@/lib/segmenter/segment-page";
 import { readModelTraining, useModelFile } from "@/lib/segmenter/model-file";
-import { countBoundaryErrors, createBoundaryErrors, listLargest } from "./eval-boundaries";
+import { countBoundaryErrors, createBoundaryErrors, listLargest, sumCounts } from "./eval-boundaries";
 import { scoreGeneratedPages, type FamilyScore } from "./eval-generated-pages";
 import { evaluateOcrPages, type OcrParseEvaluation } from "./eval-parse-pages";
 import { DEFAULT_CORPUS, evaluateRmrbBylines, type Score } from "./eval-parse-rmrb";
@@ -101,9 +101,9 @@ function printBoundaryErrors(pages: readonly GeneratedPage[]): void {
       countBoundaryErrors(page, { lineItems: read.lineItems, labels: read.decisions.map((decision) => decision.label) }, errors);
     }
     console.log("");
-    console.log(`boundaries, ${family}: ${errors.printed} printed; missed (printed labels, label read):`);
+    console.log(`boundaries, ${family}: ${errors.printed} printed, ${sumCounts(errors.missed)} missed, ${sumCounts(errors.invented)} invented; most missed (printed labels, label read):`);
     for (const [kind, count] of listLargest(errors.missed, BOUNDARY_KINDS)) console.log(`  ${String(count).padStart(5)}  ${kind}`);
-    console.log("  invented:");
+    console.log("  most invented:");
     for (const [kind, count] of listLargest(errors.invented, BOUNDARY_KINDS)) console.log(`  ${String(count).padStart(5)}  ${kind}`);
   }
 }
