@@ -90,7 +90,7 @@ export function parseQuery(input: string): ParseQueryResult {
   const tokens = tokenize(trimmed);
   const invalid = tokens.find((token) => token.kind === "invalid");
   if (invalid) return { ok: false, error: invalid.error };
-  const clauses = groupClauses(joinNear(tokens));
+  const clauses = groupClauses(joinNear(tokens.filter(isValidToken)));
   const termCount = clauses.reduce((count, clause) => count + clause.anyOf.length, 0);
   if (termCount > MAX_QUERY_TERMS) {
     return fail(QUERY_ERROR_CODES.tooManyTerms, `检索词过多（最多 ${MAX_QUERY_TERMS} 个）`);
@@ -202,14 +202,19 @@ function makeTermToken(text: string, field: TermField, negated: boolean, phrase:
   return { kind: "term", term: { text, field, negated, phrase } };
 }
 
+type ValidToken = Exclude<Token, { kind: "invalid" }>;
 type BoundToken = Extract<Token, { kind: "term" | "or" }>;
 
+function isValidToken(token: Token): token is ValidToken {
+  return token.kind !== "invalid";
+}
+
 /** Binds NEAR to its neighbours, two plain positive terms; any other NEAR is dropped. */
-function joinNear(tokens: readonly Token[]): BoundToken[] {
+function joinNear(tokens: readonly ValidToken[]): BoundToken[] {
   const joined: BoundToken[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (token.kind === "near" || token.kind === "invalid") continue;
+    if (token.kind === "near") continue;
     const near = tokens[i + 1];
     const right = tokens[i + 2];
     if (token.kind === "term" && near?.kind === "near" && right?.kind === "term" && isNearOperand(token.term) && isNearOperand(right.term)) {
