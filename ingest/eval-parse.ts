@@ -5,12 +5,12 @@ import { parseArgs } from "node:util";
 import { LAYOUT_FAMILIES, type GeneratedPage } from "@/lib/segmenter/labels";
 import { segmentPage } from "@/lib/segmenter/segment-page";
 import { readModelTraining, useModelFile } from "@/lib/segmenter/model-file";
-import { countBoundaryErrors, createBoundaryErrors, listLargest, sumCounts } from "./eval-boundaries";
-import { scoreGeneratedPages, type FamilyScore } from "./eval-generated-pages";
+import { countBoundaryErrors, createBoundaryErrors, listLargest, sumCounts, type BoundaryReading } from "./eval-boundaries";
+import { scoreGeneratedPages, type FamilyScore, type ParsePageDetailed } from "./eval-generated-pages";
 import { evaluateOcrPages, type OcrParseEvaluation } from "./eval-parse-pages";
 import { DEFAULT_CORPUS, evaluateRmrbBylines, type Score } from "./eval-parse-rmrb";
 import { generatePages } from "./page-gen";
-import { parseOcrPageDetailed } from "./parsers/ocr-page";
+import { toOcrPageParse } from "./parsers/ocr-page";
 import { REVIEW_THRESHOLD } from "./review-list";
 
 /**
@@ -50,8 +50,15 @@ function main(): void {
   if (!fs.existsSync(DEFAULT_CORPUS)) console.log(`layout families: skipped, ${DEFAULT_CORPUS} is absent`);
   else {
     const pages = generatePages({ split, families: [...LAYOUT_FAMILIES], pagesPerFamily, seed });
-    printFamilies(split, seed, scoreGeneratedPages(pages, parseOcrPageDetailed));
-    if (values.boundaries) printBoundaryErrors(pages);
+    // With --boundaries the segmentation each page's score is made from is kept for the boundary count, not redone.
+    const readings = new Map<string, BoundaryReading>();
+    const parse: ParsePageDetailed = (text, context) => {
+      const page = segmentPage(text, context);
+      if (values.boundaries) readings.set(context.sourceFile, { lineItems: page.lineItems, labels: page.decisions.map((decision) => decision.label) });
+      return toOcrPageParse(page);
+    };
+    printFamilies(split, seed, scoreGeneratedPages(pages, parse));
+    if (values.boundaries) printBoundaryErrors(pages, readings);
   }
   console.log("");
   printLabelledPages("seed OCR pages (real, hand-labelled)", SEED_PAGES);
@@ -92,13 +99,13 @@ function readTrainedSplits(): string[] {
 }
 
 /** `--boundaries`: per family, the kinds of boundary the segmenter misses or invents most (eval-boundaries.ts). */
-function printBoundaryErrors(pages: readonly GeneratedPage[]): void {
-  const context = { source: "eval", sourceFile: "", date: null, dateSource: null, page: null };
+function printBoundaryErrors(pages: readonly GeneratedPage[], readings: ReadonlyMap<string, BoundaryReading>): void {
   for (const family of LAYOUT_FAMILIES) {
     const errors = createBoundaryErrors();
     for (const page of pages.filter((one) => one.family === family)) {
-      const read = segmentPage(page.text, { ...context, sourceFile: page.name });
-      countBoundaryErrors(page, { lineItems: read.lineItems, labels: read.decisions.map((decision) => decision.label) }, errors);
+      const reading = readings.get(page.name);
+      if (!reading) throw new Error(`eval:parse: page ${page.name} was not segmented`);
+      countBoundaryErrors(page, reading, errors);
     }
     console.log("");
     console.log(`boundaries, ${family}: ${errors.printed} printed, ${sumCounts(errors.missed)} missed, ${sumCounts(errors.invented)} invented; most missed (printed labels, label read):`);

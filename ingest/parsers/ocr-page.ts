@@ -1,7 +1,7 @@
 import type { ParsedArticle } from "@/lib/article/types";
 import { blocksToPlainText } from "@/lib/article/types";
 import type { PageContext } from "@/lib/segmenter/assemble-articles";
-import { segmentPage } from "@/lib/segmenter/segment-page";
+import { segmentPage, type SegmentedPage } from "@/lib/segmenter/segment-page";
 
 /**
  * One OCR'd newspaper page (plain text, usually a blank line between printed lines) → its
@@ -31,7 +31,11 @@ export function parseOcrPage(text: string, context: OcrPageContext): ParsedArtic
 }
 
 export function parseOcrPageDetailed(text: string, context: OcrPageContext): OcrPageParse {
-  const page = segmentPage(text, context);
+  return toOcrPageParse(segmentPage(text, context));
+}
+
+/** A segmented page as the parse gives it (eval:parse also reads the segmentation itself). */
+export function toOcrPageParse(page: SegmentedPage): OcrPageParse {
   return {
     articles: page.articles.map((article, at) => ({ ...article, segmentation: page.confidence[at]! })),
     bylines: page.bylines,
