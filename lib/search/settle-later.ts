@@ -1,4 +1,5 @@
 import type { QueryTarget } from "./engine-search";
+import { runAsBackground } from "./engine/reader-turns";
 import { verifyTerm, type CandidateSearch, type CheckTerm, type ListingPace } from "./term-verifier";
 
 /**
@@ -56,8 +57,8 @@ function startWaiting(): void {
   while (running.size < MAX_RUNNING) {
     const job = waiting.shift();
     if (!job) return;
-    const done = job
-      .run(job.pace)
+    // A listing no reader waits on lets readers' engine calls go first (reader-turns.ts).
+    const done = (job.pace === "background" ? runAsBackground(() => job.run(job.pace)) : job.run(job.pace))
       // A failed verification (engine down, index gone) is not remembered by verifyTerm: the term's
       // next search tries again. Said once here, since no reader waits for this one.
       .catch((error: unknown) => console.warn(`[baoku] background verification failed: ${error instanceof Error ? error.message : String(error)}`))

@@ -6,6 +6,7 @@ import { containsByPattern } from "./match-pattern";
 import { toSearchOnCharFields, type CharField } from "./index-schema";
 import { searchEngine } from "./archive-search";
 import { AS_BYTE_STRINGS, fromByteString, toByteString } from "./engine/keep-alive-transport";
+import { findBackgroundWork, hurryBackgroundWork, type BackgroundWork } from "./engine/reader-turns";
 import { getVerdictStore } from "./verdict-store";
 
 /**
@@ -66,7 +67,8 @@ export const LISTING_PACES: Readonly<Record<ListingPace, { pageSize: number; inF
 };
 /** Ids remembered over all terms (about 50 MB); the least recently used terms are forgotten first. */
 const MAX_REMEMBERED_IDS = 1_000_000;
-type Remembered = { verdicts: Promise<TermVerdicts>; ids: number };
+/** `background`: the listing after an answer that computes them, until it ends (reader-turns.ts). */
+type Remembered = { verdicts: Promise<TermVerdicts>; ids: number; background?: BackgroundWork };
 const remembered = new Map<string, Remembered>();
 let rememberedIds = 0;
 
@@ -147,16 +149,19 @@ function describeTerm(term: CheckTerm): string {
 function recallVerdicts(key: string): Promise<TermVerdicts> | null {
   const known = remembered.get(key);
   if (!known) return null;
+  // A reader asking for verdicts still being listed in the background now waits on that listing.
+  if (known.background && !findBackgroundWork()) hurryBackgroundWork(known.background);
   remembered.delete(key);
   remembered.set(key, known);
   return known.verdicts;
 }
 
 function remember(key: string, verdicts: Promise<TermVerdicts>): Promise<TermVerdicts> {
-  const entry: Remembered = { verdicts, ids: 0 };
+  const entry: Remembered = { verdicts, ids: 0, background: findBackgroundWork() };
   remembered.set(key, entry);
   entry.verdicts.then(
     (settled) => {
+      delete entry.background;
       if (remembered.get(key) !== entry) return;
       entry.ids = settled.rejected.size + settled.containing.length;
       rememberedIds += entry.ids;

@@ -9,6 +9,7 @@ import {
 import { describeEngine, type EngineConnection } from "./engine-connection";
 import { EngineApiError, EngineError, EngineKeyRejectedError, EngineTaskError, EngineUnavailableError } from "./errors";
 import { createKeepAliveTransport } from "./keep-alive-transport";
+import { takeTurn } from "./reader-turns";
 
 export type { EngineConnection } from "./engine-connection";
 export type { Task } from "meilisearch";
@@ -42,7 +43,8 @@ export class EngineClient {
   /** Runs one or more calls on the official client; failures become typed EngineErrors. */
   async call<T>(operation: (meili: Meilisearch) => Promise<T>, options: CallOptions = {}): Promise<T> {
     try {
-      return await operation(this.clientWithTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS));
+      // Background work's calls give way to readers' (reader-turns.ts).
+      return await takeTurn(() => operation(this.clientWithTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS)));
     } catch (error) {
       throw toEngineError(this.connection, error);
     }
