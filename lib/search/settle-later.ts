@@ -9,7 +9,8 @@ import { verifyTerm, type CandidateSearch, type CheckTerm, type ListingPace } fr
  * after the answer has gone, so the next search with it is exact without waiting.
  *
  * The listing takes its turn behind readers' searches: one term at a time per process, small pages,
- * one page at a time (term-verifier.ts's "background" pace). Listed in big pages side by side, it
+ * one page at a time (term-verifier.ts's "background" pace), each page sent once readers' engine
+ * calls pause (engine/reader-turns.ts). Listed in big pages side by side, it
  * put up to eight searches of 1,000 hits ahead of the next reader's in the engine's queue, and a
  * reader searching new terms one after another waited behind the previous term's listing
  * (`npm run bench:search`, whole corpus: back to back p95 4.9–8.4× the verified repeat's, 1.6–2.2× now).

@@ -55,7 +55,7 @@ export async function takeTurn<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Whether readers' calls are in flight or ended less than QUIET_MS ago: for tests. */
+/** Whether readers' calls are in flight or one ended less than QUIET_MS ago (tests wait on it too). */
 export function areReadersBusy(now: number = performance.now()): boolean {
   return readerCalls > 0 || now - lastReaderCallEnded < QUIET_MS;
 }
